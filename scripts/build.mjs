@@ -14,6 +14,9 @@ await build({
   minify: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: '#!/usr/bin/env node' },
+  // Some bundled CommonJS (yaml) calls require() for Node built-ins; ESM output has none.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

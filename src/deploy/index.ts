@@ -1,0 +1,182 @@
+import { UsageError } from '../errors.js';
+import type { GeneratedFile } from '../files.js';
+import { cloudFormationTemplate, samTemplate } from './cfn.js';
+import { ecrRepositoryPolicy, type EcrPolicyKind } from './policy.js';
+import { dnsSuffixOf, partitionOf } from './facts.js';
+import { deployScript } from './script.js';
+import {
+  checkAccountId,
+  checkBuildTarget,
+  checkFunctionName,
+  checkImageConfig,
+  checkOneOf,
+  checkRegion,
+  checkRepositoryName,
+} from './validate.js';
+
+/*
+ * Deploy artefacts: the files that take a built image to an invocable Lambda function. Pure data
+ * out (GeneratedFile[]); nothing here touches AWS. The artefacts are the user's to edit
+ * (owned: false), so `check` never compares them.
+ */
+
+export type DeployKind = 'none' | 'script' | 'sam' | 'cloudformation';
+export type { EcrPolicyKind };
+
+export interface DeployInput {
+  kind: DeployKind;
+  arch: 'x86_64' | 'arm64';
+  /** Default: the generated folder's name, sanitised by the caller. */
+  functionName: string;
+  /** Default: same as functionName, lowercased. */
+  repositoryName: string;
+  /** Only with --image-config. */
+  imageConfig?: { entryPoint: string[]; command: string[]; workingDirectory: string };
+  needsBuildKit: boolean;
+  buildTarget?: string;
+  ecrPolicy: EcrPolicyKind;
+  /** For cross-account. */
+  allowAccounts: string[];
+  /** Optional; '*' in policy conditions when absent. */
+  region?: string;
+}
+
+const KINDS: readonly DeployKind[] = ['none', 'script', 'sam', 'cloudformation'];
+const POLICIES: readonly EcrPolicyKind[] = ['none', 'same-account', 'cross-account'];
+const ARCHES = ['x86_64', 'arm64'] as const;
+
+export const DEPLOY_FILES = {
+  script: 'deploy.sh',
+  sam: 'template.yaml',
+  cloudformation: 'cloudformation.yaml',
+  policy: 'ecr-policy.json',
+} as const;
+
+/** Every value that lands in a deploy artefact, checked before anything is generated. */
+export function validateDeployInput(input: DeployInput): void {
+  checkOneOf(input.kind, KINDS, '--deploy');
+  checkOneOf(input.arch, ARCHES, 'architecture');
+  checkOneOf(input.ecrPolicy, POLICIES, '--ecr-policy');
+  checkFunctionName(input.functionName);
+  checkRepositoryName(input.repositoryName);
+  if (input.region !== undefined) checkRegion(input.region);
+  if (input.buildTarget !== undefined) checkBuildTarget(input.buildTarget);
+  if (input.imageConfig !== undefined) checkImageConfig(input.imageConfig);
+  if (!Array.isArray(input.allowAccounts)) throw new UsageError('Invalid --allow-account: expected a list of account ids');
+  for (const id of input.allowAccounts) checkAccountId(id, '--allow-account');
+  if (input.ecrPolicy === 'cross-account' && input.allowAccounts.length === 0) {
+    throw new UsageError('--ecr-policy cross-account needs at least one --allow-account <12-digit account id>');
+  }
+  if (input.ecrPolicy !== 'cross-account' && input.allowAccounts.length > 0) {
+    throw new UsageError(`--allow-account applies only to --ecr-policy cross-account (got --ecr-policy ${input.ecrPolicy})`);
+  }
+}
+
+export function deployFiles(input: DeployInput): GeneratedFile[] {
+  validateDeployInput(input);
+  const files: GeneratedFile[] = [];
+  const accounts = [...new Set(input.allowAccounts)];
+  if (input.ecrPolicy !== 'none') {
+    files.push({ path: DEPLOY_FILES.policy, content: ecrRepositoryPolicy(input.ecrPolicy, accounts, input.region), owned: false });
+  }
+  const template = {
+    arch: input.arch,
+    functionName: input.functionName,
+    imageConfig: input.imageConfig,
+    needsBuildKit: input.needsBuildKit,
+    buildTarget: input.buildTarget,
+  };
+  switch (input.kind) {
+    case 'script':
+      files.push({
+        path: DEPLOY_FILES.script,
+        content: deployScript({
+          arch: input.arch,
+          functionName: input.functionName,
+          repositoryName: input.repositoryName,
+          region: input.region,
+          buildTarget: input.buildTarget,
+          imageConfig: input.imageConfig,
+          policyFile: input.ecrPolicy === 'none' ? undefined : DEPLOY_FILES.policy,
+        }),
+        mode: 0o755,
+        owned: false,
+      });
+      break;
+    case 'sam':
+      files.push({ path: DEPLOY_FILES.sam, content: samTemplate(template), owned: false });
+      break;
+    case 'cloudformation':
+      files.push({ path: DEPLOY_FILES.cloudformation, content: cloudFormationTemplate(template), owned: false });
+      break;
+    case 'none':
+      break;
+  }
+  return files;
+}
+
+/** Short copy-pasteable lines for the "next steps" the CLI prints after writing. */
+export function deployNextSteps(input: DeployInput): string[] {
+  // Validated names are plain shell words ([A-Za-z0-9._/-]), so they need no quoting here.
+  const region = input.region ?? '<region>';
+  const host = `<account>.dkr.ecr.${region}.${dnsSuffixOf(partitionOf(input.region))}`;
+  // Stack names are letters, digits and hyphens, starting with a letter.
+  const stack = /^[A-Za-z]/.test(input.functionName) ? input.functionName.replace(/_/g, '-') : `fn-${input.functionName.replace(/_/g, '-')}`;
+  const steps: string[] = [];
+  switch (input.kind) {
+    case 'script':
+      steps.push(
+        `AWS_ACCOUNT_ID=<12-digit-account> AWS_REGION=${region} LAMBDA_ROLE_ARN=<role-arn> ./${DEPLOY_FILES.script}`,
+        `./${DEPLOY_FILES.script} --help   # every setting, as an option or an environment variable`,
+      );
+      break;
+    case 'sam':
+      steps.push(
+        input.needsBuildKit ? 'sam build --use-buildkit   # SAM CLI 1.156 or later' : 'sam build',
+        `sam deploy --guided --resolve-image-repos${input.region ? ` --region ${input.region}` : ''}`,
+      );
+      break;
+    case 'cloudformation':
+      steps.push(
+        `aws cloudformation deploy --region ${region} --template-file ${DEPLOY_FILES.cloudformation} --stack-name ${stack} \\`,
+        `  --parameter-overrides ImageUri=${host}/${input.repositoryName}@sha256:<digest> Role=<role-arn>`,
+      );
+      break;
+    case 'none':
+      break;
+  }
+  if (input.ecrPolicy !== 'none') {
+    steps.push(
+      `aws ecr set-repository-policy --region ${region} --repository-name ${input.repositoryName} --policy-text file://${DEPLOY_FILES.policy}`,
+    );
+  }
+  return steps;
+}
+
+export const deployFlagHelp: { flag: string; description: string }[] = [
+  {
+    flag: '--deploy <none|script|sam|cloudformation>',
+    description:
+      'Also write deploy files: deploy.sh (build, push to ECR, create or update the function by digest), a SAM template.yaml or a CloudFormation cloudformation.yaml (default: none)',
+  },
+  {
+    flag: '--image-config',
+    description: "Put the image's ENTRYPOINT, CMD and WORKDIR into the function's ImageConfig (always all three)",
+  },
+  {
+    flag: '--ecr-policy <none|same-account|cross-account>',
+    description: 'Write ecr-policy.json, the ECR repository policy that lets Lambda pull the image (default: none)',
+  },
+  {
+    flag: '--allow-account <id>',
+    description: '12-digit account whose functions may use the image, with --ecr-policy cross-account (repeatable)',
+  },
+  {
+    flag: '--function-name <name>',
+    description: 'Lambda function name used by the deploy files (default: the folder name)',
+  },
+  {
+    flag: '--region <region>',
+    description: 'Region for the deploy files; also picks the partition (aws, aws-cn, aws-us-gov) and the registry host',
+  },
+];

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import {
+  ACCOUNT_RE,
+  DIGEST_RE,
+  FUNCTION_NAME_RE,
+  IMAGE_TAG_RE,
+  REASONS,
+  REGION_RE,
+  REPOSITORY_MAX,
+  REPOSITORY_MIN,
+  REPOSITORY_RE,
+  ROLE_ARN_RE,
+} from './facts.js';
+import { templatePath } from '../paths';
+import type { ImageConfig } from './validate.js';
+
+/**
+ * One single-quoted shell word. Inputs are validated before they get here; quoting anyway means
+ * a grammar bug can never turn into command injection.
+ */
+export function shQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface ScriptInput {
+  arch: 'x86_64' | 'arm64';
+  functionName: string;
+  repositoryName: string;
+  region?: string;
+  buildTarget?: string;
+  imageConfig?: ImageConfig;
+  /** File name of the repository policy written next to the script, if any. */
+  policyFile?: string;
+}
+
+let compiled: Handlebars.TemplateDelegate | undefined;
+
+export function deployScript(input: ScriptInput): string {
+  // noEscape: this is shell, not HTML; every interpolated value is pre-quoted or a fixed grammar.
+  compiled ??= Handlebars.compile(readFileSync(templatePath('deploy', 'deploy.sh.hbs'), 'utf8'), {
+    noEscape: true,
+    strict: true,
+  });
+  const config = input.imageConfig;
+  return compiled({
+    region: input.region ?? '',
+    repository: input.repositoryName,
+    functionName: input.functionName,
+    arch: input.arch,
+    repositoryMin: REPOSITORY_MIN,
+    repositoryMax: REPOSITORY_MAX,
+    reasons: REASONS,
+    q: {
+      region: shQuote(input.region ?? ''),
+      repository: shQuote(input.repositoryName),
+      functionName: shQuote(input.functionName),
+      arch: shQuote(input.arch),
+      buildTarget: shQuote(input.buildTarget ?? ''),
+      imageConfig: shQuote(
+        config
+          ? JSON.stringify({ EntryPoint: config.entryPoint, Command: config.command, WorkingDirectory: config.workingDirectory })
+          : '',
+      ),
+      policyFile: shQuote(input.policyFile ?? ''),
+    },
+    re: {
+      account: shQuote(ACCOUNT_RE),
+      region: shQuote(REGION_RE),
+      repository: shQuote(REPOSITORY_RE),
+      functionName: shQuote(FUNCTION_NAME_RE),
+      role: shQuote(ROLE_ARN_RE),
+      tag: shQuote(IMAGE_TAG_RE),
+      digest: shQuote(DIGEST_RE),
+    },
+  });
+}

@@ -1,0 +1,280 @@
+import {
+  AWS_RUNTIMES,
+  LANGUAGES,
+  describeSchedule,
+  findAwsRuntime,
+  osOnlyBase,
+  scheduleStatus,
+  type Language,
+  type Schedule,
+} from './catalog';
+import { findLanguageRuntime, languageRuntimeIds } from './catalog/language-runtimes';
+import { UsageError } from './errors';
+import {
+  ARCHES,
+  BASE_KINDS,
+  BUILD_TOOLS,
+  DEPLOY_KINDS,
+  ECR_POLICY_KINDS,
+  FAMILY_IDS,
+  OS_IDS,
+  defaultOptions,
+  type Options,
+} from './options';
+import {
+  isDigest,
+  isImageRef,
+  isLabelKey,
+  isLabelValue,
+  isPackageName,
+  isRegistryPrefix,
+  isSafeText,
+  quote,
+} from './validate';
+
+export interface Resolved {
+  options: Options;
+  language: Language;
+  warnings: string[];
+}
+
+/** Where a value came from, so an error can name it: "--runtime" or "lambda-image.yaml:4 runtime". */
+export type Origin = (key: string) => string;
+
+const flagOrigin: Origin = (key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/**
+ * Turns merged raw values (flags over config over prompts) into validated Options. Every check
+ * that can fail on user input happens here, so later stages only see values that are safe.
+ */
+export function resolveOptions(
+  raw: Record<string, unknown>,
+  today: Date,
+  origin: Origin = flagOrigin,
+): Resolved {
+  const warnings: string[] = [];
+  const where = (key: string) => origin(key);
+  const pick = <T extends string>(key: string, choices: readonly T[], fallback?: T): T | undefined => {
+    const value = raw[key];
+    if (value === undefined) return fallback;
+    if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
+      throw new UsageError(`${where(key)}: invalid value ${quote(String(value))}; choose one of: ${choices.join(', ')}`);
+    }
+    return value as T;
+  };
+  const str = (key: string): string | undefined => {
+    const value = raw[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || value === '') throw new UsageError(`${where(key)}: expected a non-empty text value`);
+    return value;
+  };
+  const bool = (key: string, fallback: boolean): boolean => {
+    const value = raw[key];
+    if (value === undefined) return fallback;
+    if (typeof value !== 'boolean') throw new UsageError(`${where(key)}: expected true or false`);
+    return value;
+  };
+  const list = (key: string): string[] => {
+    const value = raw[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+      throw new UsageError(`${where(key)}: expected a list of names`);
+    }
+    return value as string[];
+  };
+
+  const defaults = defaultOptions();
+  const base = pick('base', BASE_KINDS, 'aws')!;
+  const arch = pick('arch', ARCHES, 'x86_64')!;
+  const runtimeId = str('runtime');
+  if (!runtimeId) throw new UsageError(`missing value: runtime (--runtime); choose one of: ${runtimeChoices(base, today).join(', ')}`);
+
+  let os = pick('os', OS_IDS);
+  const family = pick('family', FAMILY_IDS);
+  const image = str('image');
+  if (base !== 'os-only' && os) throw new UsageError(`${where('os')} applies only to --base os-only (the base is ${base})`);
+  if (base !== 'image' && image) throw new UsageError(`${where('image')} applies only to --base image (the base is ${base})`);
+  if (base !== 'image' && family) throw new UsageError(`${where('family')} applies only to --base image (the base is ${base})`);
+  if (image && !isImageRef(image)) throw new UsageError(`${where('image')}: ${quote(image)} is not an image reference (registry/name:tag[@sha256:digest])`);
+
+  const allowDeprecated = bool('allowDeprecated', false);
+  let language: Language;
+  let runtime: string;
+  if (base === 'aws') {
+    const found = findAwsRuntime(runtimeId);
+    if (!found) {
+      throw new UsageError(`unknown runtime ${quote(runtimeId)} for --base aws; choose one of: ${runtimeChoices('aws', today).join(', ')}`);
+    }
+    runtime = found.id;
+    language = found.language;
+    checkSchedule(`${found.id} (${found.image}:${found.tag})`, found, today, allowDeprecated, warnings);
+    if (!found.tagConfirmed) {
+      warnings.push(`the tag ${found.image}:${found.tag} is not yet confirmed by an AWS document; check it exists before relying on it`);
+    }
+  } else {
+    const found = findLanguageRuntime(runtimeId);
+    if (!found) {
+      throw new UsageError(`unknown runtime ${quote(runtimeId)} for --base ${base}; choose one of: ${runtimeChoices(base, today).join(', ')}`);
+    }
+    runtime = found.id;
+    language = found.language;
+    if (base === 'os-only') {
+      os ??= 'al2023';
+      const provided = osOnlyBase(os)!;
+      checkSchedule(`provided:${provided.tag}`, provided, today, allowDeprecated, warnings);
+    }
+  }
+
+  const info = LANGUAGES[language];
+  const handler = str('handler') ?? info.defaultHandler;
+  if (!info.handler.pattern.test(handler) || !isSafeText(handler)) {
+    throw new UsageError(`${where('handler')}: ${quote(handler)} is not a ${info.title} handler; expected ${info.handler.description}`);
+  }
+
+  let buildTool = pick('buildTool', BUILD_TOOLS);
+  if (buildTool && language !== 'java') throw new UsageError(`${where('buildTool')} applies only to Java runtimes (the runtime is ${runtime})`);
+  if (language === 'java') buildTool ??= 'maven';
+  const typescript = bool('typescript', false);
+  if (typescript && language !== 'nodejs') throw new UsageError(`${where('typescript')} applies only to Node.js runtimes (the runtime is ${runtime})`);
+
+  const osPackages = list('osPackages');
+  const buildOsPackages = list('buildOsPackages');
+  for (const [key, names] of [['osPackages', osPackages], ['buildOsPackages', buildOsPackages]] as const) {
+    for (const name of names) {
+      if (!isPackageName(name)) {
+        throw new UsageError(`${where(key)}: ${quote(name)} is not a package name (letters, digits, . _ + -, optionally =version)`);
+      }
+    }
+  }
+
+  const syntax = str('syntax');
+  if (syntax && !isImageRef(syntax)) throw new UsageError(`${where('syntax')}: ${quote(syntax)} is not an image reference, e.g. docker/dockerfile:1`);
+
+  const rie = bool('rie', false);
+  if (rie && base !== 'image') {
+    throw new UsageError(`${where('rie')} applies only to --base image: AWS and OS-only bases already include the emulator`);
+  }
+
+  const registryMirror = str('registryMirror');
+  if (registryMirror && !isRegistryPrefix(registryMirror.replace(/\/$/, ''))) {
+    throw new UsageError(`${where('registryMirror')}: ${quote(registryMirror)} is not a registry prefix (host[:port][/path])`);
+  }
+
+  const options: Options = {
+    ...defaults,
+    base,
+    runtime,
+    ...(os ? { os } : {}),
+    ...(image ? { image } : {}),
+    ...(family ? { family } : {}),
+    arch,
+    handler,
+    ...(buildTool ? { buildTool } : {}),
+    typescript,
+    osPackages,
+    buildOsPackages,
+    sample: bool('sample', true),
+    ...(syntax ? { syntax } : {}),
+    allowDeprecated,
+    rie,
+    ...(registryMirror ? { registryMirror: registryMirror.replace(/\/$/, '') } : {}),
+    pin: resolvePin(raw.pin, where('pin')),
+    labels: resolveLabels(raw.labels, where('labels')),
+    instructions: resolveInstructions(raw.instructions, where('instructions')),
+    deploy: pick('deploy', DEPLOY_KINDS, 'none')!,
+    imageConfig: bool('imageConfig', false),
+    ecrPolicy: pick('ecrPolicy', ECR_POLICY_KINDS, 'none')!,
+    allowAccounts: list('allowAccounts'),
+    ...(str('functionName') ? { functionName: str('functionName')! } : {}),
+    ...(str('region') ? { region: str('region')! } : {}),
+  };
+  if (options.imageConfig && options.deploy !== 'cloudformation') {
+    throw new UsageError(`${where('imageConfig')} applies only to --deploy cloudformation`);
+  }
+  if (options.allowAccounts.length > 0 && options.ecrPolicy !== 'cross-account') {
+    throw new UsageError(`${where('allowAccounts')} applies only to --ecr-policy cross-account`);
+  }
+  if (options.ecrPolicy === 'cross-account' && options.allowAccounts.length === 0) {
+    throw new UsageError('--ecr-policy cross-account needs at least one --allow-account <12-digit id>');
+  }
+  return { options, language, warnings };
+}
+
+function checkSchedule(name: string, schedule: Schedule, today: Date, allow: boolean, warnings: string[]): void {
+  const status = scheduleStatus(schedule, today);
+  if (status.state === 'deprecated') {
+    if (!allow) {
+      throw new UsageError(`${name} is deprecated (${describeSchedule(schedule)}); choose a newer runtime or pass --allow-deprecated`);
+    }
+    warnings.push(`${name} is deprecated (${describeSchedule(schedule)}); generating because --allow-deprecated was given`);
+  } else if (status.state === 'soon') {
+    warnings.push(`${name} will be deprecated in ${status.days} days (${describeSchedule(schedule)})`);
+  }
+}
+
+/** Runtime ids offered for a base kind, newest first, without deprecated ones. */
+export function runtimeChoices(base: string, today: Date): string[] {
+  if (base === 'aws') {
+    return AWS_RUNTIMES.filter((r) => scheduleStatus(r, today).state !== 'deprecated').map((r) => r.id);
+  }
+  return languageRuntimeIds();
+}
+
+/** The default runtime for --yes: the newest Node.js that is not deprecated. */
+export function defaultRuntime(base: string, today: Date): string {
+  const node = AWS_RUNTIMES.find((r) => r.language === 'nodejs' && scheduleStatus(r, today).state !== 'deprecated');
+  if (!node) throw new Error('the catalog has no supported Node.js runtime');
+  return base === 'aws' ? node.id : `nodejs${node.languageVersion}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function resolvePin(value: unknown, where: string): Options['pin'] {
+  if (value === undefined) return {};
+  if (!isPlainObject(value)) throw new UsageError(`${where}: expected a map of image reference to sha256 digest`);
+  const out: Options['pin'] = {};
+  for (const [ref, digest] of Object.entries(value)) {
+    if (!isImageRef(ref)) throw new UsageError(`${where}: ${quote(ref)} is not an image reference`);
+    if (typeof digest === 'string') {
+      if (!isDigest(digest)) throw new UsageError(`${where}.${ref}: ${quote(digest)} is not a sha256:<64 hex> digest`);
+      out[ref] = digest;
+    } else if (isPlainObject(digest)) {
+      const perArch: Partial<Record<'x86_64' | 'arm64', string>> = {};
+      for (const [arch, d] of Object.entries(digest)) {
+        if (arch !== 'x86_64' && arch !== 'arm64') throw new UsageError(`${where}.${ref}: unknown architecture ${quote(arch)}; choose x86_64 or arm64`);
+        if (typeof d !== 'string' || !isDigest(d)) throw new UsageError(`${where}.${ref}.${arch}: ${quote(String(d))} is not a sha256:<64 hex> digest`);
+        perArch[arch] = d;
+      }
+      out[ref] = perArch;
+    } else {
+      throw new UsageError(`${where}.${ref}: expected a digest or a map of architecture to digest`);
+    }
+  }
+  return out;
+}
+
+function resolveLabels(value: unknown, where: string): Record<string, string> {
+  if (value === undefined) return {};
+  if (!isPlainObject(value)) throw new UsageError(`${where}: expected a map of label to value`);
+  const out: Record<string, string> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (!isLabelKey(key)) throw new UsageError(`${where}: ${quote(key)} is not a label key (lower-case letters, digits, . _ -)`);
+    if (typeof v !== 'string' || !isLabelValue(v)) throw new UsageError(`${where}.${key}: the value must be text without quotes, backslashes, $ or line breaks`);
+    out[key] = v;
+  }
+  return out;
+}
+
+function resolveInstructions(value: unknown, where: string): Options['instructions'] {
+  if (value === undefined) return {};
+  if (!isPlainObject(value)) throw new UsageError(`${where}: expected a map of stage (build, final) to a list of instructions`);
+  const out: Options['instructions'] = {};
+  for (const [stage, lines] of Object.entries(value)) {
+    if (stage !== 'build' && stage !== 'final') throw new UsageError(`${where}: unknown stage ${quote(stage)}; choose build or final`);
+    if (!Array.isArray(lines) || lines.some((l) => typeof l !== 'string')) throw new UsageError(`${where}.${stage}: expected a list of instructions`);
+    out[stage] = lines as string[];
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+import type { Language } from './catalog/types';
+import type { GeneratedFile } from './files';
+import type { Options } from './options';
+import { renderTemplate } from './render';
+
+/** An npm/Maven-safe project name from the folder name. */
+export function projectName(dir: string | undefined): string {
+  const base = (dir ?? '').split(/[\\/]/).filter(Boolean).pop() ?? '';
+  const clean = base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|[._-]+$/g, '');
+  return clean || 'my-function';
+}
+
+interface SampleFile {
+  path: string;
+  template: string;
+  data: Record<string, unknown>;
+}
+
+/** Splits a handler at its last dot: src/app.handler → [src/app, handler]. */
+function fileAndExport(handler: string): [string, string] {
+  const dot = handler.lastIndexOf('.');
+  return [handler.slice(0, dot), handler.slice(dot + 1)];
+}
+
+/**
+ * The sample handler and its manifest, named after the handler so the Dockerfile's CMD finds
+ * them. Samples belong to the user after generation: `check` never compares them.
+ */
+export function sampleFiles(options: Options, language: Language, name: string, languageVersion: string | undefined): GeneratedFile[] {
+  const files: SampleFile[] = [];
+  const h = options.handler;
+  switch (language) {
+    case 'nodejs': {
+      const [file, exportName] = fileAndExport(h);
+      if (options.typescript) {
+        files.push(
+          { path: `src/${file}.ts`, template: 'nodejs-ts/handler.ts', data: { exportName } },
+          { path: 'package.json', template: 'nodejs-ts/package.json', data: { name } },
+          { path: 'package-lock.json', template: 'nodejs-ts/package-lock.json', data: { name } },
+          { path: 'tsconfig.json', template: 'nodejs-ts/tsconfig.json', data: {} },
+        );
+      } else {
+        files.push(
+          { path: `${file}.mjs`, template: 'nodejs/handler.mjs', data: { exportName } },
+          { path: 'package.json', template: 'nodejs/package.json', data: { name } },
+          { path: 'package-lock.json', template: 'nodejs/package-lock.json', data: { name } },
+        );
+      }
+      break;
+    }
+    case 'python': {
+      const [module, exportName] = fileAndExport(h);
+      files.push(
+        { path: `${module.replace(/\./g, '/')}.py`, template: 'python/handler.py', data: { exportName } },
+        { path: 'requirements.txt', template: 'python/requirements.txt', data: {} },
+      );
+      break;
+    }
+    case 'java': {
+      const [qualified, method = 'handleRequest'] = h.split('::');
+      const parts = qualified!.split('.');
+      const className = parts.pop()!;
+      const pkg = parts.length > 0 ? parts.join('.') : 'example';
+      const javaVersion = languageVersion ?? '21';
+      const common = { name, javaVersion, legacy: javaVersion === '8' };
+      files.push({
+        path: `src/main/java/${[...pkg.split('.'), className].join('/')}.java`,
+        template: 'java/Handler.java',
+        data: { package: pkg, className, method },
+      });
+      if (options.buildTool === 'gradle') {
+        files.push(
+          { path: 'build.gradle', template: 'java/build.gradle', data: common },
+          { path: 'settings.gradle', template: 'java/settings.gradle', data: common },
+        );
+      } else {
+        files.push({ path: 'pom.xml', template: 'java/pom.xml', data: common });
+      }
+      break;
+    }
+    case 'dotnet': {
+      const [assembly, type, method] = h.split('::') as [string, string, string];
+      const dot = type.lastIndexOf('.');
+      const namespace = dot === -1 ? assembly : type.slice(0, dot);
+      const className = type.slice(dot + 1);
+      files.push(
+        { path: `${assembly}.csproj`, template: 'dotnet/Project.csproj', data: { assembly, dotnetVersion: languageVersion ?? '10' } },
+        { path: `${className}.cs`, template: 'dotnet/Handler.cs', data: { namespace, className, method } },
+      );
+      break;
+    }
+    case 'ruby': {
+      const [file, rest] = [h.slice(0, h.indexOf('.')), h.slice(h.indexOf('.') + 1)];
+      const methodDot = rest.lastIndexOf('.');
+      const nesting = methodDot === -1 ? [] : rest.slice(0, methodDot).split('::');
+      const method = methodDot === -1 ? rest : rest.slice(methodDot + 1);
+      const modules = nesting.map((n, i) => ({
+        indent: '  '.repeat(i),
+        keyword: i === nesting.length - 1 ? 'class' : 'module',
+        name: n,
+      }));
+      files.push(
+        {
+          path: `${file}.rb`,
+          template: 'ruby/handler.rb',
+          data: {
+            modules,
+            method,
+            methodIndent: '  '.repeat(nesting.length),
+            closers: nesting.map((_, i) => '  '.repeat(nesting.length - 1 - i)),
+          },
+        },
+        { path: 'Gemfile', template: 'ruby/Gemfile', data: {} },
+        { path: 'Gemfile.lock', template: 'ruby/Gemfile.lock', data: {} },
+      );
+      break;
+    }
+    default:
+      break;
+  }
+  return files.map((f) => ({ path: f.path, content: renderTemplate(`samples/${f.template}`, f.data), owned: false }));
+}

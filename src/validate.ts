@@ -1,0 +1,63 @@
+/**
+ * Grammars for every value that lands in a generated file. A value that could break out of its
+ * instruction (a newline, a quote, a `$`, a backslash) never matches, so it is refused before
+ * anything is rendered.
+ */
+
+/** Printable, no quotes, backslash, `$`, backtick or control characters. */
+const SAFE_TEXT = /^[^\u0000-\u001f\u007f"'`\\$]*$/;
+
+/** Docker image reference: [registry[:port]/]path[:tag][@sha256:digest]. */
+const IMAGE_REF =
+  /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+
+/** OS package, optionally pinned: name, name-1.2 (dnf/yum), name=1.2-3 (apt-get, apk). */
+const PACKAGE = /^[A-Za-z0-9][A-Za-z0-9._+-]*(?:=[A-Za-z0-9._+:~-]+)?$/;
+
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+/** OCI label keys: reverse-DNS style lower-case words. */
+const LABEL_KEY = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/;
+
+/** Registry prefix for mirrors: host[:port][/path]. */
+const REGISTRY_PREFIX =
+  /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+
+export function isSafeText(value: string): boolean {
+  return SAFE_TEXT.test(value);
+}
+
+export function isImageRef(value: string): boolean {
+  return value.length <= 512 && IMAGE_REF.test(value);
+}
+
+export function isPackageName(value: string): boolean {
+  return value.length <= 128 && PACKAGE.test(value);
+}
+
+export function isDigest(value: string): boolean {
+  return DIGEST.test(value);
+}
+
+export function isLabelKey(value: string): boolean {
+  return value.length <= 128 && LABEL_KEY.test(value);
+}
+
+export function isRegistryPrefix(value: string): boolean {
+  return value.length <= 256 && REGISTRY_PREFIX.test(value);
+}
+
+/** Label values are written inside double quotes: refuse what could end the quote or the line. */
+export function isLabelValue(value: string): boolean {
+  return value.length <= 1024 && SAFE_TEXT.test(value);
+}
+
+/** A folder name or relative path that is safe to print in next steps and to create. */
+export function isSafePath(value: string): boolean {
+  return value.length > 0 && value.length <= 1024 && /^[^\u0000-\u001f\u007f"'`$\\;&|<>*?]*$/.test(value);
+}
+
+/** Shows a value inside a one-line message without letting it break the line. */
+export function quote(value: string): string {
+  return JSON.stringify(value);
+}

@@ -38,8 +38,35 @@ export function renderTemplate(name: string, data: unknown): string {
     template = compile(hb, readFileSync(templatePath(...`${name}.hbs`.split('/')), 'utf8'));
     compiled.set(name, template);
   }
-  const text = template(data);
+  const text = template(strictData(data, name));
   return name.startsWith('dockerfile/') ? layoutDockerfile(text) : `${text.trim()}\n`;
+}
+
+/**
+ * Handlebars' strict mode checks `{{value}}` but not the arguments of block helpers such as
+ * `{{#if lang.typescript}}`, where a typo silently reads as false. A proxy makes any lookup
+ * of a missing key throw, wherever the template makes it.
+ */
+function strictData(data: unknown, template: string, path = 'data'): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  return new Proxy(data as object, {
+    getOwnPropertyDescriptor(target, key) {
+      const found = Reflect.getOwnPropertyDescriptor(target, key);
+      if (!found && typeof key === 'string' && !Array.isArray(target)) {
+        throw new Error(`${template}: "${path}.${key}" is not defined in the plan`);
+      }
+      return found;
+    },
+    get(target, key, receiver) {
+      if (typeof key === 'string' && !Array.isArray(target) && !(key in target)) {
+        throw new Error(`${template}: "${path}.${key}" is not defined in the plan`);
+      }
+      const value = Reflect.get(target, key, receiver);
+      return typeof key === 'string' && typeof value === 'object' && value !== null
+        ? strictData(value, template, `${path}.${key}`)
+        : value;
+    },
+  });
 }
 
 /**

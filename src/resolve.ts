@@ -19,6 +19,7 @@ import {
   FAMILY_IDS,
   OS_IDS,
   defaultOptions,
+  specByKey,
   type Options,
 } from './options';
 import {
@@ -41,7 +42,11 @@ export interface Resolved {
 /** Where a value came from, so an error can name it: "--runtime" or "lambda-image.yaml:4 runtime". */
 export type Origin = (key: string) => string;
 
-const flagOrigin: Origin = (key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+/** Names a value by the flag that sets it (config-only keys by their key). */
+export const flagOrigin: Origin = (key) => {
+  const flag = specByKey(key)?.flag;
+  return flag ? `--${flag}` : key;
+};
 
 /**
  * Turns merged raw values (flags over config over prompts) into validated Options. Every check
@@ -127,7 +132,7 @@ export function resolveOptions(
 
   const info = LANGUAGES[language];
   const handler = str('handler') ?? info.defaultHandler;
-  if (!info.handler.pattern.test(handler) || !isSafeText(handler)) {
+  if (!info.handler.pattern.test(handler) || !isSafeText(handler) || /(^|\/)\.\.?(\/|$)|\/\//.test(handler)) {
     throw new UsageError(`${where('handler')}: ${quote(handler)} is not a ${info.title} handler; expected ${info.handler.description}`);
   }
 

@@ -1,20 +1,24 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { arch as hostArch } from 'node:os';
 import { resolve } from 'node:path';
+import type { DeployInput } from '../deploy';
 import { UsageError } from '../errors';
+import type { GeneratedFile } from '../files';
 import { generate, type Generated } from '../generate';
 import { createHelp } from '../help';
+import { loadConfig, type LoadedConfig } from '../inputs/config';
 import { parseFlags } from '../inputs/flags';
 import { say, type Io } from '../io';
 import { nextSteps } from '../next-steps';
 import type { ProjectFacts } from '../plan';
-import { defaultRuntime, resolveOptions, runtimeChoices, type Resolved } from '../resolve';
+import { defaultRuntime, flagOrigin, resolveOptions, runtimeChoices, type Origin, type Resolved } from '../resolve';
 import { projectName } from '../samples';
 import { isSafePath } from '../validate';
 import { VERSION } from '../version';
-import { conflictError, planWrite, writeFiles } from '../write';
+import { conflictError, planWrite, writeFiles, type WritePlan } from '../write';
 
 /** Values that are run settings rather than options: they never reach the plan. */
-const RUN_KEYS = ['dir', 'stdout', 'force', 'yes', 'interactive', 'config', 'save', 'lint', 'hadolint'];
+export const RUN_KEYS = ['dir', 'stdout', 'force', 'yes', 'interactive', 'config', 'save', 'lint', 'hadolint'];
 
 export function isCi(env: NodeJS.ProcessEnv): boolean {
   const ci = env.CI;
@@ -31,7 +35,28 @@ export function isInteractive(values: Record<string, unknown>, io: Io): boolean 
 /** Top-level files of an existing folder, for lockfile and project detection. */
 export function scanFolder(dir: string): ProjectFacts {
   if (!existsSync(dir)) return { files: new Set() };
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a folder`);
   return { files: new Set(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)) };
+}
+
+export function optionValues(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !RUN_KEYS.includes(k)));
+}
+
+/** The function's default name and the deploy artefacts' input. */
+export function deployInput(resolved: Resolved, generated: Generated, name: string): DeployInput {
+  const { options } = resolved;
+  return {
+    kind: options.deploy,
+    arch: options.arch,
+    functionName: name,
+    repositoryName: name.toLowerCase(),
+    ...(options.imageConfig ? { imageConfig: generated.plan.settings } : {}),
+    needsBuildKit: generated.plan.needsBuildKit,
+    ecrPolicy: options.ecrPolicy,
+    allowAccounts: options.allowAccounts,
+    ...(options.region ? { region: options.region } : {}),
+  };
 }
 
 export async function runCreate(argv: string[], io: Io): Promise<number> {
@@ -47,39 +72,43 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
   if (flags.positionals.length > 1) {
     throw new UsageError(`expected at most one folder, got ${flags.positionals.map((p) => JSON.stringify(p)).join(' ')}`);
   }
-  const values: Record<string, unknown> = { ...flags.values };
+  const flagValues: Record<string, unknown> = { ...flags.values };
   const positional = flags.positionals[0];
   if (positional !== undefined) {
-    if (values.dir !== undefined && values.dir !== positional) {
-      throw new UsageError(`the folder was given twice: ${JSON.stringify(positional)} and --dir ${JSON.stringify(values.dir)}`);
+    if (flagValues.dir !== undefined && flagValues.dir !== positional) {
+      throw new UsageError(`the folder was given twice: ${JSON.stringify(positional)} and --dir ${JSON.stringify(flagValues.dir)}`);
     }
-    values.dir = positional;
+    flagValues.dir = positional;
   }
+
+  // Precedence: flags > project config > extended configs > prompts > defaults.
+  const config = await loadConfig({ cwd: io.cwd, explicit: typeof flagValues.config === 'string' ? flagValues.config : undefined });
+  let values: Record<string, unknown> = { ...config.values, ...flagValues };
+  const origin: Origin = (key) => (key in flagValues ? flagOrigin(key) : (config.origin(key) ?? key));
 
   const today = io.now();
   const interactive = isInteractive(values, io);
-  if (!interactive) {
+  if (interactive) {
+    const prompts = await import('../inputs/prompts');
+    values = await prompts.promptForMissing(values, { io, today, hostArch: hostArch() === 'arm64' ? 'arm64' : 'x86_64', policy: config.policy });
+  } else if (values.yes === true) {
     const base = typeof values.base === 'string' ? values.base : 'aws';
-    if (values.yes === true) {
-      values.runtime ??= defaultRuntime(base, today);
-      if (values.dir === undefined && values.stdout !== true) values.dir = 'my-function';
-    } else {
-      const missing: string[] = [];
-      if (values.dir === undefined && values.stdout !== true) missing.push('folder ([dir], --dir or --stdout)');
-      if (values.runtime === undefined) {
-        const choices = base === 'aws' || base === 'os-only' || base === 'image' ? runtimeChoices(base, today) : [];
-        missing.push(`--runtime${choices.length ? ` (one of: ${choices.join(', ')})` : ''}`);
-      }
-      if (missing.length > 0) {
-        throw new UsageError(`missing required values: ${missing.join('; ')}; pass them as flags, or --yes for defaults`);
-      }
-    }
+    values.runtime ??= defaultRuntime(base, today);
+    if (values.dir === undefined && values.stdout !== true) values.dir = 'my-function';
   } else {
-    throw new UsageError('interactive mode is not available in this build; pass --no-interactive with flags');
+    const missing: string[] = [];
+    if (values.dir === undefined && values.stdout !== true) missing.push('folder ([dir], --dir or --stdout)');
+    if (values.runtime === undefined) {
+      const base = typeof values.base === 'string' && ['aws', 'os-only', 'image'].includes(values.base) ? values.base : 'aws';
+      missing.push(`--runtime (one of: ${runtimeChoices(base, today).join(', ')})`);
+    }
+    if (missing.length > 0) {
+      throw new UsageError(`missing required values: ${missing.join('; ')}; pass them as flags, or --yes for defaults`);
+    }
   }
 
-  const optionValues = Object.fromEntries(Object.entries(values).filter(([k]) => !RUN_KEYS.includes(k)));
-  const resolved = resolveOptions(optionValues, today);
+  const resolved = resolveOptions(optionValues(values), today, origin);
+  config.checkPolicy(resolved.options, flagValues);
   const stdout = values.stdout === true;
   const dir = typeof values.dir === 'string' ? values.dir : '.';
   if (!stdout && !isSafePath(dir)) {
@@ -88,21 +117,80 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
   const target = resolve(io.cwd, dir);
   const name = resolved.options.functionName ?? projectName(dir === '.' ? io.cwd : dir);
   const generated = generate(resolved, stdout ? { files: new Set() } : scanFolder(target), name);
+  const deploy = resolved.options.deploy !== 'none' || resolved.options.ecrPolicy !== 'none'
+    ? (await import('../deploy')).deployFiles(deployInput(resolved, generated, name))
+    : [];
 
+  if (values.lint !== false) await lintBeforeWrite(io, generated, resolved, values, config);
   for (const warning of [...resolved.warnings, ...generated.plan.warnings]) say(io.stderr, `warning: ${warning}`);
   if (stdout) {
     io.stdout.write(generated.dockerfile);
     return 0;
   }
-  return writeOutput(io, target, dir, name, generated, resolved, values.force === true);
+  const files = [...generated.files, ...deploy];
+  await writeOutput(io, { target, dir, name, files, generated, force: values.force === true, interactive, config, values });
+  return 0;
 }
 
-function writeOutput(io: Io, target: string, dir: string, name: string, generated: Generated, _resolved: Resolved, force: boolean): number {
-  const plan = planWrite(target, generated.files);
-  if (plan.conflicts.length > 0 && !force) throw conflictError(dir, plan.conflicts);
-  const written = writeFiles(target, plan);
+/**
+ * The generator lints its own output: an error-level finding is a bug in the generator (or a
+ * team instruction) and nothing is written. A deprecation the user accepted is only reported.
+ */
+async function lintBeforeWrite(io: Io, generated: Generated, resolved: Resolved, values: Record<string, unknown>, config: LoadedConfig): Promise<void> {
+  const { lintText } = await import('../lint');
+  const result = await lintText(generated.dockerfile, {
+    file: 'Dockerfile',
+    today: io.now(),
+    arch: resolved.options.arch,
+    allowDeprecated: resolved.options.allowDeprecated,
+    hadolint: (values.hadolint as 'auto' | 'docker' | 'off' | undefined) ?? 'auto',
+    ...(config.lint ? { settings: config.lint } : {}),
+    cwd: io.cwd,
+    env: io.env,
+  });
+  const errors = result.findings.filter((f) => f.level === 'error');
+  for (const f of result.findings.filter((x) => x.level !== 'error' && x.level !== 'style')) {
+    say(io.stderr, `lint: Dockerfile:${f.line} ${f.code} ${f.level}: ${f.message}`);
+  }
+  if (errors.length > 0) {
+    const list = errors.map((f) => `Dockerfile:${f.line} ${f.code} ${f.message}`).join('; ');
+    throw new UsageError(`the generated Dockerfile fails lint (${result.engine}): ${list}; nothing was written (--no-lint writes it anyway)`);
+  }
+}
+
+interface WriteRequest {
+  target: string;
+  dir: string;
+  name: string;
+  files: GeneratedFile[];
+  generated: Generated;
+  force: boolean;
+  interactive: boolean;
+  config: LoadedConfig;
+  values: Record<string, unknown>;
+}
+
+async function writeOutput(io: Io, req: WriteRequest): Promise<void> {
+  let { target, dir } = req;
+  let plan: WritePlan = planWrite(target, req.files);
+  let backup = false;
+  if (plan.conflicts.length > 0 && !req.force) {
+    if (!req.interactive) throw conflictError(dir, plan.conflicts);
+    const prompts = await import('../inputs/prompts');
+    const choice = await prompts.resolveConflict(dir, plan.conflicts, io);
+    if (choice.action === 'cancel') throw new (await import('../errors')).CancelledError();
+    if (choice.action === 'other') {
+      dir = choice.dir;
+      target = resolve(io.cwd, dir);
+      plan = planWrite(target, req.files);
+      if (plan.conflicts.length > 0) throw conflictError(dir, plan.conflicts);
+    } else {
+      backup = true;
+    }
+  }
+  const written = writeFiles(target, plan, { backup });
+  if (req.values.save === true) req.config.save(optionValues(req.values));
   say(io.stdout, `Wrote ${written.length ? written.join(', ') : 'nothing (all files already up to date)'} in ${dir}`);
   say(io.stdout, '\nNext steps:');
-  for (const line of nextSteps(generated.plan, dir, name, io.env)) say(io.stdout, `  ${line}`);
-  return 0;
+  for (const line of nextSteps(req.generated.plan, dir, req.name, io.env)) say(io.stdout, `  ${line}`);
 }

@@ -1,0 +1,5 @@
+// What the benchmark drives in process: the generator and the built-in linter, bundled like the CLI.
+export { generate } from '../src/generate';
+export { resolveOptions } from '../src/resolve';
+export { AWS_RUNTIMES } from '../src/catalog';
+export { lintText } from '../src/lint';

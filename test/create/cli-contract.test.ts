@@ -1,0 +1,138 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { AWS_RUNTIMES } from '../../src/catalog';
+import { OPTION_SPECS } from '../../src/options';
+import { run, tempDir, TODAY } from '../support/run';
+
+const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+
+describe('list --json', () => {
+  const recordSchema = {
+    type: 'object',
+    required: ['id', 'kind'],
+    properties: { id: { type: 'string', minLength: 1 }, kind: { type: 'string', minLength: 1 } },
+  };
+  const schema = {
+    type: 'object',
+    required: ['awsRuntimes', 'osOnlyBases', 'families', 'languages', 'languageRuntimes', 'sources'],
+    additionalProperties: { type: 'array', items: recordSchema },
+    properties: {
+      awsRuntimes: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['id', 'kind', 'lambdaId', 'language', 'image', 'tag', 'reference', 'os', 'deprecation', 'status', 'sources'],
+          properties: {
+            kind: { const: 'aws-runtime' },
+            os: { enum: ['al2023', 'al2'] },
+            deprecation: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+            status: { enum: ['supported', 'soon', 'deprecated'] },
+            reference: { type: 'string', pattern: '^public\\.ecr\\.aws/lambda/[a-z]+:[\\w.]+$' },
+            sources: { type: 'array', minItems: 1, items: { type: 'string' } },
+          },
+        },
+      },
+      families: {
+        type: 'array',
+        items: { type: 'object', required: ['id', 'kind', 'packageManager'], properties: { packageManager: { enum: ['dnf', 'yum', 'apt-get', 'apk'] } } },
+      },
+    },
+  };
+
+  it('prints the catalog in a shape a JSON Schema accepts', async () => {
+    const { code, stdout } = await run(['list', '--json']);
+    expect(code).toBe(0);
+    const data = JSON.parse(stdout);
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    const ids = (data.awsRuntimes as { id: string }[]).map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(AWS_RUNTIMES.map((r) => r.id));
+    // Every cited source exists.
+    const sources = new Set((data.sources as { id: string }[]).map((s) => s.id));
+    for (const r of data.awsRuntimes) for (const s of r.sources) expect(sources.has(s), s).toBe(true);
+  });
+
+  it('reports status against the injected date', async () => {
+    const { stdout } = await run(['list', '--json'], { now: TODAY });
+    const status = Object.fromEntries(JSON.parse(stdout).awsRuntimes.map((r: { id: string; status: string }) => [r.id, r.status]));
+    expect(status.nodejs20).toBe('deprecated');
+    expect(status.nodejs24).toBe('supported');
+    expect(status['python3.11']).toBe('supported');
+  });
+});
+
+describe('--help', () => {
+  it('lists every flag with its choices and default', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    for (const spec of OPTION_SPECS.filter((s) => s.flag)) {
+      const line = stdout.split('\n').find((l) => new RegExp(`^\\s+(-\\w, )?--${spec.flag}(\\s|$)`).test(l));
+      expect(line, spec.flag).toBeDefined();
+      if (spec.choices) for (const choice of spec.choices) expect(line).toContain(choice);
+      if (spec.default !== undefined && !(Array.isArray(spec.default) && spec.default.length === 0)) {
+        expect(line).toContain(`default: ${spec.defaultText ?? String(spec.default)}`);
+      }
+    }
+    expect(stdout).toMatch(/Exit codes:.*0 success/);
+  });
+});
+
+describe('--yes and defaults', () => {
+  it('--yes writes my-function with the newest supported Node.js on x86_64', async () => {
+    const cwd = tempDir();
+    const { code, stdout } = await run(['--yes', '--no-lint'], { cwd });
+    expect(code).toBe(0);
+    expect(readdirSync(join(cwd, 'my-function')).sort()).toEqual(['.dockerignore', 'Dockerfile', 'index.mjs', 'package-lock.json', 'package.json']);
+    expect(stdout).toMatch(/docker buildx build --platform linux\/amd64 --provenance=false --sbom=false/);
+    expect(stdout).toMatch(/aws lambda create-function .*--package-type Image --architectures x86_64/);
+    expect(stdout).toMatch(/-p 9000:8080/);
+  });
+
+  it('the sample is named after the handler', async () => {
+    const cwd = tempDir();
+    await run(['fn', '--runtime', 'python3.13', '--handler', 'app/main.lambda_handler', '--no-lint'], { cwd });
+    expect(existsSync(join(cwd, 'fn', 'app', 'main.py'))).toBe(true);
+  });
+
+  it('--no-sample adds only Dockerfile and .dockerignore and detects a missing lockfile', async () => {
+    const cwd = tempDir();
+    const { code, stderr } = await run(['.', '--runtime', 'nodejs22', '--no-sample', '--no-lint'], { cwd });
+    expect(code).toBe(0);
+    expect(readdirSync(cwd).sort()).toEqual(['.dockerignore', 'Dockerfile']);
+    expect(stderr).toMatch(/no package-lock\.json: the build uses `npm install`/);
+  });
+
+  it('warns on stderr when the runtime is within 180 days of deprecation', async () => {
+    const { code, stderr } = await run(['--stdout', '--runtime', 'nodejs22', '--no-lint'], { now: new Date('2026-12-01T00:00:00Z') });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/warning: nodejs22 .* will be deprecated in 150 days \(deprecation 2027-04-30/);
+  });
+
+  it('a deprecated runtime generates with --allow-deprecated, with a warning', async () => {
+    const { code, stderr } = await run(['--stdout', '--runtime', 'nodejs20', '--allow-deprecated', '--no-lint']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/warning: nodejs20 .* is deprecated/);
+  });
+});
+
+describe('the built CLI without a terminal', () => {
+  it('exits 2 naming the missing values when stdin is closed, well inside 10 s', () => {
+    const started = Date.now();
+    const result = spawnSync(process.execPath, [CLI], {
+      input: '',
+      encoding: 'utf8',
+      timeout: 10_000,
+      env: { PATH: process.env.PATH ?? '' },
+      cwd: tempDir(),
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/missing required values: folder .*; --runtime/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -149,7 +149,7 @@ async function lintBeforeWrite(io: Io, generated: Generated, resolved: Resolved,
     env: io.env,
   });
   const errors = result.findings.filter((f) => f.level === 'error');
-  for (const f of result.findings.filter((x) => x.level !== 'error' && x.level !== 'style')) {
+  for (const f of result.findings.filter((x) => x.level === 'warning')) {
     say(io.stderr, `lint: Dockerfile:${f.line} ${f.code} ${f.level}: ${f.message}`);
   }
   if (errors.length > 0) {

@@ -1,0 +1,271 @@
+/**
+ * The container engine: docker, or podman where docker is absent, or whatever
+ * CREATE_LAMBDA_IMAGE_DOCKER names. Everything goes through the CLI (no socket API) so any
+ * client version and podman work the same way.
+ */
+import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { basename, delimiter, join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { UsageError } from '../errors';
+
+export interface Engine {
+  bin: string;
+  kind: 'docker' | 'podman';
+  env: NodeJS.ProcessEnv;
+}
+
+export interface ExecResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr interleaved in arrival order (for container logs). */
+  combined: string;
+}
+
+export interface ExecOptions {
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** Stream stderr and stdout here as they arrive (build output). */
+  tee?: Writable;
+  /** Stop reading (and kill the child) once stdout holds this many bytes. */
+  maxStdoutBytes?: number;
+  /** Raw stdout bytes (for `cp ... -`, which writes a tar). */
+  binary?: (b: Buffer) => void;
+}
+
+/** Feature-detects the engine once: explicit env var, then `docker` on PATH, then `podman`. */
+export function resolveEngine(env: NodeJS.ProcessEnv): Engine | undefined {
+  const explicit = env.CREATE_LAMBDA_IMAGE_DOCKER?.trim();
+  if (explicit) return { bin: explicit, kind: basename(explicit).includes('podman') ? 'podman' : 'docker', env };
+  for (const name of ['docker', 'podman'] as const) {
+    const bin = onPath(name, env.PATH ?? '');
+    if (bin) return { bin, kind: name, env };
+  }
+  return undefined;
+}
+
+function onPath(name: string, path: string): string | undefined {
+  for (const dir of path.split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+export function exec(engine: Engine, args: string[], opts: ExecOptions = {}): Promise<ExecResult> {
+  return new Promise((resolve) => {
+    let child;
+    try {
+      child = spawn(engine.bin, args, { env: opts.env ?? engine.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (err) {
+      resolve({ code: 127, stdout: '', stderr: String(err), combined: String(err) });
+      return;
+    }
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const both: Buffer[] = [];
+    let outBytes = 0;
+    let killedByUs = false;
+    const timer = opts.timeoutMs
+      ? setTimeout(() => {
+          killedByUs = true;
+          child.kill('SIGKILL');
+        }, opts.timeoutMs)
+      : undefined;
+    child.stdout.on('data', (b: Buffer) => {
+      if (opts.maxStdoutBytes !== undefined && outBytes >= opts.maxStdoutBytes) return;
+      outBytes += b.length;
+      out.push(b);
+      both.push(b);
+      opts.binary?.(b);
+      opts.tee?.write(b);
+      if (opts.maxStdoutBytes !== undefined && outBytes >= opts.maxStdoutBytes) {
+        killedByUs = true;
+        child.kill('SIGKILL');
+      }
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      err.push(b);
+      both.push(b);
+      opts.tee?.write(b);
+    });
+    child.on('error', (e) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code: 127, stdout: '', stderr: e.message, combined: e.message });
+    });
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      const stdout = Buffer.concat(out).toString('utf8');
+      // A read we cut short on purpose is a success; a timeout is not.
+      const c = code ?? (killedByUs && opts.maxStdoutBytes !== undefined && outBytes >= opts.maxStdoutBytes ? 0 : 124);
+      resolve({ code: c, stdout, stderr: Buffer.concat(err).toString('utf8'), combined: Buffer.concat(both).toString('utf8') });
+    });
+  });
+}
+
+/** First non-empty line of an engine's error output, for one-line messages. */
+export function firstLine(text: string): string {
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? ''
+  );
+}
+
+/**
+ * A command that prints the engine's version only when the engine itself answers: docker's
+ * client prints the server part only with a daemon; local podman has no server part, and its
+ * `info` needs a working storage and runtime.
+ */
+export function probeArgs(engine: Engine): string[] {
+  return engine.kind === 'podman' ? ['info', '--format', '{{.Version.Version}}'] : ['version', '--format', '{{.Server.Version}}'];
+}
+
+/** Throws a UsageError (exit 2) unless the engine's daemon answers. */
+export async function ensureEngine(env: NodeJS.ProcessEnv): Promise<Engine> {
+  const engine = resolveEngine(env);
+  if (!engine) throw new UsageError('verify needs docker or podman on PATH (or CREATE_LAMBDA_IMAGE_DOCKER naming one)');
+  const r = await exec(engine, probeArgs(engine), { timeoutMs: 15_000 });
+  if (r.code !== 0 || !r.stdout.trim()) {
+    const why = r.code === 127 ? `cannot execute ${engine.bin}` : firstLine(r.stderr) || `exit ${r.code}`;
+    throw new UsageError(`the ${engine.kind} engine does not answer (${why})`);
+  }
+  return engine;
+}
+
+// ---------------------------------------------------------------------------------------------
+// build
+
+export interface Builder {
+  env: NodeJS.ProcessEnv;
+  platform: boolean;
+  provenance: boolean;
+  /** Set when we fell back to something slower; printed to stderr. */
+  note?: string;
+}
+
+/**
+ * How to build with this client. A client with buildx: BuildKit with every flag. Debian's 20.10
+ * client: no buildx, but DOCKER_BUILDKIT=1 drives the daemon's built-in BuildKit. A newer client
+ * without buildx refuses DOCKER_BUILDKIT=1 ("buildx component is missing"): legacy builder.
+ * Flags are then taken from that mode's own `build --help`, so we pass only what it accepts.
+ */
+export async function detectBuilder(engine: Engine): Promise<Builder> {
+  const helpFlags = async (env: NodeJS.ProcessEnv): Promise<{ ok: boolean; platform: boolean; provenance: boolean }> => {
+    const r = await exec(engine, ['build', '--help'], { env, timeoutMs: 15_000 });
+    return { ok: r.code === 0, platform: /--platform\b/.test(r.stdout), provenance: /--provenance\b/.test(r.stdout) };
+  };
+  if (engine.kind === 'podman') return { env: engine.env, ...(await helpFlags(engine.env)) };
+  if (engine.env.DOCKER_BUILDKIT !== undefined) {
+    // The user chose; respect it.
+    return { env: engine.env, ...(await helpFlags(engine.env)) };
+  }
+  const buildx = await exec(engine, ['buildx', 'version'], { timeoutMs: 15_000 });
+  const bk = { ...engine.env, DOCKER_BUILDKIT: '1' };
+  if (buildx.code === 0) return { env: bk, ...(await helpFlags(bk)) };
+  const builtin = await helpFlags(bk);
+  if (builtin.ok) return { env: bk, ...builtin };
+  const legacy = { ...engine.env, DOCKER_BUILDKIT: '0' };
+  return {
+    env: legacy,
+    ...(await helpFlags(legacy)),
+    note: `${engine.bin} has no buildx plugin, so BuildKit is unavailable: using the legacy builder (slower). Set CREATE_LAMBDA_IMAGE_DOCKER to a client with BuildKit (for example Debian's /usr/bin/docker) to use it.`,
+  };
+}
+
+export function buildArgs(builder: Builder, dir: string, tag: string, arch: Arch): string[] {
+  const args = ['build', '-t', tag];
+  if (builder.platform) args.push('--platform', `linux/${dockerArch(arch)}`);
+  // Lambda rejects image indexes with attestation manifests; buildx adds one by default.
+  if (builder.provenance) args.push('--provenance=false');
+  args.push(dir);
+  return args;
+}
+
+// ---------------------------------------------------------------------------------------------
+// run
+
+export type Arch = 'x86_64' | 'arm64';
+export const dockerArch = (a: Arch): string => (a === 'x86_64' ? 'amd64' : 'arm64');
+
+export interface LambdaEnvOptions {
+  runtimeApi: string;
+  functionName: string;
+  memoryMb: number;
+  region: string;
+}
+
+/**
+ * What Lambda puts in a function's environment ("Defined runtime environment variables" in the
+ * Lambda developer guide). AWS_EXECUTION_ENV is left out: it names a managed runtime
+ * (AWS_Lambda_nodejs20.x, ...), is documented as absent for OS-only runtimes, and we found no
+ * value documented for container images; an image that needs it carries it in its own ENV.
+ */
+export function lambdaEnv(o: LambdaEnvOptions, now = new Date()): Record<string, string> {
+  const day = now.toISOString().slice(0, 10).replaceAll('-', '/');
+  return {
+    AWS_LAMBDA_RUNTIME_API: o.runtimeApi,
+    AWS_LAMBDA_FUNCTION_NAME: o.functionName,
+    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(o.memoryMb),
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${o.functionName}`,
+    AWS_LAMBDA_LOG_STREAM_NAME: `${day}/[$LATEST]${'0'.repeat(32)}`,
+    AWS_REGION: o.region,
+    AWS_DEFAULT_REGION: o.region,
+    LAMBDA_TASK_ROOT: '/var/task',
+    LAMBDA_RUNTIME_DIR: '/var/runtime',
+    TZ: ':UTC',
+    // Obviously fake, so an SDK call fails fast instead of using the caller's real identity.
+    AWS_ACCESS_KEY_ID: 'FAKEVERIFYACCESSKEY0',
+    AWS_SECRET_ACCESS_KEY: 'fake-secret-from-create-lambda-image-verify',
+    AWS_SESSION_TOKEN: 'fake-session-token-from-create-lambda-image-verify',
+  };
+}
+
+export interface RunOptions {
+  name: string;
+  image: string;
+  memoryMb: number;
+  env: Record<string, string>;
+}
+
+/** The sandbox Lambda gives a function, as far as a container can mimic it. */
+export function runArgs(o: RunOptions): string[] {
+  const args = [
+    'run', '-d', '--name', o.name,
+    '--read-only', '--tmpfs', '/tmp:rw,size=512m',
+    // Lambda runs functions as an unprivileged user without a writable HOME; 993:990 is the
+    // uid:gid it uses. HOME is deliberately not set (the engine makes it "/", read-only).
+    '--user', '993:990',
+    '--memory', `${o.memoryMb}m`, '--memory-swap', `${o.memoryMb}m`,
+    '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges',
+    // Lambda's quotas: 1024 processes/threads and 1024 file descriptors. Setting nproc also
+    // matters for podman: its default nproc is above what a container without
+    // CAP_SYS_RESOURCE may set, and runc then refuses to start it.
+    '--pids-limit', '1024', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024',
+    // The emulator listens on the host's 127.0.0.1.
+    '--network', 'host',
+  ];
+  for (const [k, v] of Object.entries(o.env)) args.push('-e', `${k}=${v}`);
+  args.push(o.image);
+  return args;
+}
+
+/** Force-removes a container at once, ignoring "no such container". */
+export async function removeContainer(engine: Engine, name: string): Promise<void> {
+  await exec(engine, removeArgs(engine, name), { timeoutMs: 30_000 });
+}
+
+/** podman's `rm -f` first sends SIGTERM and waits 10 s (a shell as PID 1 ignores it); docker kills. */
+export function removeArgs(engine: Engine, name: string): string[] {
+  return engine.kind === 'podman' ? ['rm', '-f', '-t', '0', name] : ['rm', '-f', name];
+}

@@ -1,0 +1,245 @@
+/**
+ * A one-invocation Lambda Runtime API (version 2018-06-01) on 127.0.0.1, pure node:http.
+ *
+ * Behaviour follows AWS's "Using the Lambda runtime API for custom runtimes" page
+ * (docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html: the /next headers, 202 on
+ * response/error/init-error, 400/403/413/500 error statuses, the error-type header) and, for the
+ * details that page leaves open (error body shape `{errorMessage, errorType}`, `{"status":"OK"}`
+ * on 202, 403 for calls out of order, 413 for a response over 6 MiB), the open-source Runtime
+ * Interface Emulator (aws/aws-lambda-runtime-interface-emulator, lambda/rapi/rendering).
+ * Only behaviour was taken from them; the code and messages are ours.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+/** Lambda's limit for a synchronous response (and for the invoke payload): 6 MiB. */
+export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+
+const PREFIX = '/2018-06-01/runtime';
+
+export interface EmulatorOptions {
+  /** The event JSON handed to the first /next. */
+  event: string;
+  /** Function timeout: the deadline header is hand-out time + this, and it is enforced. */
+  timeoutMs: number;
+  functionArn: string;
+  clientContext?: string;
+  cognitoIdentity?: string;
+}
+
+export interface FunctionErrorBody {
+  errorType: string;
+  errorMessage: string;
+  stackTrace?: string[];
+}
+
+export type Outcome =
+  | { kind: 'response'; requestId: string; body: string; contentType?: string }
+  | ({ kind: 'function-error'; requestId: string; headerErrorType?: string } & FunctionErrorBody)
+  | ({ kind: 'init-error'; headerErrorType?: string } & FunctionErrorBody)
+  | { kind: 'timeout'; requestId: string; errorType: 'Sandbox.Timedout'; errorMessage: string };
+
+/** Monotonic milestones (performance.now() ms), for the init and invoke durations. */
+export interface Milestones {
+  firstPoll?: number;
+  eventSent?: number;
+  answered?: number;
+}
+
+export class RuntimeApiEmulator {
+  readonly milestones: Milestones = {};
+  /** Settles once with the invocation's fate; never rejects. */
+  readonly outcome: Promise<Outcome>;
+  /** Resolves at the first /next poll (the end of init). */
+  readonly firstPoll: Promise<void>;
+
+  private readonly server: Server;
+  private readonly opts: EmulatorOptions;
+  private settle!: (o: Outcome) => void;
+  private markFirstPoll!: () => void;
+  private settled: Outcome | undefined;
+  private requestId: string | undefined;
+  private deadlineTimer: NodeJS.Timeout | undefined;
+  private readonly parked: ServerResponse[] = [];
+
+  constructor(opts: EmulatorOptions) {
+    this.opts = opts;
+    this.outcome = new Promise((resolve) => (this.settle = resolve));
+    this.firstPoll = new Promise((resolve) => (this.markFirstPoll = resolve));
+    this.server = createServer((req, res) => {
+      this.route(req, res).catch((err: unknown) => {
+        // 500 is the API's "container error": the runtime should exit.
+        if (!res.headersSent) send(res, 500, errorBody('ServerError', String(err)));
+      });
+    });
+  }
+
+  /** Listens on a random free port of 127.0.0.1 and returns `host:port` for AWS_LAMBDA_RUNTIME_API. */
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = this.server.address() as AddressInfo;
+    return `127.0.0.1:${port}`;
+  }
+
+  /** Drops parked polls and every connection, then stops listening. */
+  async close(): Promise<void> {
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    for (const res of this.parked) res.destroy();
+    this.parked.length = 0;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private finish(o: Outcome): void {
+    if (this.settled) return;
+    this.settled = o;
+    this.milestones.answered = performance.now();
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    this.settle(o);
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    if (req.method === 'GET' && path === `${PREFIX}/invocation/next`) return this.next(res);
+    if (req.method === 'POST' && path === `${PREFIX}/init/error`) return this.initError(req, res);
+    const m = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/.exec(path);
+    if (req.method === 'POST' && m) return this.answer(req, res, decodeURIComponent(m[1]!), m[2] as 'response' | 'error');
+    req.resume();
+    send(res, 404, errorBody('NotFound', `no Runtime API route for ${req.method} ${path}`));
+  }
+
+  private next(res: ServerResponse): void {
+    if (this.milestones.firstPoll === undefined) {
+      this.milestones.firstPoll = performance.now();
+      this.markFirstPoll();
+    }
+    // One event per sandbox: once handed out (or after an init error), later polls wait for
+    // ever, which is what Lambda does while the sandbox is frozen between invokes.
+    if (this.requestId !== undefined || this.settled) {
+      this.parked.push(res);
+      return;
+    }
+    const id = randomUUID();
+    this.requestId = id;
+    const deadline = Date.now() + this.opts.timeoutMs;
+    const headers: Record<string, string | number> = {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(this.opts.event),
+      'Lambda-Runtime-Aws-Request-Id': id,
+      'Lambda-Runtime-Deadline-Ms': String(deadline),
+      'Lambda-Runtime-Invoked-Function-Arn': this.opts.functionArn,
+      'Lambda-Runtime-Trace-Id': traceId(),
+    };
+    // Only sent when the invoke carried them (mobile SDK invokes).
+    if (this.opts.clientContext) headers['Lambda-Runtime-Client-Context'] = this.opts.clientContext;
+    if (this.opts.cognitoIdentity) headers['Lambda-Runtime-Cognito-Identity'] = this.opts.cognitoIdentity;
+    res.writeHead(200, headers);
+    res.end(this.opts.event);
+    this.milestones.eventSent = performance.now();
+    this.deadlineTimer = setTimeout(() => {
+      const secs = (this.opts.timeoutMs / 1000).toFixed(2);
+      this.finish({ kind: 'timeout', requestId: id, errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${secs} seconds` });
+    }, this.opts.timeoutMs);
+    this.deadlineTimer.unref();
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse, id: string, what: 'response' | 'error'): Promise<void> {
+    const body = await readBody(req);
+    if (id !== this.requestId) {
+      send(res, 400, errorBody('InvalidRequestID', `unknown request id ${JSON.stringify(id)}`));
+      return;
+    }
+    if (this.settled) {
+      // Already answered, or past the deadline: the answer is ignored.
+      const why = this.settled.kind === 'timeout' ? 'timed out' : 'already has an answer';
+      send(res, 403, errorBody('InvalidStateTransition', `invocation ${id} ${why}; this ${what} is ignored`));
+      return;
+    }
+    if (body.tooLarge) {
+      // Lambda turns an oversized response into a function error for the caller.
+      this.finish({
+        kind: 'function-error',
+        requestId: id,
+        errorType: 'Function.ResponseSizeTooLarge',
+        errorMessage: `${what} payload of ${body.size} bytes exceeds the ${MAX_PAYLOAD_BYTES}-byte limit`,
+      });
+      send(res, 413, errorBody('RequestEntityTooLarge', `payload larger than ${MAX_PAYLOAD_BYTES} bytes`));
+      return;
+    }
+    const text = body.data.toString('utf8');
+    if (what === 'response') {
+      const contentType = req.headers['content-type'];
+      this.finish({ kind: 'response', requestId: id, body: text, ...(contentType ? { contentType } : {}) });
+    } else {
+      const headerErrorType = header(req, 'lambda-runtime-function-error-type');
+      this.finish({ kind: 'function-error', requestId: id, ...parseErrorBody(text, headerErrorType), ...(headerErrorType ? { headerErrorType } : {}) });
+    }
+    send(res, 202, { status: 'OK' });
+  }
+
+  private async initError(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    // Init errors are only valid before the runtime asked for an event, and only once.
+    if (this.requestId !== undefined || this.settled) {
+      send(res, 403, errorBody('InvalidStateTransition', 'init error reported after init ended'));
+      return;
+    }
+    const headerErrorType = header(req, 'lambda-runtime-function-error-type');
+    const text = body.tooLarge ? '' : body.data.toString('utf8');
+    this.finish({ kind: 'init-error', ...parseErrorBody(text, headerErrorType), ...(headerErrorType ? { headerErrorType } : {}) });
+    send(res, 202, { status: 'OK' });
+  }
+}
+
+/** The body's errorType wins (it is what the caller sees); the header is the fallback. */
+export function parseErrorBody(text: string, headerErrorType: string | undefined): FunctionErrorBody {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const obj = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  const errorType = typeof obj.errorType === 'string' && obj.errorType ? obj.errorType : headerErrorType || 'Unhandled';
+  const errorMessage = typeof obj.errorMessage === 'string' ? obj.errorMessage : parsed === undefined ? text : '';
+  const out: FunctionErrorBody = { errorType, errorMessage };
+  if (Array.isArray(obj.stackTrace)) out.stackTrace = obj.stackTrace.map(String);
+  return out;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function errorBody(errorType: string, errorMessage: string): object {
+  return { errorMessage, errorType };
+}
+
+function send(res: ServerResponse, status: number, body: object): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Reads at most MAX_PAYLOAD_BYTES, draining (not storing) the rest so the 413 can be sent. */
+async function readBody(req: IncomingMessage): Promise<{ data: Buffer; size: number; tooLarge: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
+  }
+  return { data: Buffer.concat(chunks), size, tooLarge: size > MAX_PAYLOAD_BYTES };
+}
+
+/** An X-Ray-shaped header: Root=1-<epoch seconds hex>-<96-bit id>;Parent=<64-bit id>;Sampled=0. */
+function traceId(): string {
+  const epoch = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+  return `Root=1-${epoch}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`;
+}

@@ -1,0 +1,188 @@
+import { ACCOUNT_RE, DIGEST_RE, FUNCTION_NAME_RE, REGION_RE } from './deploy/facts';
+import { ARCHES, BASE_KINDS, OPTION_SPECS, type OptionSpec } from './options';
+
+/**
+ * The JSON Schema of lambda-image.yaml, built from OPTION_SPECS (every `config: true` option)
+ * plus the keys only a config file has. schema/lambda-image.schema.json is this function's
+ * output, committed so editors can complete the file; a test keeps the two equal.
+ */
+
+export type JsonSchema = { [key: string]: unknown };
+
+/** Keys only a config file has: team policy, lint settings, layering and the editor hint. */
+export const CONFIG_ONLY_KEYS = ['allowedBases', 'allowedRuntimes', 'lint', 'extends', '$schema'] as const;
+
+/** Keys a later layer (or a flag) may only narrow, never widen or replace. */
+export const POLICY_KEYS = ['allowedBases', 'allowedRuntimes', 'registryMirror', 'pin'] as const;
+
+export const LINT_LEVELS = ['error', 'warning', 'info', 'style'] as const;
+export const FAILURE_THRESHOLDS = [...LINT_LEVELS, 'none'] as const;
+export const STAGES = ['build', 'final'] as const;
+
+/**
+ * Patterns the schema uses, with the words an error message shows for each. The code checks
+ * the same values with src/validate.ts; a test keeps the two in agreement.
+ */
+export const PATTERNS = {
+  digest: { pattern: DIGEST_RE, text: 'a sha256:<64 hex> digest' },
+  labelKey: { pattern: '^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$', text: 'a label key (lower-case letters, digits, . _ -)' },
+  packageName: { pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]*(?:=[A-Za-z0-9._+:~-]+)?$', text: 'a package name (letters, digits, . _ + -, optionally =version)' },
+  account: { pattern: ACCOUNT_RE, text: 'an AWS account id (12 digits)' },
+  region: { pattern: REGION_RE, text: 'a Region name like us-east-1' },
+  functionName: { pattern: FUNCTION_NAME_RE, text: 'a function name (1-64 letters, digits, - or _)' },
+  ruleId: { pattern: '^(?:DL|SC|LAM)[0-9]+$', text: 'a rule id such as DL3008, SC2086 or LAM001' },
+} as const;
+
+/** The words for a pattern, looked up by the pattern ajv reports. */
+export function patternText(pattern: string): string | undefined {
+  return Object.values(PATTERNS).find((p) => p.pattern === pattern)?.text;
+}
+
+const str = (pattern?: keyof typeof PATTERNS): JsonSchema =>
+  pattern ? { type: 'string', pattern: PATTERNS[pattern].pattern } : { type: 'string', minLength: 1 };
+const list = (items: JsonSchema, description?: string): JsonSchema => ({
+  ...(description ? { description } : {}),
+  type: 'array',
+  items,
+});
+
+const OPTION_PATTERNS: Record<string, keyof typeof PATTERNS> = {
+  functionName: 'functionName',
+  region: 'region',
+};
+const LIST_ITEM_PATTERNS: Record<string, keyof typeof PATTERNS> = {
+  osPackages: 'packageName',
+  buildOsPackages: 'packageName',
+  allowAccounts: 'account',
+};
+
+function describe(spec: OptionSpec): string {
+  return spec.description.replace(/\s*\(repeatable\)/, '');
+}
+
+function optionSchema(spec: OptionSpec): JsonSchema {
+  const description = describe(spec);
+  switch (spec.key) {
+    case 'osPackages':
+      return {
+        description: `${description}; or a map of stage (build, final) to packages`,
+        oneOf: [
+          list(str('packageName')),
+          {
+            type: 'object',
+            properties: { build: list(str('packageName')), final: list(str('packageName')) },
+            additionalProperties: false,
+          },
+        ],
+      };
+    case 'pin':
+      return {
+        description,
+        type: 'object',
+        additionalProperties: {
+          oneOf: [
+            str('digest'),
+            {
+              type: 'object',
+              properties: Object.fromEntries(ARCHES.map((a) => [a, str('digest')])),
+              additionalProperties: false,
+              minProperties: 1,
+            },
+          ],
+        },
+      };
+    case 'labels':
+      return {
+        description,
+        type: 'object',
+        propertyNames: str('labelKey'),
+        additionalProperties: { type: 'string' },
+      };
+    case 'instructions':
+      return {
+        description,
+        type: 'object',
+        properties: Object.fromEntries(STAGES.map((s) => [s, list({ type: 'string', minLength: 1 })])),
+        additionalProperties: false,
+      };
+  }
+  switch (spec.type) {
+    case 'boolean':
+      return { description, type: 'boolean' };
+    case 'list': {
+      const pattern = LIST_ITEM_PATTERNS[spec.key];
+      return list(pattern ? str(pattern) : str(), description);
+    }
+    case 'string': {
+      if (spec.choices) return { description, type: 'string', enum: [...spec.choices] };
+      const pattern = OPTION_PATTERNS[spec.key];
+      return { description, ...(pattern ? str(pattern) : str()) };
+    }
+    case 'object':
+      return { description, type: 'object' };
+  }
+}
+
+function configOnlySchemas(): Record<(typeof CONFIG_ONLY_KEYS)[number], JsonSchema> {
+  return {
+    allowedBases: {
+      description: 'team policy: the base kinds projects may use; a later file can only narrow the list',
+      type: 'array',
+      items: { type: 'string', enum: [...BASE_KINDS] },
+      minItems: 1,
+      uniqueItems: true,
+    },
+    allowedRuntimes: {
+      description: 'team policy: the runtimes projects may use (e.g. nodejs22); a later file can only narrow the list',
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      uniqueItems: true,
+    },
+    lint: {
+      description: 'settings for the lint of the generated Dockerfile',
+      type: 'object',
+      properties: {
+        failureThreshold: { description: 'lowest level that fails', type: 'string', enum: [...FAILURE_THRESHOLDS] },
+        ignored: list(str('ruleId'), 'rules never reported'),
+        override: {
+          description: 'level → rules reported at that level',
+          type: 'object',
+          properties: Object.fromEntries(LINT_LEVELS.map((l) => [l, list(str('ruleId'))])),
+          additionalProperties: false,
+        },
+        trustedRegistries: list(str(), 'registries FROM may pull from (DL3026)'),
+      },
+      additionalProperties: false,
+    },
+    extends: {
+      description: 'config files this one builds on, relative to this file; later ones win',
+      oneOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true },
+      ],
+    },
+    $schema: { description: 'the JSON Schema editors use for this file', type: 'string' },
+  };
+}
+
+/** Every key a config file may have, in the order the schema lists them. */
+export function configKeys(): string[] {
+  return [...OPTION_SPECS.filter((s) => s.config).map((s) => s.key), ...CONFIG_ONLY_KEYS];
+}
+
+export function configSchema(): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const spec of OPTION_SPECS) {
+    if (spec.config) properties[spec.key] = optionSchema(spec);
+  }
+  Object.assign(properties, configOnlySchemas());
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'create-lambda-image config (lambda-image.yaml)',
+    description: 'Options, team policy and lint settings for create-lambda-image. See docs/config.md.',
+    type: 'object',
+    properties,
+    additionalProperties: false,
+  };
+}

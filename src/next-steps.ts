@@ -1,14 +1,6 @@
 import type { ImagePlan } from './plan';
+import { packageManagerRunner } from './inputs/package-manager';
 import { platformOf } from './plan/common';
-
-/** How the user invoked us, so `cd` and package-manager hints match (npm, pnpm, yarn, bun). */
-export function invokingPackageManager(env: NodeJS.ProcessEnv): 'npm' | 'pnpm' | 'yarn' | 'bun' {
-  const agent = env.npm_config_user_agent ?? '';
-  if (agent.startsWith('pnpm')) return 'pnpm';
-  if (agent.startsWith('yarn')) return 'yarn';
-  if (agent.startsWith('bun')) return 'bun';
-  return 'npm';
-}
 
 /** Shell-quotes a path for copy-paste; plain words stay bare. */
 function shq(value: string): string {
@@ -22,7 +14,7 @@ function shq(value: string): string {
 export function nextSteps(plan: ImagePlan, dir: string, name: string, env: NodeJS.ProcessEnv): string[] {
   const platform = platformOf(plan.arch);
   const tag = `${name}:dev`;
-  const runner = invokingPackageManager(env) === 'npm' ? 'npx' : `${invokingPackageManager(env)} dlx`;
+  const runner = packageManagerRunner(env);
   const emulatorBuiltIn = plan.kind !== 'image' || plan.options.rie;
   const lines = [
     ...(dir !== '.' ? [`cd ${shq(dir)}`] : []),

@@ -52,7 +52,7 @@ export function writeFiles(target: string, plan: WritePlan, options: { backup?: 
   for (const file of plan.write) {
     const full = insideTarget(target, file.path);
     mkdirSync(dirname(full), { recursive: true });
-    if (options.backup && existsSync(full)) writeFileSync(`${full}.orig`, readFileSync(full));
+    if (options.backup && existsSync(full)) writeFileSync(backupPath(full), readFileSync(full));
     const temp = join(dirname(full), `.${file.path.split('/').pop()}.${process.pid}.tmp`);
     writeFileSync(temp, file.content, { mode: file.mode ?? 0o644 });
     if (file.mode) chmodSync(temp, file.mode);
@@ -60,6 +60,13 @@ export function writeFiles(target: string, plan: WritePlan, options: { backup?: 
     written.push(file.path);
   }
   return written;
+}
+
+/** <name>.orig, or <name>.orig.1, .2, … so an earlier backup (or the user's own file) is kept. */
+export function backupPath(full: string): string {
+  let candidate = `${full}.orig`;
+  for (let n = 1; existsSync(candidate); n++) candidate = `${full}.orig.${n}`;
+  return candidate;
 }
 
 export function conflictError(target: string, conflicts: readonly string[]): UsageError {

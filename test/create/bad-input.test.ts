@@ -102,3 +102,13 @@ describe('conflicting files in the target folder', () => {
     expect(result.stderr).toMatch(/exists and is not a folder/);
   });
 });
+
+describe('backups', () => {
+  it('never overwrite an earlier .orig file', async () => {
+    const { backupPath } = await import('../../src/write');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile.orig'), 'mine\n');
+    expect(backupPath(join(dir, 'Dockerfile'))).toBe(join(dir, 'Dockerfile.orig.1'));
+    expect(backupPath(join(dir, 'index.mjs'))).toBe(join(dir, 'index.mjs.orig'));
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * Recognises base images: AWS Lambda images through the catalog, also behind a registry
+ * mirror or pull-through cache (any path ending in `lambda/<language|provided>`) and with
+ * `-x86_64`/`-arm64` or dated tag suffixes; well-known distributions by name and tag.
+ * The generator reuses this module.
+ */
+import { AWS_RUNTIMES, OS_ONLY_BASES } from '../catalog';
+import type { Arch, AwsRuntime, FamilyId, OsOnlyBase } from '../catalog';
+
+export interface ImageRef {
+  /** Registry host, or null for Docker Hub short names. */
+  registry: string | null;
+  /** Repository path without registry (`lambda/python`, `library/node` is written `node`). */
+  path: string;
+  tag: string | null;
+  digest: string | null;
+}
+
+export interface RecognisedBase {
+  kind: 'aws-runtime' | 'os-only' | 'other';
+  /** The catalog record, when the tag is one the catalog knows. */
+  record?: AwsRuntime | OsOnlyBase;
+  /** The OS family, when known (package manager and missing tools via FAMILIES). */
+  family?: FamilyId;
+  /** An AL2023 minimal image (microdnf, no yum, no findutils/tar/...). */
+  minimal?: boolean;
+  /** AWS images: the language (`python`, ...) or `provided`. */
+  language?: string;
+  /** Architecture pinned by a `-x86_64` / `-arm64` tag suffix. */
+  arch?: Arch;
+  /** Other RPM-based distributions (dnf/yum/microdnf are all plausible). */
+  rpm?: boolean;
+  windows?: boolean;
+  scratch?: boolean;
+  ref: ImageRef;
+}
+
+export function parseImageRef(reference: string): ImageRef {
+  let rest = reference.trim();
+  let digest: string | null = null;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1) || null;
+    rest = rest.slice(0, at);
+  }
+  let registry: string | null = null;
+  const slash = rest.indexOf('/');
+  if (slash > 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+      registry = first;
+      rest = rest.slice(slash + 1);
+    }
+  }
+  let tag: string | null = null;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1) || null;
+    rest = rest.slice(0, colon);
+  }
+  return { registry, path: rest, tag, digest };
+}
+
+const AWS_LANGUAGES = new Set(['python', 'nodejs', 'java', 'dotnet', 'ruby', 'go', 'provided']);
+
+const recognised = new Map<string, RecognisedBase>();
+
+export function recogniseBase(reference: string): RecognisedBase {
+  let found = recognised.get(reference);
+  if (!found) {
+    found = recognise(reference);
+    if (recognised.size > 500) recognised.clear(); // a small cache: rules ask about the same few images
+    recognised.set(reference, found);
+  }
+  return found;
+}
+
+function recognise(reference: string): RecognisedBase {
+  const ref = parseImageRef(reference);
+  const path = ref.path.toLowerCase();
+  if (path === 'scratch' && !ref.registry) return { kind: 'other', scratch: true, ref };
+
+  // `…/lambda/python:3.13` (public.ecr.aws, mirrors, ECR pull-through caches) or the legacy
+  // Docker Hub `amazon/aws-lambda-python:3.13`.
+  const aws = /(?:^|\/)lambda\/([a-z]+)$/.exec(path) ?? /(?:^|\/)aws-lambda-([a-z]+)$/.exec(path);
+  if (aws && AWS_LANGUAGES.has(aws[1]!)) return recogniseAws(aws[1]!, ref);
+  return recogniseOther(ref);
+}
+
+function recogniseAws(language: string, ref: ImageRef): RecognisedBase {
+  let tag = ref.tag ?? '';
+  let arch: Arch | undefined;
+  const suffix = /-(x86_64|arm64)$/.exec(tag);
+  if (suffix) {
+    arch = suffix[1] as Arch;
+    tag = tag.slice(0, -suffix[0].length);
+  }
+  const base = { language, ref, ...(arch ? { arch } : {}) };
+  // AWS also publishes dated tags such as 3.12.2024.11.22.14.
+  const matches = (t: string): boolean => tag === t || new RegExp(`^${t.replace(/\./g, '\\.')}\\.\\d{4}\\.`).test(tag);
+  if (language === 'provided') {
+    const record = OS_ONLY_BASES.find((b) => matches(b.tag));
+    if (record) return { kind: 'os-only', record, family: record.os, minimal: record.os === 'al2023', ...base };
+    // Untagged/latest has pointed at AL2023 since late 2023.
+    if (tag === '' || tag === 'latest') return { kind: 'os-only', family: 'al2023', minimal: true, ...base };
+    return { kind: 'os-only', ...base };
+  }
+  const record = AWS_RUNTIMES.filter((r) => r.language === language && matches(r.tag))
+    .sort((a, b) => b.tag.length - a.tag.length)[0];
+  if (record) return { kind: 'aws-runtime', record, family: record.os, minimal: record.os === 'al2023', ...base };
+  return { kind: 'aws-runtime', ...base };
+}
+
+const DEBIAN_TAGS = /(^|[-.])(bookworm|bullseye|buster|stretch|trixie|forky|slim|debian)([-.]|$)/;
+const UBUNTU_TAGS = /(^|[-.])(jammy|noble|focal|bionic|xenial|ubuntu)([-.]|$)/;
+/** Official images whose default variants are Debian-based. */
+const DEBIAN_DEFAULT = new Set(['python', 'node', 'ruby', 'golang', 'rust', 'php', 'perl', 'openjdk', 'buildpack-deps', 'gcc', 'haskell', 'elixir', 'erlang', 'julia', 'r-base', 'swift', 'clojure', 'maven', 'gradle']);
+/** Official images whose default variants are Ubuntu-based. */
+const UBUNTU_DEFAULT = new Set(['eclipse-temurin', 'ibm-semeru-runtimes', 'sapmachine']);
+const RPM_IMAGES = /(^|\/)(fedora|centos|rockylinux|almalinux|oraclelinux|ubi\d*(-minimal|-micro)?|ubi|rhel\d*|amzn)$/;
+
+function recogniseOther(ref: ImageRef): RecognisedBase {
+  const path = ref.path.toLowerCase();
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const tag = (ref.tag ?? '').toLowerCase();
+  const base: RecognisedBase = { kind: 'other', ref };
+  if (/(^|\/)windows(\/|$)|servercore|nanoserver|windowsservercore/.test(path) || /(^|-)(windowsservercore|nanoserver|ltsc\d{4})/.test(tag)) {
+    return { ...base, windows: true };
+  }
+  if (name === 'amazonlinux') {
+    if (tag.startsWith('2023')) return { ...base, family: 'al2023', minimal: tag.includes('minimal') };
+    if (tag === '2' || tag.startsWith('2.')) return { ...base, family: 'al2' };
+    return { ...base, family: 'al2023' };
+  }
+  if (name === 'alpine' || /(^|[-.])alpine/.test(tag)) return { ...base, family: 'alpine' };
+  if (name === 'debian' || DEBIAN_TAGS.test(tag)) return { ...base, family: 'debian' };
+  if (name === 'ubuntu' || UBUNTU_TAGS.test(tag)) return { ...base, family: 'ubuntu' };
+  if (RPM_IMAGES.test(path)) return { ...base, rpm: true };
+  if (DEBIAN_DEFAULT.has(name) && !/(windows|nanoserver|servercore)/.test(tag)) return { ...base, family: 'debian' };
+  if (UBUNTU_DEFAULT.has(name)) return { ...base, family: 'ubuntu' };
+  return base;
+}
+
+/** A short name for messages: `lambda/python:3.13` or the image path. */
+export function describeBase(b: RecognisedBase): string {
+  if (b.kind === 'other') return b.ref.path;
+  return `lambda/${b.language}:${b.ref.tag ?? '(untagged)'}`;
+}

@@ -1,0 +1,168 @@
+/**
+ * `create-lambda-image lint [FILE|-]...`: exit 1 when a finding reaches the failure threshold
+ * (`none` never fails), 0 otherwise; usage errors and unreadable files throw UsageError (2).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { UsageError } from '../errors';
+import { say, type Io } from '../io';
+import { lintText, type LintResult } from './index';
+import { FORMATS, formatReport, type Format } from './report';
+import { resolveSettings, type SettingsLayer } from './settings';
+import { HADOLINT_MODES, LEVELS, type Finding, type HadolintMode, type Threshold } from './types';
+
+export const lintHelp = `Usage: create-lambda-image lint [FILE|-]... [options]
+
+Lint Dockerfiles for AWS Lambda: hadolint-compatible DL rules (or a real hadolint when one is
+installed), ShellCheck on RUN scripts when shellcheck is installed, and Lambda rules (LAM).
+FILE defaults to ./Dockerfile; "-" reads standard input.
+
+Options:
+  -f, --format tty|json|sarif     output format (default tty; json is hadolint's shape)
+  -t, --failure-threshold LEVEL   error|warning|info|style|none: exit 1 when a finding is at
+                                  or above LEVEL (default warning; none never fails)
+      --hadolint auto|docker|off  real hadolint from $HADOLINT or PATH (auto), the
+                                  hadolint/hadolint:v2.15.1 image (docker), or never (off)
+  -c, --config FILE               a .hadolint.yaml (default: searched as hadolint does)
+      --ignore CODE               ignore a rule (repeatable, or comma-separated)
+      --arch x86_64|arm64         the function's architecture (checks FROM --platform, tags)
+      --allow-deprecated          report a deprecated runtime as a warning, not an error
+  -h, --help                      show this help
+
+Settings precedence: flags > lambda-image.yaml "lint:" > .hadolint.yaml > defaults.
+Suppress in the file: "# hadolint ignore=DL3008" (DL/SC codes, next line) and
+"# lambda-lint ignore=LAM004" (LAM codes, next instruction); "global ignore=" for the file.
+
+Exit codes: 0 clean, 1 a finding at or above the threshold (or a parse error), 2 usage error.
+`;
+
+interface ParsedArgs {
+  files: string[];
+  format: Format;
+  threshold?: Threshold;
+  hadolint: HadolintMode;
+  config?: string;
+  ignore: string[];
+  arch?: 'x86_64' | 'arm64';
+  allowDeprecated: boolean;
+  help: boolean;
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+export function parseLintArgs(args: string[]): ParsedArgs {
+  const out: ParsedArgs = { files: [], format: 'tty', hadolint: 'auto', ignore: [], allowDeprecated: false, help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-' || !arg.startsWith('-')) {
+      out.files.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      out.files.push(...args.slice(i + 1));
+      break;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const next = args[i + 1];
+      if (next === undefined || (next.startsWith('-') && next !== '-')) throw new UsageError(`${name} needs a value`);
+      i++;
+      return next;
+    };
+    switch (name) {
+      case '-f':
+      case '--format':
+        out.format = oneOf('--format', value(), FORMATS);
+        break;
+      case '-t':
+      case '--failure-threshold':
+        out.threshold = oneOf('--failure-threshold', value(), [...LEVELS, 'none'] as const);
+        break;
+      case '--hadolint':
+        out.hadolint = oneOf('--hadolint', value(), HADOLINT_MODES);
+        break;
+      case '-c':
+      case '--config':
+        out.config = value();
+        break;
+      case '--ignore':
+        out.ignore.push(...value().split(',').map((c) => c.trim()).filter(Boolean));
+        break;
+      case '--arch':
+        out.arch = oneOf('--arch', value(), ['x86_64', 'arm64'] as const);
+        break;
+      case '--allow-deprecated':
+        if (eq > 0) throw new UsageError('--allow-deprecated takes no value');
+        out.allowDeprecated = true;
+        break;
+      case '-h':
+      case '--help':
+        out.help = true;
+        break;
+      default:
+        throw new UsageError(`unknown lint option ${name} (see create-lambda-image lint --help)`);
+    }
+  }
+  if (out.files.filter((f) => f === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
+  return out;
+}
+
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export interface RunLintOptions {
+  /** The `lint:` section of lambda-image.yaml, when the CLI loaded one. */
+  project?: SettingsLayer;
+}
+
+export async function runLint(args: string[], io: Io, opts: RunLintOptions = {}): Promise<number> {
+  const parsed = parseLintArgs(args);
+  if (parsed.help) {
+    io.stdout.write(lintHelp);
+    return 0;
+  }
+  const files = parsed.files.length ? parsed.files : ['Dockerfile'];
+  // Read everything first: an unreadable file is a usage error and nothing is reported.
+  const texts: string[] = [];
+  for (const f of files) {
+    try {
+      texts.push(f === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, f), 'utf8'));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`cannot read ${f === '-' ? 'standard input' : f}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? (e as Error).message}`);
+    }
+  }
+  const flags: SettingsLayer = {
+    ...(parsed.threshold ? { failureThreshold: parsed.threshold } : {}),
+    ignored: parsed.ignore,
+  };
+  const { settings, configPath } = await resolveSettings({ cwd: io.cwd, env: io.env, configPath: parsed.config, project: opts.project, flags });
+  const results: LintResult[] = [];
+  for (const [k, file] of files.entries()) {
+    results.push(await lintText(texts[k]!, {
+      file,
+      today: io.now(),
+      ...(parsed.arch ? { arch: parsed.arch } : {}),
+      allowDeprecated: parsed.allowDeprecated,
+      hadolint: parsed.hadolint,
+      resolved: settings,
+      ...(configPath && parsed.config ? { configPath } : {}),
+      cwd: io.cwd,
+      env: io.env,
+    }));
+  }
+  const findings: Finding[] = results.flatMap((r) => r.findings);
+  const engine = [...new Set(results.map((r) => r.engine))].join('; ');
+  for (const note of [...new Set(results.flatMap((r) => r.notes))]) say(io.stderr, `lint: ${note}`);
+  io.stdout.write(formatReport(parsed.format, { findings, engine, files }, io.stdout, io.env));
+  return results.some((r) => r.failed) ? 1 : 0;
+}

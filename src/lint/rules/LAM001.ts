@@ -1,0 +1,116 @@
+import { flagValue } from '../dockerfile';
+import type { DfInstruction } from '../dockerfile';
+import { defineRule, runInstructions, type RuleContext, type RuleHit } from '../engine';
+import { commandsOf, copyDest, effectiveConfig, finalWithWorkdir, installOf, joinPath, resolvePath, within, wordsOf } from './util';
+
+/** Runtime interface clients by the word that starts them, and the package that provides them. */
+const RICS: { word: RegExp; pkg: string; what: string }[] = [
+  { word: /^awslambdaric$/, pkg: 'awslambdaric', what: 'the Python runtime interface client (awslambdaric)' },
+  { word: /(^|\/)aws-lambda-ric$/, pkg: 'aws-lambda-ric', what: 'the Node.js runtime interface client (aws-lambda-ric)' },
+  { word: /(^|\/)aws_lambda_ric$/, pkg: 'aws_lambda_ric', what: 'the Ruby runtime interface client (aws_lambda_ric)' },
+  { word: /^com\.amazonaws\.services\.lambda\.runtime\.api\.client\.AWSLambda$/, pkg: 'aws-lambda-java-runtime-interface-client', what: 'the Java runtime interface client' },
+  { word: /Amazon\.Lambda\.RuntimeSupport/, pkg: 'Amazon.Lambda.RuntimeSupport', what: 'Amazon.Lambda.RuntimeSupport' },
+];
+/** Names that say "script", not "compiled binary". */
+const ENTRY_SCRIPT = /\.(sh|bash|py|js|mjs|cjs|rb|pl)$|entry[-_]?point|(^|\/)entry[^/]*$/i;
+/** Installs driven by a manifest may well bring the client: nothing to say then. */
+const MANIFEST_INSTALL = /(-r\s|--requirement|npm (ci|install\s*($|&|;))|bundle (install|config)|mvn |gradle|poetry |pipenv |uv (pip|sync)|dotnet (publish|restore))/;
+
+function ricIn(words: string[]): (typeof RICS)[number] | undefined {
+  return RICS.find((r) => words.some((w) => r.word.test(w)));
+}
+
+/** Does the ENTRYPOINT/CMD program come from a build stage, a RUN, or a plain COPY? */
+function originOf(ctx: RuleContext, program: string, before: number): 'stage' | 'built' | 'copied' | null {
+  let origin: 'stage' | 'built' | 'copied' | null = null;
+  for (const { ins, workdir } of finalWithWorkdir(ctx)) {
+    if (ins.line >= before) break;
+    if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+      const dest = copyDest(ctx, ins, workdir);
+      const sources = (ins.exec && ins.json ? ins.json : ins.args).slice(0, -1);
+      const hit = dest !== null && (dest === program || (dest.endsWith('/') && sources.some((s) => joinPath(dest, s.slice(s.lastIndexOf('/') + 1)) === program)));
+      if (hit) origin = flagValue(ins, 'from') ? 'stage' : 'copied';
+    } else if (ins.keyword === 'RUN' && (ins.script ?? ins.json?.join(' ') ?? '').includes(program)) {
+      origin = 'built';
+    }
+  }
+  return origin;
+}
+
+function bootstrapPlaced(ctx: RuleContext): boolean {
+  return finalWithWorkdir(ctx).some(({ ins, workdir }) => {
+    if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+      const dest = copyDest(ctx, ins, workdir);
+      return dest !== null && within(dest.replace(/\/$/, ''), '/var/runtime');
+    }
+    return ins.keyword === 'RUN' && /\/var\/runtime\/bootstrap|\$\{?LAMBDA_RUNTIME_DIR\}?\/bootstrap/.test(ins.script ?? '');
+  });
+}
+
+function installs(ctx: RuleContext, pkg: string): boolean {
+  const runs = runInstructions(ctx.df.instructions);
+  const lower = pkg.toLowerCase();
+  if (runs.some((i) => (i.trigger ?? i).argsText.toLowerCase().includes(lower) || (i.script ?? '').toLowerCase().includes(lower))) return true;
+  if (runs.some((i) => MANIFEST_INSTALL.test(i.script ?? '') || commandsOf(ctx, i).some((c) => installOf(c)?.manager === 'npm' && installOf(c)!.packages.length === 0))) return true;
+  // Dependencies built in another stage and copied in, or jars copied from the context.
+  return ctx.finalInstructions().some((i) => (i.keyword === 'COPY' && flagValue(i, 'from')) || ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.args.some((a) => a.endsWith('.jar') || a.endsWith('.zip'))));
+}
+
+export const rule = defineRule({
+  id: 'LAM001',
+  severity: 'error',
+  description: 'The image must start a Lambda runtime interface client (AWS base images ship one)',
+  check: (ctx) => {
+    const final = ctx.df.finalStage;
+    if (!final) return [];
+    const base = ctx.base(final);
+    if (!base || base.windows) return [];
+    const { entrypoint, cmd } = effectiveConfig(ctx);
+    const hits: RuleHit[] = [];
+    const at = (ins: DfInstruction | null): number => ins?.line ?? final.line;
+    let words = entrypoint ? wordsOf(entrypoint) : wordsOf(cmd);
+    // The emulator wraps the real entry point: look behind it.
+    if (words[0] && /(^|\/)aws-lambda-rie$/.test(words[0])) words = words.slice(1);
+    const runner = entrypoint ?? cmd;
+
+    if (base.kind === 'aws-runtime') {
+      // The base ENTRYPOINT /lambda-entrypoint.sh starts the bundled client; replacing it is the risk.
+      if (!entrypoint) return [];
+      if (words.length === 0) {
+        return [{ line: entrypoint.line, message: 'ENTRYPOINT is empty, so Lambda runs CMD as the program and the runtime never starts ("Couldn\'t find valid bootstrap"); remove this ENTRYPOINT to keep /lambda-entrypoint.sh.' }];
+      }
+      const prog = words[0]!;
+      if (/^\/lambda-entrypoint\.sh$|\/var\/runtime\/bootstrap$|\$\{?LAMBDA_RUNTIME_DIR/.test(prog) || ricIn(words)) return [];
+      const origin = prog.startsWith('/') ? originOf(ctx, resolvePath(ctx, entrypoint, prog), entrypoint.line) : null;
+      if (origin === 'copied') return []; // an entry script that hands over to /lambda-entrypoint.sh
+      return [{ line: entrypoint.line, message: `ENTRYPOINT ${prog} replaces /lambda-entrypoint.sh, so the base image's runtime client never starts; keep the base ENTRYPOINT and put the handler in CMD.` }];
+    }
+
+    const ric = ricIn(words);
+    if (ric) {
+      if (!installs(ctx, ric.pkg)) {
+        hits.push({ line: at(runner), level: 'warning', message: `${runner?.keyword ?? 'ENTRYPOINT'} starts ${ric.what}, but no RUN installs ${ric.pkg}; install it in this image or copy it from a build stage.` });
+      }
+      return hits;
+    }
+    if (base.kind === 'os-only' && !entrypoint) {
+      if (bootstrapPlaced(ctx)) return [];
+      return [{ line: at(cmd), message: 'The provided base runs /var/runtime/bootstrap, but nothing puts an executable there ("fork/exec /var/runtime/bootstrap: no such file"); COPY your bootstrap (or binary) to ${LAMBDA_RUNTIME_DIR}/bootstrap.' }];
+    }
+    const prog = words[0];
+    if (prog && runner) {
+      const path = resolvePath(ctx, runner, prog);
+      const cwd = finalWithWorkdir(ctx).find((x) => x.ins === runner)?.workdir ?? '/';
+      const abs = path.startsWith('/') ? path : /^\.\.?\//.test(path) ? joinPath(cwd, path) : null;
+      const origin = abs ? originOf(ctx, abs, runner.line) : null;
+      // An entry script (from the context or a build stage) is trusted to start a client.
+      if (origin && ENTRY_SCRIPT.test(path)) return [];
+      if (origin === 'stage' || origin === 'built') {
+        return [{ line: runner.line, level: 'info', message: `${prog} is a binary built for this image; it is assumed to embed the runtime interface client (as Go and Rust Lambda libraries do).` }];
+      }
+      if (origin === 'copied' && path.startsWith('/')) return []; // an entry script: it is trusted to start a client
+    }
+    const what = base.scratch ? 'scratch' : base.kind === 'os-only' ? 'the OS-only base' : `${base.ref.path}`;
+    return [{ line: at(runner), message: `Nothing starts a Lambda runtime interface client: ${what} has none, and ${runner ? `${runner.keyword} runs ${prog ?? 'nothing'}` : 'there is no ENTRYPOINT or CMD'}. Install one (awslambdaric, aws-lambda-ric, aws_lambda_ric, the Java RIC) and start it from ENTRYPOINT, or use an AWS base image.` }];
+  },
+});

@@ -1,0 +1,42 @@
+import { defineRule } from '../engine';
+import { copyDest, copyParts, effectiveConfig, finalWithWorkdir } from './util';
+
+/** With /lambda-entrypoint.sh, CMD must be exactly one handler in the runtime's grammar. */
+export const rule = defineRule({
+  id: 'LAM004',
+  severity: 'error',
+  description: 'On AWS language base images CMD must be exactly one handler string in the runtime\'s format',
+  check: (ctx) => {
+    const final = ctx.df.finalStage;
+    const base = final ? ctx.base(final) : null;
+    if (!final || base?.kind !== 'aws-runtime' || !base.language) return [];
+    const lang = ctx.catalog.LANGUAGES[base.language as keyof typeof ctx.catalog.LANGUAGES];
+    if (!lang) return [];
+    const { entrypoint, cmd } = effectiveConfig(ctx);
+    if (entrypoint && !(entrypoint.exec && entrypoint.json?.length === 1 && entrypoint.json[0] === '/lambda-entrypoint.sh')) return [];
+    if (!cmd) {
+      return [{ line: final.line, level: 'warning', message: `No CMD: the handler must then come from ImageConfig.Command (e.g. CMD ["${lang.handler.example}"]).` }];
+    }
+    if (!cmd.exec || !cmd.json) return []; // LAM002 reports the shell form
+    if (cmd.json.length !== 1) {
+      return [{ line: cmd.line, message: `CMD has ${cmd.json.length} elements; /lambda-entrypoint.sh takes exactly one, the handler (e.g. ["${lang.handler.example}"]).` }];
+    }
+    const handler = cmd.json[0]!;
+    if (!lang.handler.pattern.test(handler)) {
+      return [{ line: cmd.line, message: `"${handler}" is not a ${lang.title} handler; expected ${lang.handler.description}.` }];
+    }
+    // Node.js 24's ESM loader refuses a directory as the handler module (ERR_UNSUPPORTED_DIR_IMPORT).
+    const version = base.record && 'languageVersion' in base.record ? Number(base.record.languageVersion) : 0;
+    if (base.language === 'nodejs' && version >= 24) {
+      const module = `/var/task/${handler.slice(0, handler.lastIndexOf('.'))}`;
+      const dir = finalWithWorkdir(ctx).some(({ ins, workdir }) => {
+        if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') return false;
+        const dest = copyDest(ctx, ins, workdir);
+        const sources = copyParts(ins)?.sources ?? [];
+        return dest === `${module}/` || (dest === module && sources.some((x) => x.endsWith('/')));
+      });
+      if (dir) return [{ line: cmd.line, level: 'warning', message: `The handler module ${handler.slice(0, handler.lastIndexOf('.'))} is a directory; Node.js 24 cannot import a directory (ERR_UNSUPPORTED_DIR_IMPORT). Name the file, e.g. ${handler.slice(0, handler.lastIndexOf('.'))}/index.${handler.slice(handler.lastIndexOf('.') + 1)}.` }];
+    }
+    return [];
+  },
+});

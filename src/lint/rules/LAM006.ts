@@ -1,0 +1,56 @@
+import { expand } from '../dockerfile';
+import { defineRule, type RuleHit } from '../engine';
+
+const DOCKER_ARCH = { x86_64: 'amd64', arm64: 'arm64' } as const;
+
+/**
+ * The deployed image must target one architecture, the function's. A constant
+ * `FROM --platform` belongs on the docker build command line; a platform or an
+ * arch-suffixed AWS tag that disagrees with the function is an error.
+ */
+export const rule = defineRule({
+  id: 'LAM006',
+  severity: 'warning',
+  description: 'The final image must target exactly one architecture, the function\'s',
+  check: (ctx) => {
+    const final = ctx.df.finalStage;
+    if (!final) return [];
+    const want = ctx.options.arch ? DOCKER_ARCH[ctx.options.arch] : undefined;
+    const hits: RuleHit[] = [];
+    let pinned: string | undefined;
+    for (const stage of ctx.chain(final)) {
+      const raw = stage.platform;
+      if (!raw) continue;
+      if (/\$\{?BUILDPLATFORM\}?/.test(raw)) {
+        hits.push({ line: stage.line, message: 'The final image is built FROM --platform=$BUILDPLATFORM, so its architecture follows the build machine, not the function; drop the flag (or use $TARGETPLATFORM).' });
+        continue;
+      }
+      if (/\$\{?TARGETPLATFORM\}?/.test(raw)) continue;
+      const value = expand(raw, ctx.df.globalArgs);
+      if (value === null) continue;
+      const [os = '', arch = ''] = value.toLowerCase().split('/');
+      if (value.includes(',')) {
+        hits.push({ line: stage.line, level: 'error', message: `--platform=${value} names several platforms; a Lambda image has exactly one architecture.` });
+      } else if (os !== 'linux' || !['amd64', 'arm64', 'aarch64', 'x86_64'].includes(arch)) {
+        hits.push({ line: stage.line, level: 'error', message: `--platform=${value} is not one Lambda runs; use linux/amd64 (x86_64) or linux/arm64.` });
+      } else {
+        pinned = arch === 'aarch64' ? 'arm64' : arch === 'x86_64' ? 'amd64' : arch;
+        if (want && pinned !== want) {
+          hits.push({ line: stage.line, level: 'error', message: `--platform=${value} builds for ${pinned}, but the function is ${ctx.options.arch}; the image would fail with "exec format error".` });
+        } else {
+          hits.push({ line: stage.line, message: `--platform=${value} pins the architecture in the Dockerfile; pass --platform to docker build instead so one file serves both architectures.` });
+        }
+      }
+    }
+    const base = ctx.base(final);
+    if (base?.arch) {
+      const tagArch = DOCKER_ARCH[base.arch];
+      if (want && tagArch !== want) {
+        hits.push({ line: final.line, level: 'error', message: `The base tag ${base.ref.tag} is ${base.arch}, but the function is ${ctx.options.arch}; the image would fail with "exec format error".` });
+      } else if (pinned && tagArch !== pinned) {
+        hits.push({ line: final.line, level: 'error', message: `The base tag ${base.ref.tag} is ${base.arch}, but --platform asks for ${pinned}.` });
+      }
+    }
+    return hits;
+  },
+});

@@ -1,0 +1,11 @@
+import { defineRule } from '../engine';
+
+export const rule = defineRule({
+  id: 'LAM010',
+  severity: 'warning',
+  description: 'VOLUME has no effect on Lambda, whose filesystem is read-only except /tmp',
+  check: (ctx) =>
+    ctx.finalInstructions()
+      .filter((i) => i.keyword === 'VOLUME')
+      .map((i) => ({ line: i.line, message: 'VOLUME has no effect on Lambda: the filesystem is read-only apart from /tmp; write run-time data under /tmp.' })),
+});

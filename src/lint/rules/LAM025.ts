@@ -1,0 +1,61 @@
+import { defineRule, runInstructions, type RuleHit } from '../engine';
+import type { DfStage } from '../dockerfile';
+import type { RuleContext } from '../engine';
+import { commandsOf, installOf } from './util';
+
+/** Packages whose presence in the same stage shows the native build was prepared for. */
+const BUILD_DEPS = /^(build-base|make|g\+\+|gcc|cmake|autoconf|automake|libtool)$/;
+
+function stageInstalls(ctx: RuleContext, stage: DfStage): { pkgs: Set<string>; ric: { node?: string; python?: boolean; line: number } | null } {
+  const pkgs = new Set<string>();
+  let ric: { node?: string; python?: boolean; line: number } | null = null;
+  for (const ins of runInstructions(ctx.chain(stage).flatMap((s) => s.instructions))) {
+    for (const cmd of commandsOf(ctx, ins)) {
+      const inst = installOf(cmd);
+      if (!inst) continue;
+      if (['apk', 'apt-get', 'apt', 'dnf', 'yum', 'microdnf'].includes(inst.manager)) inst.packages.forEach((p) => pkgs.add(p.replace(/[=<>~].*$/, '')));
+      const node = inst.manager === 'npm' ? inst.packages.find((p) => /^aws-lambda-ric(@|$)/.test(p)) : undefined;
+      if (node !== undefined && ins.stage === stage.index) ric = { node, line: ins.line };
+      if (inst.manager === 'pip' && inst.packages.some((p) => /^awslambdaric\b/.test(p)) && ins.stage === stage.index) ric = { python: true, line: ins.line };
+    }
+  }
+  return { pkgs, ric };
+}
+
+/**
+ * Runtime interface clients on non-AWS bases have known traps: on Alpine (musl) they compile
+ * native code (node-gyp needs python3, make, g++, cmake, autoconf, automake, libtool) and the
+ * Python client needs libstdc++ at run time; aws-lambda-ric 4.x reads the code location from
+ * LAMBDA_TASK_ROOT ("Cannot find module" from /function otherwise).
+ */
+export const rule = defineRule({
+  id: 'LAM025',
+  severity: 'warning',
+  description: 'Install the runtime interface client with what it needs (native build deps on Alpine, LAMBDA_TASK_ROOT for aws-lambda-ric 4)',
+  check: (ctx) => {
+    const hits: RuleHit[] = [];
+    for (const stage of ctx.df.stages) {
+      const base = ctx.base(stage);
+      if (!base || base.kind !== 'other') continue;
+      const { pkgs, ric } = stageInstalls(ctx, stage);
+      if (!ric) continue;
+      if (base.family === 'alpine' && ![...pkgs].some((p) => BUILD_DEPS.test(p))) {
+        hits.push({ line: ric.line, message: `${ric.node !== undefined ? 'aws-lambda-ric' : 'awslambdaric'} compiles native code on Alpine (musl); install its build dependencies first (apk add build-base libtool autoconf automake cmake${ric.node !== undefined ? ' python3' : ' elfutils-dev'}), or build on a glibc image.` });
+      }
+      if (ric.node !== undefined && !/@[0-3]\./.test(ric.node)) {
+        const env = ctx.chain(ctx.df.finalStage ?? stage).flatMap((s) => s.instructions).some((i) => i.keyword === 'ENV' && i.pairs.some((p) => p.name === 'LAMBDA_TASK_ROOT'));
+        if (!env) hits.push({ line: ric.line, message: `${ric.node} resolves to aws-lambda-ric 4.x, which loads the handler from $LAMBDA_TASK_ROOT ("Cannot find module" otherwise); set ENV LAMBDA_TASK_ROOT to the code directory, or pin aws-lambda-ric@3.3.0.` });
+      }
+    }
+    const final = ctx.df.finalStage;
+    const base = final ? ctx.base(final) : null;
+    if (final && base?.family === 'alpine') {
+      const usesPythonRic = ctx.finalInstructions().some((i) => (i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD') && /awslambdaric/.test(i.argsText));
+      const { pkgs } = stageInstalls(ctx, final);
+      if (usesPythonRic && !pkgs.has('libstdc++')) {
+        hits.push({ line: final.line, message: 'awslambdaric on Alpine needs libstdc++ at run time; add RUN apk add --no-cache libstdc++ to the final stage.' });
+      }
+    }
+    return hits;
+  },
+});

@@ -1,0 +1,113 @@
+/**
+ * ShellCheck on shell-form RUN scripts, the way hadolint feeds it: a shebang from the stage's
+ * SHELL, an `export NAME=1` line for each ARG/ENV name declared so far (so SC2154 stays quiet
+ * for build args), SC2187/SC1090/SC1091 excluded. All scripts of a Dockerfile go to ONE
+ * shellcheck process as separate files; findings are reported at the RUN's line.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DfInstruction, ParsedDockerfile } from './dockerfile';
+import type { RawFinding } from './engine';
+import { isLevel } from './types';
+
+const PROXY_VARS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
+const EXCLUDED = 'SC2187,SC1090,SC1091';
+
+export interface ShellcheckResult {
+  /** Null when shellcheck is not installed (the check was skipped). */
+  version: string | null;
+  findings: RawFinding[];
+  /** A one-line explanation when shellcheck was skipped or failed. */
+  note?: string;
+}
+
+interface Job {
+  ins: DfInstruction;
+  file: string;
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeout: number): Promise<{ code: number | null; stdout: string; stderr: string; error?: NodeJS.ErrnoException }> {
+  return new Promise((done) => {
+    execFile(cmd, args, { env, timeout, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const e = error as (NodeJS.ErrnoException & { code?: unknown }) | null;
+      const code = e ? (typeof e.code === 'number' ? e.code : null) : 0;
+      done({ code, stdout, stderr, ...(e && typeof e.code !== 'number' ? { error: e } : {}) });
+    });
+  });
+}
+
+export async function shellcheckVersion(env: NodeJS.ProcessEnv): Promise<string | null> {
+  const r = await run('shellcheck', ['--version'], env, 10_000);
+  if (r.code !== 0) return null;
+  return /version:\s*(\S+)/.exec(r.stdout)?.[1] ?? 'unknown';
+}
+
+/** The shebang for the shell a RUN uses; null for shells ShellCheck cannot check. */
+function shebang(shell: string[]): string | null {
+  const prog = shell[0] ?? '/bin/sh';
+  if (/pwsh|powershell|cmd/i.test(prog)) return null;
+  const name = prog.slice(prog.lastIndexOf('/') + 1);
+  if (name === 'bash' || name === 'ksh' || name === 'dash') return `#!/bin/${name}`;
+  if (name === 'sh' || name === 'ash' || name === 'busybox') return '#!/bin/sh';
+  return null;
+}
+
+function scriptsOf(df: ParsedDockerfile): { ins: DfInstruction; text: string }[] {
+  const out: { ins: DfInstruction; text: string }[] = [];
+  const declared = new Map<number, string[]>();
+  for (const ins of df.instructions) {
+    const names = declared.get(ins.stage) ?? (ins.stage >= 0 && df.stages[ins.stage]!.parent !== null ? [...(declared.get(df.stages[ins.stage]!.parent!) ?? [])] : []);
+    declared.set(ins.stage, names);
+    if (ins.keyword === 'ARG' || ins.keyword === 'ENV') names.push(...ins.pairs.map((p) => p.name));
+    const run = ins.keyword === 'ONBUILD' ? ins.trigger : ins;
+    if (run?.keyword !== 'RUN' || run.exec || run.script === null || run.script.trim() === '') continue;
+    const bang = shebang(run.shell);
+    if (!bang) continue;
+    // A heredoc body with its own non-shell interpreter is not shell.
+    const own = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(run.script);
+    if (own && !/(^|\/)(ba|da|a|k)?sh$/.test(own[1]!.endsWith('/env') ? own[2] ?? '' : own[1]!)) continue;
+    const exports = [...new Set([...PROXY_VARS, ...names])].filter((n) => /^[A-Za-z_]\w*$/.test(n)).map((n) => `export ${n}=1`);
+    const body = own ? run.script.slice(run.script.indexOf('\n') + 1) : run.script;
+    out.push({ ins, text: [bang, ...exports, body].join('\n') + '\n' });
+  }
+  return out;
+}
+
+/** Checks every shell-form RUN of `df` in one shellcheck process. */
+export async function runShellcheck(df: ParsedDockerfile, env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<ShellcheckResult> {
+  const version = await shellcheckVersion(env);
+  if (!version) return { version: null, findings: [], note: 'shellcheck not found; SC checks on RUN scripts were skipped' };
+  const scripts = scriptsOf(df);
+  if (scripts.length === 0) return { version, findings: [] };
+  const dir = await mkdtemp(join(tmpdir(), 'lambda-lint-sc-'));
+  try {
+    const jobs: Job[] = [];
+    for (const [k, s] of scripts.entries()) {
+      const file = join(dir, `run-${k}.sh`);
+      await writeFile(file, s.text);
+      jobs.push({ ins: s.ins, file });
+    }
+    const r = await run('shellcheck', ['-f', 'json1', '-S', 'style', '--norc', '-e', EXCLUDED, ...jobs.map((j) => j.file)], env, timeoutMs);
+    if (r.code !== 0 && r.code !== 1) {
+      return { version, findings: [], note: `shellcheck failed (${r.error?.code ?? `exit ${r.code}`}): ${r.stderr.split('\n')[0] ?? ''}`.trim() };
+    }
+    let parsed: { comments?: { file: string; line: number; level: string; code: number; message: string }[] };
+    try {
+      parsed = JSON.parse(r.stdout) as typeof parsed;
+    } catch {
+      return { version, findings: [], note: 'shellcheck printed output that is not JSON; SC checks were skipped' };
+    }
+    const byFile = new Map(jobs.map((j) => [j.file, j]));
+    const findings: RawFinding[] = [];
+    for (const c of parsed.comments ?? []) {
+      const job = byFile.get(c.file);
+      if (!job || !isLevel(c.level)) continue;
+      findings.push({ code: `SC${c.code}`, line: job.ins.line, column: 1, level: c.level, message: c.message });
+    }
+    return { version, findings };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseImageRef, recogniseBase } from '../../src/lint/bases';
+
+describe('recogniseBase', () => {
+  it('finds AWS runtime images in the catalog', () => {
+    const b = recogniseBase('public.ecr.aws/lambda/python:3.13');
+    expect(b).toMatchObject({ kind: 'aws-runtime', language: 'python', family: 'al2023', minimal: true });
+    expect(b.record?.tag).toBe('3.13');
+    expect(recogniseBase('public.ecr.aws/lambda/python:3.11')).toMatchObject({ family: 'al2' });
+    expect(recogniseBase('public.ecr.aws/lambda/java:8.al2').record?.tag).toBe('8.al2');
+    expect(recogniseBase('public.ecr.aws/lambda/java:17.al2023').record?.os).toBe('al2023');
+  });
+
+  it('finds them behind mirrors and pull-through caches, with digests', () => {
+    expect(recogniseBase('123456789012.dkr.ecr.eu-west-1.amazonaws.com/ecr-public/lambda/python:3.13').record?.id).toBe('python3.13');
+    expect(recogniseBase('mirror.example.com/lambda/nodejs:22@sha256:abc').record?.id).toBe('nodejs22');
+    expect(recogniseBase('localhost:5000/lambda/provided:al2023')).toMatchObject({ kind: 'os-only', family: 'al2023' });
+    expect(recogniseBase('amazon/aws-lambda-python:3.12').record?.id).toBe('python3.12');
+  });
+
+  it('reads -x86_64 / -arm64 and dated tag suffixes', () => {
+    expect(recogniseBase('public.ecr.aws/lambda/python:3.12-arm64')).toMatchObject({ arch: 'arm64', record: { id: 'python3.12' } });
+    expect(recogniseBase('public.ecr.aws/lambda/provided:al2023-x86_64')).toMatchObject({ arch: 'x86_64', kind: 'os-only' });
+    expect(recogniseBase('public.ecr.aws/lambda/python:3.12.2024.11.22.14-x86_64').record?.id).toBe('python3.12');
+    expect(recogniseBase('public.ecr.aws/lambda/java:11.al2023-arm64').record?.id).toBe('java11.al2023');
+  });
+
+  it('keeps unknown AWS tags recognisable without a record', () => {
+    expect(recogniseBase('public.ecr.aws/lambda/python:3.8')).toEqual(expect.objectContaining({ kind: 'aws-runtime', language: 'python' }));
+    expect(recogniseBase('public.ecr.aws/lambda/python:3.8').record).toBeUndefined();
+    expect(recogniseBase('public.ecr.aws/lambda/provided')).toMatchObject({ kind: 'os-only', family: 'al2023' });
+  });
+
+  it('recognises families of well-known images', () => {
+    expect(recogniseBase('alpine:3.20').family).toBe('alpine');
+    expect(recogniseBase('python:3.12-alpine3.20').family).toBe('alpine');
+    expect(recogniseBase('python:3.12-slim').family).toBe('debian');
+    expect(recogniseBase('node:22').family).toBe('debian');
+    expect(recogniseBase('ubuntu:24.04').family).toBe('ubuntu');
+    expect(recogniseBase('eclipse-temurin:21').family).toBe('ubuntu');
+    expect(recogniseBase('amazonlinux:2023-minimal')).toMatchObject({ family: 'al2023', minimal: true });
+    expect(recogniseBase('amazonlinux:2')).toMatchObject({ family: 'al2' });
+    expect(recogniseBase('fedora:41').rpm).toBe(true);
+    expect(recogniseBase('registry.access.redhat.com/ubi9/ubi-minimal:9.4').rpm).toBe(true);
+    expect(recogniseBase('mcr.microsoft.com/windows/servercore:ltsc2022').windows).toBe(true);
+    expect(recogniseBase('scratch').scratch).toBe(true);
+    expect(recogniseBase('ghcr.io/acme/thing:1')).toEqual({ kind: 'other', ref: { registry: 'ghcr.io', path: 'acme/thing', tag: '1', digest: null } });
+  });
+
+  it('parses references', () => {
+    expect(parseImageRef('localhost:5000/a/b:1@sha256:x')).toEqual({ registry: 'localhost:5000', path: 'a/b', tag: '1', digest: 'sha256:x' });
+    expect(parseImageRef('debian')).toEqual({ registry: null, path: 'debian', tag: null, digest: null });
+    expect(parseImageRef('host:5000/img')).toEqual({ registry: 'host:5000', path: 'img', tag: null, digest: null });
+  });
+});

@@ -1,0 +1,13 @@
+import { ruleTable } from '../helpers';
+
+ruleTable('DL3045', {
+  catches: ['FROM a:1\nCOPY app.py .', 'FROM a:1 AS x\nWORKDIR /app\nFROM b:1\nCOPY a b/', 'COPY x y'],
+  passes: [
+    'FROM a:1\nCOPY app.py /var/task/',
+    'FROM a:1\nWORKDIR /app\nCOPY app.py .',
+    'FROM a:1\nCOPY app.py ${LAMBDA_TASK_ROOT}',
+    'FROM a:1 AS base\nWORKDIR /app\nFROM base\nCOPY a .',
+    'FROM a:1\nCOPY ["a", "/b/"]',
+    'FROM a:1\nCOPY a "C:\\\\x"',
+  ],
+});

@@ -1,0 +1,10 @@
+import { ruleTable } from '../helpers';
+
+ruleTable('DL3059', {
+  catches: [{ text: 'FROM a:1\nRUN echo a\nRUN echo b', line: 3 }, 'FROM a:1\nRUN echo a\n# comment\nRUN echo b'],
+  passes: [
+    'FROM a:1\nRUN echo a\nCOPY x /x\nRUN echo b',
+    'FROM a:1\nRUN echo a && echo b && echo c\nRUN echo d',
+    'FROM a:1\nRUN --mount=type=cache,target=/x echo a\nRUN echo b',
+  ],
+});

@@ -1,0 +1,6 @@
+import { ruleTable } from '../helpers';
+
+ruleTable('DL4004', {
+  catches: [{ text: 'FROM a:1\nENTRYPOINT ["/a"]\nENTRYPOINT ["/b"]', line: 3, level: 'error' }],
+  passes: ['FROM a:1\nENTRYPOINT ["/a"]', 'FROM a:1 AS x\nENTRYPOINT ["/a"]\nFROM b:1\nENTRYPOINT ["/b"]'],
+});

@@ -1,0 +1,16 @@
+import { ruleTable } from '../helpers';
+
+ruleTable('DL4006', {
+  catches: [
+    'FROM a:1\nRUN curl -fsSL https://x | sh',
+    'FROM a:1\nSHELL ["/bin/bash", "-c"]\nRUN a | b',
+    'FROM a:1\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM b:1\nRUN a | b',
+  ],
+  passes: [
+    'FROM a:1\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://x | sh',
+    'FROM a:1\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN a | b',
+    'FROM a:1\nSHELL ["pwsh", "-Command"]\nRUN a | b',
+    'FROM a:1\nRUN a || b',
+    'FROM a:1\nRUN echo "a | b"',
+  ],
+});

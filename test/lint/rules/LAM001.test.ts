@@ -1,0 +1,42 @@
+import { ruleTable } from '../helpers';
+
+ruleTable('LAM001', {
+  catches: [
+    // Non-AWS base, no runtime interface client.
+    { text: 'FROM python:3.12-slim\nCOPY app.py /function/\nCMD ["python", "/function/app.py"]', line: 3, level: 'error' },
+    // provided base with its default ENTRYPOINT but no bootstrap.
+    { text: 'FROM public.ecr.aws/lambda/provided:al2023\nCOPY main /var/task/main\nCMD ["main"]', level: 'error' },
+    // A RIC named but never installed.
+    { text: 'FROM node:22-bookworm-slim\nCOPY index.js /function/\nENTRYPOINT ["/usr/local/bin/npx", "aws-lambda-ric"]\nCMD ["index.handler"]', level: 'warning' },
+    // An empty ENTRYPOINT on an AWS base: CMD becomes the program.
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT []\nCMD ["app.handler"]', line: 2 },
+    // Replacing the AWS entry point with the interpreter.
+    'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT ["/var/lang/bin/python", "app.py"]',
+    // Go binary copied from the build stage: assumed to embed the client (info).
+    { text: 'FROM golang:1.23 AS build\nRUN go build -o /out/main .\nFROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=build /out/main /main\nENTRYPOINT ["/main"]', level: 'info', line: 5 },
+    { text: 'FROM rust:1.82 AS build\nRUN cargo build --release\nFROM scratch\nCOPY --from=build /src/target/release/fn /fn\nENTRYPOINT ["/fn"]', level: 'info' },
+    'FROM alpine:3.20\nENTRYPOINT ["/usr/bin/python3", "-m", "http.server"]',
+  ],
+  passes: [
+    'FROM public.ecr.aws/lambda/python:3.13\nCOPY app.py ${LAMBDA_TASK_ROOT}/\nCMD ["app.handler"]',
+    'FROM python:3.12-slim\nRUN pip install --no-cache-dir --target /function awslambdaric\nCOPY app.py /function/\nWORKDIR /function\nENTRYPOINT ["/usr/local/bin/python", "-m", "awslambdaric"]\nCMD ["app.handler"]',
+    'FROM public.ecr.aws/lambda/provided:al2023\nCOPY --chmod=755 bootstrap ${LAMBDA_RUNTIME_DIR}/bootstrap\nCMD ["function.handler"]',
+    'FROM golang:1.23 AS build\nRUN go build -o /bootstrap .\nFROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=build /bootstrap /var/runtime/bootstrap\nCMD ["bootstrap"]',
+    'FROM node:22-bookworm-slim AS build\nRUN npm install aws-lambda-ric@3.3.0\nFROM node:22-bookworm-slim\nCOPY --from=build /function /function\nENTRYPOINT ["/usr/local/bin/npx", "aws-lambda-ric"]\nCMD ["index.handler"]',
+    'FROM ruby:3.3\nRUN gem install aws_lambda_ric:3.0.0\nENTRYPOINT ["/usr/local/bin/aws_lambda_ric"]\nCMD ["app.App::Handler.process"]',
+    'FROM eclipse-temurin:21\nCOPY target/function.jar /function/\nENTRYPOINT ["/opt/java/openjdk/bin/java", "-cp", "/function/*", "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"]\nCMD ["example.Handler::handleRequest"]',
+    // An entry script copied to an absolute path that ENTRYPOINT names.
+    'FROM debian:12-slim\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]',
+    'FROM public.ecr.aws/lambda/python:3.13\nCOPY --chmod=755 entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\nCMD ["app.handler"]',
+    'FROM public.ecr.aws/lambda/nodejs:22\nENTRYPOINT ["/lambda-entrypoint.sh"]\nCMD ["index.handler"]',
+    'ARG BASE\nFROM ${BASE}\nCMD ["x"]',
+  ],
+});
+
+ruleTable('LAM001', {
+  catches: [],
+  passes: [
+    // The generator's image-base layout: an entry script built in a stage that starts awslambdaric.
+    'FROM python:3.13-bookworm AS build\nRUN python3.13 -m pip install --no-cache-dir --target /asset awslambdaric==4.2.2\nCOPY lambda-entrypoint.sh /lambda-entrypoint.sh\nFROM python:3.13-slim-bookworm\nCOPY --from=build /asset/ /var/task/\nCOPY --from=build /lambda-entrypoint.sh /lambda-entrypoint.sh\nENTRYPOINT ["/lambda-entrypoint.sh"]\nCMD ["lambda_function.handler"]',
+  ],
+});

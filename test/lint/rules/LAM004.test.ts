@@ -1,0 +1,30 @@
+import { ruleTable } from '../helpers';
+
+ruleTable('LAM004', {
+  catches: [
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nCMD ["app:handler"]', level: 'error' },
+    { text: 'FROM public.ecr.aws/lambda/java:21\nCMD ["com/example/App.handle"]', level: 'error' },
+    { text: 'FROM public.ecr.aws/lambda/nodejs:22\nCMD ["index.handler", "extra"]', level: 'error' },
+    { text: 'FROM public.ecr.aws/lambda/nodejs:22\nCOPY index.js ${LAMBDA_TASK_ROOT}/', level: 'warning' },
+    { text: 'FROM public.ecr.aws/lambda/dotnet:10\nCMD ["Function.Handler"]' },
+    { text: 'FROM 123456789012.dkr.ecr.eu-west-1.amazonaws.com/ecr-public/lambda/python:3.13\nCMD ["app-handler"]' },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT ["/lambda-entrypoint.sh"]\nCMD ["${HANDLER}"]' },
+  ],
+  passes: [
+    'FROM public.ecr.aws/lambda/python:3.13\nCMD ["app.handler"]',
+    'FROM public.ecr.aws/lambda/python:3.13\nCMD ["pkg/sub/app.lambda_handler"]',
+    'FROM public.ecr.aws/lambda/java:21\nCMD ["com.example.App::handleRequest"]',
+    'FROM public.ecr.aws/lambda/nodejs:22\nCMD ["src/index.handler"]',
+    'FROM public.ecr.aws/lambda/dotnet:10\nCMD ["Function::Function.Handler::FunctionHandler"]',
+    'FROM public.ecr.aws/lambda/ruby:3.4\nCMD ["app.App::Handler.process"]',
+    'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT ["/usr/local/bin/python", "-m", "awslambdaric"]\nCMD ["app.handler", "x"]',
+    'FROM public.ecr.aws/lambda/provided:al2023\nCOPY bootstrap /var/runtime/\nCMD ["anything goes"]',
+    'FROM python:3.12\nCMD ["app:handler"]',
+    'FROM public.ecr.aws/lambda/python:3.13\nCMD app:handler',
+  ],
+});
+
+ruleTable('LAM004', {
+  catches: [{ text: 'FROM public.ecr.aws/lambda/nodejs:24\nCOPY app/ ${LAMBDA_TASK_ROOT}/app/\nCMD ["app.handler"]', level: 'warning', line: 3 }],
+  passes: ['FROM public.ecr.aws/lambda/nodejs:24\nCOPY app/ ${LAMBDA_TASK_ROOT}/app/\nCMD ["app/index.handler"]', 'FROM public.ecr.aws/lambda/nodejs:22\nCOPY app/ ${LAMBDA_TASK_ROOT}/app/\nCMD ["app.handler"]'],
+});

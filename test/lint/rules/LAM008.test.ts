@@ -1,0 +1,27 @@
+import { ruleTable } from '../helpers';
+
+const soon = new Date('2027-01-15T00:00:00Z');
+ruleTable('LAM008', {
+  catches: [
+    { text: 'FROM public.ecr.aws/lambda/provided:al2', level: 'error' },
+    { text: 'FROM public.ecr.aws/lambda/python:3.10', level: 'error' },
+    { text: 'FROM public.ecr.aws/lambda/nodejs:20', level: 'error' },
+    { text: 'FROM public.ecr.aws/lambda/provided:al2', allowDeprecated: true, level: 'warning' },
+    { text: 'FROM public.ecr.aws/lambda/python:3.11', today: soon, level: 'warning' },
+    { text: 'FROM public.ecr.aws/lambda/nodejs:22', today: new Date('2027-03-01T00:00:00Z'), level: 'warning' },
+    { text: 'FROM mirror.example.com/lambda/nodejs:18-arm64', level: 'error' },
+    { text: 'FROM 123456789012.dkr.ecr.us-east-1.amazonaws.com/ecr-public/lambda/python:3.9', level: 'error' },
+    { text: 'FROM public.ecr.aws/lambda/python:3.10.2024.10.15.10', level: 'error' },
+    { text: 'FROM amazon/aws-lambda-python:3.10', level: 'error' },
+    { text: 'ARG V=3.9\nFROM public.ecr.aws/lambda/python:${V}', level: 'error' },
+    { text: 'FROM public.ecr.aws/lambda/provided:alami', level: 'info' },
+  ],
+  passes: [
+    'FROM public.ecr.aws/lambda/provided:al2023',
+    'FROM public.ecr.aws/lambda/python:3.13',
+    { text: 'FROM public.ecr.aws/lambda/python:3.11', today: new Date('2026-11-22T00:00:00Z') },
+    'FROM public.ecr.aws/lambda/python:3.10 AS old-build\nFROM public.ecr.aws/lambda/python:3.13',
+    'FROM python:3.10',
+    'FROM public.ecr.aws/lambda/python',
+  ],
+});

@@ -1,0 +1,14 @@
+import { ruleTable } from '../helpers';
+
+ruleTable('LAM023', {
+  catches: [
+    { text: "FROM alpine:3.20\nRUN cat << 'EOF' > /etc/x\nsetopt x\nEOF", line: 2 },
+    'FROM alpine:3.20\nRUN cat <<- EOT > /etc/x\n\thello\n\tEOT',
+  ],
+  passes: [
+    "FROM alpine:3.20\nRUN cat <<'EOF' > /etc/x\nsetopt x\nEOF",
+    'FROM alpine:3.20\nRUN echo $((1 << 2))',
+    'FROM alpine:3.20\nRUN cat <<< "here string"',
+    'FROM alpine:3.20\nRUN echo "a << b"',
+  ],
+});

@@ -1,11 +1,73 @@
 // Bundles the CLI into dist/ so the published package has no runtime dependencies.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const root = fileURLToPath(new URL('..', import.meta.url));
+// Must match COMPILE_OPTIONS in src/template-engine.ts (a test compares bundle and source output).
+const COMPILE_OPTIONS = { strict: true, noEscape: true, preventIndent: true };
+
+function templates() {
+  const base = join(root, 'templates');
+  const out = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir)) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry.endsWith('.hbs')) out.push([relative(base, full).split('\\').join('/').slice(0, -4), readFileSync(full, 'utf8')]);
+    }
+  };
+  walk(base);
+  return out.sort(([a], [b]) => a.localeCompare(b));
+}
+
+/**
+ * Swaps the template engine for one built from precompiled templates: start-up then loads only
+ * the small Handlebars runtime, never its compiler.
+ */
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]template-engine\.ts$/ }, () => {
+      const specs = templates()
+        .map(([name, source]) => `  ${JSON.stringify(name)}: ${Handlebars.precompile(source, COMPILE_OPTIONS)}`)
+        .join(',\n');
+      const contents = `import Handlebars from 'handlebars/runtime';
+const SPECS = {
+${specs}
+};
+const PARTIALS = 'dockerfile/partials/';
+export function createEngine() {
+  const hb = Handlebars.create();
+  for (const name of Object.keys(SPECS)) {
+    if (name.startsWith(PARTIALS)) hb.registerPartial(name.slice(PARTIALS.length), hb.template(SPECS[name]));
+  }
+  const cache = new Map();
+  return {
+    hb,
+    template(name) {
+      let t = cache.get(name);
+      if (!t) {
+        if (!SPECS[name]) throw new Error('no template ' + name);
+        t = hb.template(SPECS[name]);
+        cache.set(name, t);
+      }
+      return t;
+    },
+  };
+}
+`;
+      return { contents, loader: 'js', resolveDir: join(root, 'src') };
+    });
+  },
+};
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  entryPoints: { cli: join(root, 'src/cli.ts') },
+  outdir: join(root, 'dist'),
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -14,6 +76,7 @@ await build({
   minify: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
+  plugins: [precompiledTemplates],
   // Some bundled CommonJS (yaml) calls require() for Node built-ins; ESM output has none.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",

@@ -1,44 +1,25 @@
-import Handlebars from 'handlebars';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { templatePath } from './paths';
+import { createEngine, type TemplateEngine } from './template-engine';
 
 /**
  * Handlebars in strict mode: a template that names a value the plan did not provide throws
  * instead of writing an empty string into a Dockerfile. No HTML escaping: output is not HTML.
  */
-let engine: typeof Handlebars | undefined;
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
+let engine: TemplateEngine | undefined;
 
-function handlebars(): typeof Handlebars {
+function templates(): TemplateEngine {
   if (engine) return engine;
-  const hb = Handlebars.create();
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('join', (list: unknown, sep?: unknown) =>
+  engine = createEngine();
+  engine.hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  engine.hb.registerHelper('join', (list: unknown, sep?: unknown) =>
     Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ' ') : '',
   );
-  hb.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  const partials = templatePath('dockerfile', 'partials');
-  for (const file of readdirSync(partials)) {
-    if (!file.endsWith('.hbs')) continue;
-    hb.registerPartial(basename(file, '.hbs'), compile(hb, readFileSync(join(partials, file), 'utf8')));
-  }
-  return (engine = hb);
-}
-
-function compile(hb: typeof Handlebars, source: string): Handlebars.TemplateDelegate {
-  return hb.compile(source, { strict: true, noEscape: true, preventIndent: true });
+  engine.hb.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  return engine;
 }
 
 /** Renders templates/<name>.hbs with data; names use forward slashes, e.g. dockerfile/aws/nodejs. */
 export function renderTemplate(name: string, data: unknown): string {
-  const hb = handlebars();
-  let template = compiled.get(name);
-  if (!template) {
-    template = compile(hb, readFileSync(templatePath(...`${name}.hbs`.split('/')), 'utf8'));
-    compiled.set(name, template);
-  }
-  const text = template(strictData(data, name));
+  const text = templates().template(name)(strictData(data, name));
   return name.startsWith('dockerfile/') ? layoutDockerfile(text) : `${text.trim()}\n`;
 }
 

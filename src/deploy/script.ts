@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
 import {
   ACCOUNT_RE,
   DIGEST_RE,
@@ -12,7 +10,7 @@ import {
   REPOSITORY_RE,
   ROLE_ARN_RE,
 } from './facts.js';
-import { templatePath } from '../paths';
+import { renderTemplate } from '../render';
 import type { ImageConfig } from './validate.js';
 
 /**
@@ -34,16 +32,10 @@ export interface ScriptInput {
   policyFile?: string;
 }
 
-let compiled: Handlebars.TemplateDelegate | undefined;
-
 export function deployScript(input: ScriptInput): string {
-  // noEscape: this is shell, not HTML; every interpolated value is pre-quoted or a fixed grammar.
-  compiled ??= Handlebars.compile(readFileSync(templatePath('deploy', 'deploy.sh.hbs'), 'utf8'), {
-    noEscape: true,
-    strict: true,
-  });
+  // Rendered without HTML escaping: every interpolated value is pre-quoted or a fixed grammar.
   const config = input.imageConfig;
-  return compiled({
+  return renderTemplate('deploy/deploy.sh', {
     region: input.region ?? '',
     repository: input.repositoryName,
     functionName: input.functionName,

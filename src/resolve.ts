@@ -8,7 +8,9 @@ import {
   type Language,
   type Schedule,
 } from './catalog';
-import { findLanguageRuntime, languageRuntimeIds } from './catalog/language-runtimes';
+import { findLanguageRuntime, languageRuntimeIds, languageSchedule } from './catalog/language-runtimes';
+import type { Arch, FamilyId, OsId } from './catalog/types';
+import { imageTarget, osOnlyTarget } from './plan/targets';
 import { UsageError } from './errors';
 import {
   ARCHES,
@@ -123,11 +125,15 @@ export function resolveOptions(
     }
     runtime = found.id;
     language = found.language;
+    if (base === 'os-only') os ??= 'al2023';
+    // Whether the base can run this language at all comes first: it is the more useful refusal.
+    checkNativeBase(base, runtime, os, image, family, arch);
     if (base === 'os-only') {
-      os ??= 'al2023';
-      const provided = osOnlyBase(os)!;
+      const provided = osOnlyBase(os!)!;
       checkSchedule(`provided:${provided.tag}`, provided, today, allowDeprecated, warnings);
     }
+    const schedule = languageSchedule(found);
+    if (schedule) checkSchedule(`${found.id} (Lambda's ${schedule.from} schedule)`, schedule, today, allowDeprecated, warnings);
   }
 
   const info = LANGUAGES[language];
@@ -203,6 +209,17 @@ export function resolveOptions(
     throw new UsageError('--ecr-policy cross-account needs at least one --allow-account <12-digit id>');
   }
   return { options, language, warnings };
+}
+
+/**
+ * OS-only and image bases: refuses combinations the catalog cannot build (a language version the
+ * base cannot install, no client for the version, an image that contradicts --family, …).
+ */
+function checkNativeBase(base: 'os-only' | 'image', runtime: string, os: OsId | undefined, image: string | undefined, family: FamilyId | undefined, arch: Arch): void {
+  const result = base === 'os-only'
+    ? osOnlyTarget(os ?? 'al2023', runtime, arch)
+    : imageTarget({ runtime, arch, ...(image ? { image } : {}), ...(family ? { family } : {}) });
+  if (!result.ok) throw new UsageError(result.reason);
 }
 
 function checkSchedule(name: string, schedule: Schedule, today: Date, allow: boolean, warnings: string[]): void {

@@ -2,6 +2,7 @@ import type { Language } from './catalog/types';
 import type { GeneratedFile } from './files';
 import type { Options } from './options';
 import { renderTemplate } from './render';
+import { nativeSampleFiles } from './samples-native';
 
 /** An npm/Maven-safe project name from the folder name. */
 export function projectName(dir: string | undefined): string {
@@ -27,6 +28,10 @@ function fileAndExport(handler: string): [string, string] {
  * them. Samples belong to the user after generation: `check` never compares them.
  */
 export function sampleFiles(options: Options, language: Language, name: string, languageVersion: string | undefined): GeneratedFile[] {
+  // Go, Rust and custom runtimes, and .NET as its own bootstrap executable off AWS runtime images.
+  if (language === 'go' || language === 'rust' || language === 'custom' || (language === 'dotnet' && options.base !== 'aws')) {
+    return nativeSampleFiles(options, language, name);
+  }
   const files: SampleFile[] = [];
   const h = options.handler;
   switch (language) {

@@ -91,6 +91,141 @@ export const SOURCES = {
     title: 'dotnet/dotnet-docker: sdk and runtime images; .NET 10 images are Ubuntu-based (no Debian)',
     url: 'https://github.com/dotnet/dotnet-docker/issues/6860',
   },
+  // Runtime interface clients (non-AWS and OS-only bases).
+  'ric-nodejs': {
+    title: 'npm aws-lambda-ric: 4.0.2 is latest, engines node >=22; 3.x has no engines field; bin index.mjs',
+    url: 'https://www.npmjs.com/package/aws-lambda-ric',
+  },
+  'ric-nodejs-env': {
+    title: 'aws/aws-lambda-nodejs-runtime-interface-client#184 and #196: 4.x reads _HANDLER and LAMBDA_TASK_ROOT from the environment',
+    url: 'https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/pull/196',
+  },
+  'ric-nodejs-readme': {
+    title: 'aws/aws-lambda-nodejs-runtime-interface-client README: build dependencies per distribution, multi-stage split',
+    url: 'https://github.com/aws/aws-lambda-nodejs-runtime-interface-client',
+  },
+  'ric-python': {
+    title: 'PyPI awslambdaric 4.2.2 (requires Python >=3.9); README: pip install --target, python -m awslambdaric',
+    url: 'https://pypi.org/project/awslambdaric/',
+  },
+  'ric-python-readme': {
+    title: 'aws/aws-lambda-python-runtime-interface-client README and Alpine test Dockerfile: source-build dependencies, libstdc++ at run time',
+    url: 'https://github.com/aws/aws-lambda-python-runtime-interface-client',
+  },
+  'ric-python-musl': {
+    title: 'aws/aws-lambda-python-runtime-interface-client#204: no musllinux wheels, Alpine builds from source',
+    url: 'https://github.com/aws/aws-lambda-python-runtime-interface-client/pull/204',
+  },
+  'ric-java': {
+    title: 'aws/aws-lambda-java-libs: aws-lambda-java-runtime-interface-client 2.10.1 (Java >= 8, glibc >= 2.17 or musl, JNI bundled; main class AWSLambda)',
+    url: 'https://github.com/aws/aws-lambda-java-libs/tree/main/aws-lambda-java-runtime-interface-client',
+  },
+  'ric-ruby': {
+    title: 'aws/aws-lambda-ruby-runtime-interface-client: gem aws_lambda_ric 3.1.3 (Ruby >= 3.0, pure Ruby, reads _HANDLER)',
+    url: 'https://github.com/aws/aws-lambda-ruby-runtime-interface-client',
+  },
+  'ric-dotnet': {
+    title: 'aws/aws-lambda-dotnet Amazon.Lambda.RuntimeSupport: LambdaBootstrapBuilder in an executable named bootstrap',
+    url: 'https://github.com/aws/aws-lambda-dotnet/tree/master/Libraries/src/Amazon.Lambda.RuntimeSupport',
+  },
+  'dotnet-custom-icu': {
+    title: 'aws/aws-lambda-dotnet#1606: provided.al2023 has no libicu; custom-runtime .NET functions need invariant globalization or bundled ICU',
+    url: 'https://github.com/aws/aws-lambda-dotnet/pull/1606',
+  },
+  'aws-lambda-go': {
+    title: 'github.com/aws/aws-lambda-go: lambda.Start; v1.55.0 seen in go.mod files (newest seen)',
+    url: 'https://github.com/aws/aws-lambda-go',
+  },
+  'rust-runtime': {
+    title: 'aws/aws-lambda-rust-runtime#1074: lambda_runtime 1.0.2 released (the 1.x line)',
+    url: 'https://github.com/aws/aws-lambda-rust-runtime/pull/1074',
+  },
+  'rie-v1-37': {
+    title: 'aws/aws-sam-cli#9209: vendored Runtime Interface Emulator synced to release v1.37 (assets aws-lambda-rie-x86_64, -arm64)',
+    url: 'https://github.com/aws/aws-sam-cli/pull/9209',
+  },
+  'rie-repo': {
+    title: 'aws/aws-lambda-runtime-interface-emulator: releases/download/<tag>/aws-lambda-rie-<arch>; no published checksums',
+    url: 'https://github.com/aws/aws-lambda-runtime-interface-emulator',
+  },
+  // Official images and what they contain.
+  'docker-node': {
+    title: 'nodejs/docker-node: <major>-bookworm(-slim) and -alpine3.23 variants; node installed in /usr/local',
+    url: 'https://github.com/nodejs/docker-node',
+  },
+  'docker-python': {
+    title: 'docker-library/python: X.Y-bookworm, X.Y-slim-bookworm, X.Y-alpine3.23 (X.Y-slim is trixie now); Python in /usr/local',
+    url: 'https://github.com/docker-library/python',
+  },
+  'docker-ruby': {
+    title: 'docker-library/ruby: X.Y-bookworm, X.Y-slim-bookworm, X.Y-alpine3.23; ruby at /usr/local/bin/ruby, GEM_HOME /usr/local/bundle',
+    url: 'https://github.com/docker-library/ruby',
+  },
+  'corretto-docker': {
+    title: 'corretto/corretto-docker: K-al2023-headless (8-al2023-jre) on amazonlinux:2023, K-alpine3.2x; java under /usr/lib/jvm',
+    url: 'https://github.com/corretto/corretto-docker',
+  },
+  'temurin-docker': {
+    title: 'adoptium/containers: K-jre-noble, K-jre-jammy; java is the real file /opt/java/openjdk/bin/java',
+    url: 'https://github.com/adoptium/containers',
+  },
+  'dotnet-runtime-images': {
+    title: 'dotnet/dotnet-docker: runtime X.0-bookworm-slim (8, 9), X.0-noble, X.0-alpine3.23; /usr/bin/dotnet links to /usr/share/dotnet/dotnet',
+    url: 'https://github.com/dotnet/dotnet-docker',
+  },
+  'docker-golang': {
+    title: 'docker-library/golang: 1.26-bookworm, 1.26-alpine3.23 variants',
+    url: 'https://github.com/docker-library/golang',
+  },
+  'docker-rust': {
+    title: 'rust-lang/docker-rust: 1-alpine3.23 and 1-slim-bookworm variants (rustup toolchain, musl-dev and gcc on Alpine)',
+    url: 'https://github.com/rust-lang/docker-rust',
+  },
+  'amazonlinux-images': {
+    title: 'amazonlinux:2023 (full dnf, curl present) and amazonlinux:2 (yum) as parents of the Corretto images',
+    url: 'https://github.com/corretto/corretto-docker/blob/main/21/headless/al2023/Dockerfile',
+  },
+  'al2023-container-tools': {
+    title: 'amazonlinux/amazon-linux-2023#161: unzip and other tools are not in the base container images; install them with dnf',
+    url: 'https://github.com/amazonlinux/amazon-linux-2023/issues/161',
+  },
+  // Distribution packages.
+  'debian-bookworm-packages': {
+    title: 'Debian 12 bookworm packages (apt-cache on bookworm): nodejs 18, python3.11, ruby3.1, openjdk-17-jre-headless, no dotnet',
+    url: 'https://packages.debian.org/bookworm/',
+  },
+  'debian-trixie-openjdk': {
+    title: 'Debian 13 trixie: openjdk-21-jre-headless 21.0.7+6-1; ruby-defaults 1:3.3',
+    url: 'https://packages.debian.org/trixie/openjdk-21-jre-headless',
+  },
+  'ubuntu-noble-packages': {
+    title: 'Ubuntu 24.04 noble: python3.12 3.12.3, nodejs 18.19.1 only',
+    url: 'https://packages.ubuntu.com/noble/python3.12',
+  },
+  'alpine-nodejs': {
+    title: 'Alpine 3.24 main: nodejs 24.x',
+    url: 'https://pkgs.alpinelinux.org/package/v3.24/main/x86/nodejs',
+  },
+  'al2023-nodejs': {
+    title: 'Amazon Linux 2023 user guide, Node.js: nodejs20/22/24 packages, namespaced executables node-22 and npm-22',
+    url: 'https://docs.aws.amazon.com/linux/al2023/ug/nodejs.html',
+  },
+  'al2023-python': {
+    title: 'Amazon Linux 2023 user guide, Python: python3.11 to python3.14 beside the system python3 (3.9)',
+    url: 'https://docs.aws.amazon.com/linux/al2023/ug/python.html',
+  },
+  'al2023-ruby': {
+    title: 'Amazon Linux 2023 user guide, Ruby: versions 3.2 and 3.4 only; ruby3.4, ruby3.4-gem, ruby3.4-bundle',
+    url: 'https://docs.aws.amazon.com/linux/al2023/ug/ruby.html',
+  },
+  'al2023-corretto': {
+    title: 'Amazon Linux 2023 repositories carry java-<N>-amazon-corretto-headless (dnf install, as used on AL2023 hosts)',
+    url: 'https://github.com/Cog-Creators/Red-DiscordBot/commit/4034ddd4526a073e55f0a921c232612e4ab1648a',
+  },
+  'al2-corretto': {
+    title: 'Amazon Linux 2: yum install -y java-11-amazon-corretto-headless, seen in AL2 set-up scripts (UNCONFIRMED by an AWS document)',
+    url: 'https://github.com/corretto/corretto-11',
+  },
 } as const satisfies Record<string, { title: string; url: string }>;
 
 export type SourceId = keyof typeof SOURCES;

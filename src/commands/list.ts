@@ -8,7 +8,10 @@ import {
   scheduleStatus,
 } from '../catalog';
 import { BUILD_IMAGES } from '../catalog/build-images';
-import { LANGUAGE_RUNTIMES } from '../catalog/language-runtimes';
+import { DEFAULT_IMAGES, DISTRO_RELEASES, LANGUAGE_IMAGE_REPOS, TOOLCHAIN_IMAGES } from '../catalog/images';
+import { LANGUAGE_RUNTIMES, languageRuntimeIds } from '../catalog/language-runtimes';
+import { RICS, RIE, ricFor } from '../catalog/rics';
+import { imageTarget, osOnlyTarget, type TargetResult } from '../plan/targets';
 import { UsageError } from '../errors';
 import { say, type Io } from '../io';
 
@@ -29,11 +32,46 @@ export function catalogJson(today: Date): Record<string, unknown> {
       manifest: l.manifest ?? null,
       lockfiles: l.lockfiles,
     })),
-    languageRuntimes: LANGUAGE_RUNTIMES,
+    languageRuntimes: LANGUAGE_RUNTIMES.map((r) => ({ ...r, offered: languageRuntimeIds().includes(r.id), ric: ricFor(r.language, r.version)?.id ?? null })),
+    baseKinds: BASE_KIND_RECORDS,
+    rics: RICS,
+    rie: [RIE],
+    languageImages: LANGUAGE_IMAGE_REPOS,
+    defaultImages: DEFAULT_IMAGES,
+    toolchainImages: Object.entries(TOOLCHAIN_IMAGES).map(([language, t]) => ({ kind: 'toolchain-image', id: language, language, ...t })),
+    distroReleases: DISTRO_RELEASES,
+    osOnlySupport: OS_ONLY_BASES.flatMap((b) => LANGUAGE_RUNTIMES.map((r) => supportRecord('os-only-support', `${b.id}/${r.id}`, { os: b.id, runtime: r.id }, osOnlyTarget(b.id, r.id, 'x86_64')))),
+    imageSupport: FAMILIES.flatMap((f) => LANGUAGE_RUNTIMES.map((r) => supportRecord('image-support', `${f.id}/${r.id}`, { family: f.id, runtime: r.id }, imageTarget({ runtime: r.id, family: f.id, arch: 'x86_64' })))),
     buildImages: Object.entries(BUILD_IMAGES).flatMap(([tool, byVersion]) =>
       Object.entries(byVersion).map(([version, b]) => ({ kind: 'build-image', id: `${tool}-${version}`, tool, version, ...b })),
     ),
     sources: Object.entries(SOURCES).map(([id, s]) => ({ kind: 'source', id, ...s })),
+  };
+}
+
+const BASE_KIND_RECORDS = [
+  { kind: 'base-kind', id: 'aws', title: 'AWS language base image (public.ecr.aws/lambda/<language>)', flags: ['--runtime'], entrypoint: '/lambda-entrypoint.sh (the image\'s own)' },
+  { kind: 'base-kind', id: 'os-only', title: 'AWS OS-only base image (public.ecr.aws/lambda/provided)', flags: ['--os', '--runtime'], entrypoint: '/lambda-entrypoint.sh (the image\'s own), which runs /var/runtime/bootstrap' },
+  { kind: 'base-kind', id: 'image', title: 'Any other Linux image, with the runtime interface client added', flags: ['--image', '--family', '--runtime', '--rie'], entrypoint: '/lambda-entrypoint.sh (generated)' },
+];
+
+/** Whether a base can run a runtime, and how (the same decision `create` makes). */
+function supportRecord(kind: string, id: string, key: Record<string, string>, result: TargetResult): Record<string, unknown> {
+  if (!result.ok) return { kind, id, ...key, supported: false, reason: result.reason };
+  const t = result.target;
+  return {
+    kind,
+    id,
+    ...key,
+    supported: true,
+    image: t.final,
+    provide: t.provide,
+    packageManager: t.manager,
+    finalPackages: t.finalPackages,
+    buildPackages: t.buildPackages,
+    interpreter: t.interpreter,
+    ric: t.ric?.id ?? null,
+    warnings: t.warnings,
   };
 }
 

@@ -1,7 +1,21 @@
 import type { Options } from '../options';
-import type { KindPlan } from './aws';
 import type { ProjectFacts } from './common';
+import { planNative, type NativeKindPlan } from './native';
+import { imageTarget, targetOrThrow } from './targets';
 
-export function planImage(_options: Options, _facts: ProjectFacts): KindPlan {
-  throw new Error('image bases are planned in a later step');
+/**
+ * Any other image (an official language image, a bare OS image or an organisation's own): the
+ * plan adds the runtime interface client and an entry script of its own, because the base has
+ * no /lambda-entrypoint.sh, and Lambda wants an absolute, real-file ENTRYPOINT.
+ */
+export function planImage(options: Options, facts: ProjectFacts): NativeKindPlan {
+  const target = targetOrThrow(
+    imageTarget({
+      runtime: options.runtime,
+      arch: options.arch,
+      ...(options.image ? { image: options.image } : {}),
+      ...(options.family ? { family: options.family } : {}),
+    }),
+  );
+  return planNative(target, options, facts);
 }

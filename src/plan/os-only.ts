@@ -1,7 +1,14 @@
 import type { Options } from '../options';
-import type { KindPlan } from './aws';
 import type { ProjectFacts } from './common';
+import { planNative, type NativeKindPlan } from './native';
+import { osOnlyTarget, targetOrThrow } from './targets';
 
-export function planOsOnly(_options: Options, _facts: ProjectFacts): KindPlan {
-  throw new Error('os-only bases are planned in a later step');
+/**
+ * OS-only bases (provided:al2023, provided:al2) keep their /lambda-entrypoint.sh and built-in
+ * emulator: the plan only has to put an executable at /var/runtime/bootstrap (the Go or Rust
+ * binary, the custom runtime's script, or a generated script that starts the client).
+ */
+export function planOsOnly(options: Options, facts: ProjectFacts): NativeKindPlan {
+  const target = targetOrThrow(osOnlyTarget(options.os ?? 'al2023', options.runtime, options.arch));
+  return planNative(target, options, facts);
 }

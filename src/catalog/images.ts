@@ -1,0 +1,635 @@
+import type { Arch, FamilyId, Language } from './types';
+import type { SourceId } from './sources';
+
+/*
+ * Images for --base image and what the OS-only bases can install: official language images
+ * (which already hold the language), and bare OS releases with the language versions their
+ * package repositories offer. Paths are real files where a source shows it; an entry script may
+ * still start a symlinked interpreter (only ENTRYPOINT itself must be a real file).
+ */
+
+/** Placeholders in paths: {uname} = x86_64|aarch64, {debarch} = amd64|arm64. */
+export function archPath(path: string, arch: Arch): string {
+  return path
+    .replaceAll('{uname}', arch === 'arm64' ? 'aarch64' : 'x86_64')
+    .replaceAll('{debarch}', arch === 'arm64' ? 'arm64' : 'amd64');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bare OS releases and the language versions they package.
+
+/** How a release installs one language version from its own repositories. */
+export interface DistroLanguage {
+  /** Our runtime id: nodejs22, python3.12, java17, ruby3.4, dotnet10. */
+  runtime: string;
+  /** Packages the final stage installs. */
+  final: string[];
+  /** Packages the build stage installs (the language plus its package tool). */
+  build: string[];
+  /** The interpreter the entry script starts; {uname}/{debarch} resolved per architecture. */
+  binary: string;
+  /** Package-tool commands where the release namespaces them. */
+  tools?: { npm?: string; gem?: string; bundle?: string };
+  /** Headers a source build of a native client needs (Python). */
+  devel?: string[];
+  /** .NET: no package; the build publishes a self-contained executable. */
+  selfContained?: boolean;
+  /** False when the package name or path is inferred rather than seen in a source. */
+  confirmed: boolean;
+  note?: string;
+  sources: SourceId[];
+}
+
+export interface DistroRelease {
+  kind: 'distro-release';
+  id: string;
+  family: FamilyId;
+  /** Codename or version as tags spell it: bookworm, noble, 3.24, 2023. */
+  release: string;
+  title: string;
+  /** The bare image this generator uses for the release. */
+  image: string;
+  /** What the repositories hold per language, for refusals that say what is there instead. */
+  has: Partial<Record<Language, string>>;
+  languages: DistroLanguage[];
+  sources: SourceId[];
+}
+
+const AL2023_NODE = (v: string): DistroLanguage => ({
+  runtime: `nodejs${v}`,
+  final: [`nodejs${v}`],
+  build: [`nodejs${v}`, `nodejs${v}-npm`],
+  // node and npm are alternatives symlinks; the namespaced executables are the real ones.
+  binary: `/usr/bin/node-${v}`,
+  tools: { npm: `npm-${v}` },
+  confirmed: true,
+  note: 'that the alternatives links work on the minimal image is UNCONFIRMED; the namespaced executables sidestep them',
+  sources: ['al2023-nodejs'],
+});
+
+const AL2023_PYTHON = (v: string): DistroLanguage => ({
+  runtime: `python${v}`,
+  final: [`python${v}`],
+  build: [`python${v}`, `python${v}-pip`],
+  binary: `/usr/bin/python${v}`,
+  devel: [`python${v}-devel`],
+  confirmed: true,
+  note: `python${v}-devel (for a source build only) is inferred from Fedora naming`,
+  sources: ['al2023-python'],
+});
+
+const AL2023_JAVA = (v: string, confirmed: boolean): DistroLanguage => ({
+  runtime: `java${v}`,
+  final: [`java-${v}-amazon-corretto-headless`],
+  build: [],
+  // /usr/bin/java goes through alternatives; the JVM's own directory holds the real file.
+  binary: `/usr/lib/jvm/java-${v}-amazon-corretto.{uname}/bin/java`,
+  confirmed,
+  ...(confirmed ? {} : { note: 'package seen in use on AL2023 hosts; not in an AWS document' }),
+  sources: ['al2023-corretto', 'corretto-docker'],
+});
+
+const AL2023_DOTNET = (v: string): DistroLanguage => ({
+  runtime: `dotnet${v}`,
+  final: [],
+  build: [],
+  binary: '/var/task/bootstrap',
+  selfContained: true,
+  confirmed: true,
+  note: 'published self-contained as an executable named bootstrap, the documented path for provided.al2023',
+  sources: ['csharp-image', 'dotnet-custom-icu'],
+});
+
+const AL2023_LANGUAGES: DistroLanguage[] = [
+  AL2023_NODE('24'),
+  AL2023_NODE('22'),
+  AL2023_PYTHON('3.14'),
+  AL2023_PYTHON('3.13'),
+  AL2023_PYTHON('3.12'),
+  AL2023_PYTHON('3.11'),
+  AL2023_JAVA('25', false),
+  AL2023_JAVA('21', true),
+  AL2023_JAVA('17', true),
+  AL2023_JAVA('11', false),
+  {
+    runtime: 'ruby3.4',
+    final: ['ruby3.4'],
+    build: ['ruby3.4'],
+    binary: '/usr/bin/ruby3.4',
+    // The AL2023 guide registers these namespaced tools with alternatives by hand.
+    tools: { gem: '/usr/bin/ruby3.4-gem', bundle: '/usr/bin/ruby3.4-bundle' },
+    confirmed: true,
+    note: 'that ruby3.4 pulls its rubygems and bundler packages (as ruby3.2 does) is UNCONFIRMED',
+    sources: ['al2023-ruby'],
+  },
+  AL2023_DOTNET('10'),
+  AL2023_DOTNET('9'),
+  AL2023_DOTNET('8'),
+];
+
+export const DISTRO_RELEASES: readonly DistroRelease[] = [
+  {
+    kind: 'distro-release',
+    id: 'debian-bookworm',
+    family: 'debian',
+    release: 'bookworm',
+    title: 'Debian 12 (bookworm)',
+    image: 'debian:bookworm-slim',
+    has: { nodejs: '18', python: '3.11', ruby: '3.1', java: '17', dotnet: 'none' },
+    languages: [
+      {
+        runtime: 'python3.11',
+        final: ['python3.11'],
+        build: ['python3.11', 'python3-pip'],
+        binary: '/usr/bin/python3.11',
+        devel: ['python3.11-dev'],
+        confirmed: true,
+        sources: ['debian-bookworm-packages'],
+      },
+      {
+        runtime: 'java17',
+        final: ['openjdk-17-jre-headless'],
+        build: [],
+        binary: '/usr/lib/jvm/java-17-openjdk-{debarch}/bin/java',
+        confirmed: true,
+        sources: ['debian-bookworm-packages'],
+      },
+    ],
+    sources: ['debian-bookworm-packages'],
+  },
+  {
+    kind: 'distro-release',
+    id: 'debian-trixie',
+    family: 'debian',
+    release: 'trixie',
+    title: 'Debian 13 (trixie)',
+    image: 'debian:trixie-slim',
+    // Node.js and Python versions in trixie are not confirmed by any source found.
+    has: { ruby: '3.3', java: '21', dotnet: 'none' },
+    languages: [
+      {
+        runtime: 'java21',
+        final: ['openjdk-21-jre-headless'],
+        build: [],
+        // By analogy with bookworm's openjdk-17 layout.
+        binary: '/usr/lib/jvm/java-21-openjdk-{debarch}/bin/java',
+        confirmed: false,
+        note: 'the JVM path is inferred from the bookworm layout',
+        sources: ['debian-trixie-openjdk'],
+      },
+    ],
+    sources: ['debian-trixie-openjdk'],
+  },
+  {
+    kind: 'distro-release',
+    id: 'ubuntu-noble',
+    family: 'ubuntu',
+    release: 'noble',
+    title: 'Ubuntu 24.04 (noble)',
+    image: 'ubuntu:24.04',
+    has: { nodejs: '18', python: '3.12' },
+    languages: [
+      {
+        runtime: 'python3.12',
+        final: ['python3.12'],
+        build: ['python3.12', 'python3-pip'],
+        binary: '/usr/bin/python3.12',
+        devel: ['python3.12-dev'],
+        confirmed: true,
+        sources: ['ubuntu-noble-packages'],
+      },
+    ],
+    sources: ['ubuntu-noble-packages'],
+  },
+  {
+    kind: 'distro-release',
+    id: 'alpine-3.24',
+    family: 'alpine',
+    release: '3.24',
+    title: 'Alpine 3.24',
+    image: 'alpine:3.24',
+    has: { nodejs: '24' },
+    languages: [
+      {
+        runtime: 'nodejs24',
+        final: ['nodejs'],
+        build: ['nodejs', 'npm'],
+        binary: '/usr/bin/node',
+        confirmed: true,
+        sources: ['alpine-nodejs'],
+      },
+    ],
+    sources: ['alpine-nodejs'],
+  },
+  {
+    kind: 'distro-release',
+    id: 'alpine-3.23',
+    family: 'alpine',
+    release: '3.23',
+    title: 'Alpine 3.23',
+    image: 'alpine:3.23',
+    // No source gives the language versions of Alpine 3.23's repositories.
+    has: {},
+    languages: [],
+    sources: ['docker-node'],
+  },
+  {
+    kind: 'distro-release',
+    id: 'al2023',
+    family: 'al2023',
+    release: '2023',
+    title: 'Amazon Linux 2023',
+    image: 'amazonlinux:2023',
+    has: { nodejs: '20, 22 and 24', python: '3.9 (system), 3.11 to 3.14', ruby: '3.2 and 3.4', java: 'Corretto 11, 17, 21 and 25' },
+    languages: AL2023_LANGUAGES,
+    sources: ['al2023-nodejs', 'al2023-python', 'al2023-ruby', 'al2023-corretto', 'amazonlinux-images'],
+  },
+  {
+    kind: 'distro-release',
+    id: 'al2',
+    family: 'al2',
+    release: '2',
+    title: 'Amazon Linux 2',
+    image: 'amazonlinux:2',
+    // Official Node.js 18+ binaries need a newer glibc than AL2 has; Python is 3.7-era.
+    has: { nodejs: 'none', python: 'older than 3.11', java: 'Corretto 11', dotnet: 'none' },
+    languages: [
+      {
+        runtime: 'java11',
+        final: ['java-11-amazon-corretto-headless'],
+        build: [],
+        // The alternatives link; the real JVM path on AL2 is UNCONFIRMED (a script may start a link).
+        binary: '/usr/bin/java',
+        confirmed: false,
+        note: 'package seen in AL2 set-up scripts; not in an AWS document',
+        sources: ['al2-corretto', 'ric-java'],
+      },
+    ],
+    sources: ['amazonlinux-images', 'al2-corretto'],
+  },
+];
+
+export function distroRelease(id: string): DistroRelease {
+  const found = DISTRO_RELEASES.find((r) => r.id === id);
+  if (!found) throw new Error(`no distro release ${id}`);
+  return found;
+}
+
+/** The release assumed for an image whose family is known but whose release is not. */
+export const REFERENCE_RELEASE: Record<FamilyId, string> = {
+  debian: 'debian-bookworm',
+  ubuntu: 'ubuntu-noble',
+  alpine: 'alpine-3.23',
+  al2023: 'al2023',
+  al2: 'al2',
+};
+
+/** The bare image of each family for languages that need no runtime (go, rust, custom). */
+export const BARE_IMAGES: Record<FamilyId, string> = {
+  debian: 'debian:bookworm-slim',
+  ubuntu: 'ubuntu:24.04',
+  alpine: 'alpine:3.23',
+  al2023: 'amazonlinux:2023',
+  al2: 'amazonlinux:2',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Official language images.
+
+export type LanguageImageId = 'node' | 'python' | 'ruby' | 'amazoncorretto' | 'eclipse-temurin' | 'dotnet-runtime';
+
+/** One official image repository that ships a language runtime. */
+export interface LanguageImageRepo {
+  kind: 'language-image';
+  id: LanguageImageId;
+  language: Language;
+  /** Repository paths as written in FROM (Docker Hub short names or full paths). */
+  repositories: string[];
+  /** Interpreter path per family of the variant; {v} is the language version. */
+  binary: Partial<Record<FamilyId, string>>;
+  /** node-gyp headers directory, so native builds need no download. */
+  nodedir?: string;
+  sources: SourceId[];
+}
+
+export const LANGUAGE_IMAGE_REPOS: readonly LanguageImageRepo[] = [
+  {
+    kind: 'language-image',
+    id: 'node',
+    language: 'nodejs',
+    repositories: ['node'],
+    // The tarball is unpacked into /usr/local: bin/node is the real file, npx a link.
+    binary: { debian: '/usr/local/bin/node', alpine: '/usr/local/bin/node' },
+    nodedir: '/usr/local',
+    sources: ['docker-node'],
+  },
+  {
+    kind: 'language-image',
+    id: 'python',
+    language: 'python',
+    repositories: ['python'],
+    // python and python3 are links to the versioned binary CPython installs.
+    binary: { debian: '/usr/local/bin/python{v}', alpine: '/usr/local/bin/python{v}' },
+    sources: ['docker-python', 'ric-python'],
+  },
+  {
+    kind: 'language-image',
+    id: 'ruby',
+    language: 'ruby',
+    repositories: ['ruby'],
+    binary: { debian: '/usr/local/bin/ruby', alpine: '/usr/local/bin/ruby' },
+    sources: ['docker-ruby'],
+  },
+  {
+    kind: 'language-image',
+    id: 'amazoncorretto',
+    language: 'java',
+    repositories: ['amazoncorretto', 'amazon/corretto'],
+    binary: {
+      // The RPM's own JVM directory (alternatives and JAVA_HOME are links to it).
+      al2023: '/usr/lib/jvm/java-{v}-amazon-corretto.{uname}/bin/java',
+      // The Java RIC README starts /usr/bin/java on amazoncorretto:11 (AL2).
+      al2: '/usr/bin/java',
+      // JAVA_HOME of the Alpine variants.
+      alpine: '/usr/lib/jvm/default-jvm/bin/java',
+    },
+    sources: ['corretto-docker', 'ric-java'],
+  },
+  {
+    kind: 'language-image',
+    id: 'eclipse-temurin',
+    language: 'java',
+    repositories: ['eclipse-temurin'],
+    binary: { ubuntu: '/opt/java/openjdk/bin/java', alpine: '/opt/java/openjdk/bin/java' },
+    sources: ['temurin-docker'],
+  },
+  {
+    kind: 'language-image',
+    id: 'dotnet-runtime',
+    language: 'dotnet',
+    repositories: ['mcr.microsoft.com/dotnet/runtime', 'mcr.microsoft.com/dotnet/aspnet'],
+    // /usr/bin/dotnet is a link to this file.
+    binary: { debian: '/usr/share/dotnet/dotnet', ubuntu: '/usr/share/dotnet/dotnet', alpine: '/usr/share/dotnet/dotnet' },
+    sources: ['dotnet-runtime-images'],
+  },
+];
+
+/** Corretto 8 keeps its JVM under a 1.8.0 directory with a jre/ inside. */
+export function correttoBinary(family: FamilyId, version: string): string | undefined {
+  if (family === 'al2023' && version === '8') return '/usr/lib/jvm/java-1.8.0-amazon-corretto.{uname}/jre/bin/java';
+  return LANGUAGE_IMAGE_REPOS.find((r) => r.id === 'amazoncorretto')!.binary[family];
+}
+
+/** A default image pair for a language version on a family: final stage and build stage. */
+export interface DefaultImage {
+  kind: 'default-image';
+  id: string;
+  runtime: string;
+  family: FamilyId;
+  final: string;
+  /** Build stage for languages built on their own image; null when the language has its own build images. */
+  build: string | null;
+  sources: SourceId[];
+}
+
+function defaults(): DefaultImage[] {
+  const out: DefaultImage[] = [];
+  const add = (runtime: string, family: FamilyId, final: string, build: string | null, sources: SourceId[]) =>
+    out.push({ kind: 'default-image', id: `${family}/${runtime}`, runtime, family, final, build, sources });
+  for (const v of ['24', '22']) {
+    add(`nodejs${v}`, 'debian', `node:${v}-bookworm-slim`, `node:${v}-bookworm`, ['docker-node']);
+    add(`nodejs${v}`, 'alpine', `node:${v}-alpine3.23`, `node:${v}-alpine3.23`, ['docker-node']);
+  }
+  for (const v of ['3.14', '3.13', '3.12', '3.11']) {
+    add(`python${v}`, 'debian', `python:${v}-slim-bookworm`, `python:${v}-bookworm`, ['docker-python']);
+    add(`python${v}`, 'alpine', `python:${v}-alpine3.23`, `python:${v}-alpine3.23`, ['docker-python']);
+  }
+  for (const v of ['4.0', '3.4', '3.3']) {
+    add(`ruby${v}`, 'debian', `ruby:${v}-slim-bookworm`, `ruby:${v}-bookworm`, ['docker-ruby']);
+    add(`ruby${v}`, 'alpine', `ruby:${v}-alpine3.23`, `ruby:${v}-alpine3.23`, ['docker-ruby']);
+  }
+  for (const v of ['25', '21', '17', '11']) add(`java${v}`, 'al2023', `amazoncorretto:${v}-al2023-headless`, null, ['corretto-docker']);
+  // Corretto 8 has no headless split: its runtime-only variant is the JRE.
+  add('java8', 'al2023', 'amazoncorretto:8-al2023-jre', null, ['corretto-docker']);
+  add('java25', 'ubuntu', 'eclipse-temurin:25-jre-noble', null, ['temurin-docker']);
+  add('java21', 'ubuntu', 'eclipse-temurin:21-jre-noble', null, ['temurin-docker']);
+  for (const v of ['17', '11', '8']) add(`java${v}`, 'ubuntu', `eclipse-temurin:${v}-jre-jammy`, null, ['temurin-docker']);
+  add('java25', 'alpine', 'amazoncorretto:25-alpine3.23', null, ['corretto-docker']);
+  add('java21', 'alpine', 'amazoncorretto:21-alpine3.23', null, ['corretto-docker']);
+  add('java8', 'alpine', 'amazoncorretto:8-alpine3.23-jre', null, ['corretto-docker']);
+  for (const v of ['9', '8']) add(`dotnet${v}`, 'debian', `mcr.microsoft.com/dotnet/runtime:${v}.0-bookworm-slim`, null, ['dotnet-runtime-images']);
+  for (const v of ['10', '9', '8']) {
+    add(`dotnet${v}`, 'ubuntu', `mcr.microsoft.com/dotnet/runtime:${v}.0-noble`, null, ['dotnet-runtime-images', 'dotnet-docker']);
+    add(`dotnet${v}`, 'alpine', `mcr.microsoft.com/dotnet/runtime:${v}.0-alpine3.23`, null, ['dotnet-runtime-images']);
+  }
+  return out;
+}
+
+export const DEFAULT_IMAGES: readonly DefaultImage[] = defaults();
+
+/** The family an image base uses when neither --image nor --family says. */
+export function defaultFamily(language: Language, version: string | undefined): FamilyId {
+  switch (language) {
+    case 'java':
+      return 'al2023';
+    case 'dotnet':
+      // .NET 10 images have no Debian variant.
+      return version === '10' ? 'ubuntu' : 'debian';
+    case 'go':
+    case 'rust':
+    case 'custom':
+      return 'alpine';
+    default:
+      return 'debian';
+  }
+}
+
+/** Build toolchains for compiled languages (pinned tags; see sources). */
+export const TOOLCHAIN_IMAGES = {
+  /** CGO_ENABLED=0 output runs anywhere, so one Debian-based toolchain cross-compiles for all. */
+  go: { image: 'golang:1.26-bookworm', sources: ['docker-golang'] as SourceId[] },
+  /** The rustup toolchain on Alpine targets musl and links statically by default. */
+  rust: { image: 'rust:1-alpine3.23', sources: ['docker-rust'] as SourceId[] },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Recognising a reference given with --image.
+
+export interface ParsedRef {
+  /** Repository path without a Docker Hub mirror prefix: node, mcr.microsoft.com/dotnet/runtime. */
+  repository: string;
+  tag: string | null;
+  digest: string | null;
+}
+
+const HUB_PREFIXES = [/^docker\.io\/library\//, /^docker\.io\//, /^index\.docker\.io\/library\//, /^library\//, /^public\.ecr\.aws\/docker\/library\//];
+
+export function parseRef(reference: string): ParsedRef {
+  let rest = reference.trim();
+  let digest: string | null = null;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1) || null;
+    rest = rest.slice(0, at);
+  }
+  let tag: string | null = null;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1) || null;
+    rest = rest.slice(0, colon);
+  }
+  let repository = rest.toLowerCase();
+  for (const p of HUB_PREFIXES) repository = repository.replace(p, '');
+  return { repository, tag, digest };
+}
+
+/** What the catalog knows about a reference. */
+export interface ImageFacts {
+  parsed: ParsedRef;
+  /** The family, when the reference says it (a well-known image and tag). */
+  family?: FamilyId;
+  /** A well-known repository: the family is certain, not guessed. */
+  wellKnown: boolean;
+  /** The catalogued release of a bare OS image (or of a language image's OS). */
+  release?: DistroRelease;
+  /** A release the tag names but the catalog has no package facts for (bullseye, 22.04). */
+  uncataloguedRelease?: string;
+  /** An official language image: its language, version and interpreter. */
+  language?: { repo: LanguageImageRepo; version: string; binary: string | undefined };
+  /** A Lambda base image (public.ecr.aws/lambda/…), which belongs to --base aws or os-only. */
+  lambda?: boolean;
+}
+
+const releaseById = (id: string) => DISTRO_RELEASES.find((r) => r.id === id);
+
+function debianRelease(words: string[]): { release?: DistroRelease; unknown?: string } {
+  if (words.some((w) => w === 'bookworm' || /^12(\.|$)/.test(w))) return { release: releaseById('debian-bookworm')! };
+  if (words.some((w) => w === 'trixie' || /^13(\.|$)/.test(w))) return { release: releaseById('debian-trixie')! };
+  const named = words.find((w) => /^(bullseye|buster|stretch|forky|sid|1[01]|9)$/.test(w));
+  return named ? { unknown: `Debian ${named}` } : {};
+}
+
+function ubuntuRelease(words: string[]): { release?: DistroRelease; unknown?: string } {
+  if (words.some((w) => w === 'noble' || w === '24.04')) return { release: releaseById('ubuntu-noble')! };
+  const named = words.find((w) => /^(jammy|focal|bionic|resolute|oracular|plucky|\d\d\.\d\d)$/.test(w));
+  return named ? { unknown: `Ubuntu ${named}` } : {};
+}
+
+function alpineRelease(tagWords: string[], fromTag: string): { release?: DistroRelease; unknown?: string } {
+  const m = /alpine-?(3\.\d+)/.exec(fromTag) ?? /^(3\.\d+)/.exec(tagWords[0] ?? '');
+  if (!m) return {};
+  const found = releaseById(`alpine-${m[1]}`);
+  return found ? { release: found } : { unknown: `Alpine ${m[1]}` };
+}
+
+/** The OS family a language image's tag variant names; `fallback` for the repository default. */
+function variantFamily(tag: string, fallback: FamilyId | undefined): FamilyId | undefined {
+  if (/alpine/.test(tag)) return 'alpine';
+  if (/al2023/.test(tag)) return 'al2023';
+  if (/(^|-)al2(-|$)/.test(tag)) return 'al2';
+  if (/(bookworm|trixie|bullseye|buster|stretch|forky|slim|debian)/.test(tag)) return 'debian';
+  if (/(noble|jammy|focal|resolute|ubuntu)/.test(tag)) return 'ubuntu';
+  if (/(ubi|azurelinux|cbl-mariner|windows|nanoserver|servercore|ltsc)/.test(tag)) return undefined;
+  return fallback;
+}
+
+function osOfVariant(tag: string, family: FamilyId | undefined): { release?: DistroRelease; unknown?: string } {
+  const words = tag.split(/[-_]/);
+  if (family === 'debian') return debianRelease(words);
+  if (family === 'ubuntu') return ubuntuRelease(words);
+  if (family === 'alpine') return alpineRelease(words, tag);
+  if (family === 'al2023') return { release: releaseById('al2023')! };
+  if (family === 'al2') return { release: releaseById('al2')! };
+  return {};
+}
+
+function recogniseLanguageImage(parsed: ParsedRef): ImageFacts | undefined {
+  const repo = LANGUAGE_IMAGE_REPOS.find((r) => r.repositories.includes(parsed.repository));
+  if (!repo) return undefined;
+  const tag = (parsed.tag ?? '').toLowerCase();
+  let version: string | undefined;
+  let fallback: FamilyId | undefined;
+  switch (repo.id) {
+    case 'node':
+      version = /^(\d+)(?:\.\d+)*(?:-|$)/.exec(tag)?.[1];
+      fallback = 'debian';
+      break;
+    case 'python':
+    case 'ruby':
+      version = /^(\d+\.\d+)(?:\.\d+)?(?:-|$)/.exec(tag)?.[1];
+      fallback = 'debian';
+      break;
+    case 'amazoncorretto': {
+      version = /^(\d+)(?:[.u][\d.]*)?(?:-|$)/.exec(tag)?.[1];
+      // Bare tags up to 21 are Amazon Linux 2; from 22 on they are AL2023.
+      fallback = version && Number(version) >= 22 ? 'al2023' : 'al2';
+      break;
+    }
+    case 'eclipse-temurin':
+      version = /^(\d+)(?:[.u][\w.+]*)?(?:-|$)/.exec(tag)?.[1];
+      fallback = 'ubuntu';
+      break;
+    case 'dotnet-runtime': {
+      const v = /^(\d+)\.0(?:\.\d+)?(?:-|$)/.exec(tag)?.[1];
+      version = v;
+      // 8.0 and 9.0 default to Debian, 10.0 to Ubuntu.
+      fallback = v && Number(v) >= 10 ? 'ubuntu' : 'debian';
+      break;
+    }
+  }
+  // The variant follows the version: 22-bookworm-slim, 3.13-alpine3.23, 21-al2023-headless.
+  const variant = tag.includes('-') ? tag.slice(tag.indexOf('-') + 1) : '';
+  const family = variantFamily(variant, fallback);
+  const os = osOfVariant(variant, family);
+  let binary: string | undefined;
+  if (family && version) {
+    binary = repo.id === 'amazoncorretto' ? correttoBinary(family, version) : repo.binary[family];
+    binary = binary?.replaceAll('{v}', version);
+  }
+  return {
+    parsed,
+    ...(family ? { family } : {}),
+    wellKnown: family !== undefined,
+    ...(os.release ? { release: os.release } : {}),
+    ...(os.unknown ? { uncataloguedRelease: os.unknown } : {}),
+    ...(version ? { language: { repo, version, binary } } : {}),
+  };
+}
+
+/**
+ * The family an --image reference names by itself (a well-known repository and tag), or
+ * undefined when --family must say it; prompts ask exactly then.
+ */
+export function inferredFamily(reference: string): FamilyId | undefined {
+  const facts = recogniseImage(reference);
+  return facts.wellKnown && !facts.lambda ? facts.family : undefined;
+}
+
+/** Facts about an --image reference from its repository and tag alone. */
+export function recogniseImage(reference: string): ImageFacts {
+  const parsed = parseRef(reference);
+  const repo = parsed.repository;
+  const tag = (parsed.tag ?? '').toLowerCase();
+  if (/(^|\/)lambda\/[a-z]+$/.test(repo) || /(^|\/)aws-lambda-[a-z]+$/.test(repo)) {
+    return { parsed, wellKnown: true, lambda: true };
+  }
+  const language = recogniseLanguageImage(parsed);
+  if (language) return language;
+  const words = tag.split(/[-_]/);
+  const bare = (family: FamilyId, os: { release?: DistroRelease; unknown?: string }): ImageFacts => ({
+    parsed,
+    family,
+    wellKnown: true,
+    ...(os.release ? { release: os.release } : {}),
+    ...(os.unknown ? { uncataloguedRelease: os.unknown } : {}),
+  });
+  if (repo === 'debian') return bare('debian', debianRelease(words));
+  if (repo === 'ubuntu') return bare('ubuntu', ubuntuRelease(words));
+  if (repo === 'alpine') return bare('alpine', alpineRelease(words, tag));
+  if (repo === 'amazonlinux') {
+    if (tag.startsWith('2023')) return bare('al2023', { release: releaseById('al2023')! });
+    if (tag === '2' || tag.startsWith('2.')) return bare('al2', { release: releaseById('al2')! });
+    return { parsed, wellKnown: false };
+  }
+  return { parsed, wellKnown: false };
+}

@@ -1,0 +1,336 @@
+import { family as familyOf, LANGUAGES } from '../catalog';
+import { dotnetSdkImage, javaBuildImage } from '../catalog/build-images';
+import { TOOLCHAIN_IMAGES } from '../catalog/images';
+import { RIE, rieUrl } from '../catalog/rics';
+import type { Options } from '../options';
+import type { KindPlan } from './aws';
+import { baseReference, execForm, firstPresent, stage, type ProjectFacts } from './common';
+import type { FinalStageModel, ImagePlan } from './model';
+import type { Target } from './targets';
+
+/*
+ * Planning shared by the OS-only and image kinds: the build stage per language, what the final
+ * stage copies, and the small scripts that start the runtime interface client. The kinds differ
+ * only in how the client is started: OS-only bases keep /lambda-entrypoint.sh and get a
+ * /var/runtime/bootstrap; image bases get their own /lambda-entrypoint.sh as ENTRYPOINT.
+ */
+
+export type NativeKindPlan = KindPlan & { ownedFiles: ImagePlan['ownedFiles'] };
+
+export const TASK_ROOT = '/var/task';
+export const RUNTIME_DIR = '/var/runtime';
+/** Where clients are installed, apart from the function's own dependencies. */
+export const RIC_DIR = '/var/runtime/ric';
+/** Ruby gems (the function's and the client) live under the task root. */
+export const GEM_HOME = '/var/task/vendor/bundle';
+export const ENTRY_SCRIPT = 'lambda-entrypoint.sh';
+export const BOOTSTRAP_SCRIPT = 'lambda-bootstrap.sh';
+export const JAVA_RIC_POM = 'lambda-ric/pom.xml';
+
+const COMMON_IGNORES = ['.git', '.gitignore', '.dockerignore', 'Dockerfile', '*.md', '.env', '.env.*', 'lambda-image.yaml', 'deploy.sh', 'template.yaml', 'cloudformation.yaml', 'ecr-policy.json', 'events'];
+
+/** One shell word, single-quoted when it holds anything the shell would expand. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** How the client starts: argv before the handler, and whether the handler is passed as an argument. */
+interface Start {
+  argv: string[];
+  /** The client takes the handler as its argument (Python, Java) rather than from _HANDLER. */
+  handlerArg: boolean;
+  env: { name: string; value: string }[];
+}
+
+function startOf(target: Target): Start {
+  const bin = target.interpreter ?? '';
+  const env: Start['env'] = [];
+  switch (target.runtime.language) {
+    case 'nodejs':
+      // 4.x ignores argv: _HANDLER and LAMBDA_TASK_ROOT carry the handler and the code root.
+      return { argv: [bin, `${RIC_DIR}/node_modules/aws-lambda-ric/index.mjs`], handlerArg: false, env };
+    case 'python':
+      // The client and the function's packages share the task root, the working directory.
+      return { argv: [bin, '-m', 'awslambdaric'], handlerArg: true, env };
+    case 'java':
+      // AWSLambda loads classes from the working directory and jars from its lib/ folder.
+      return { argv: [bin, '-cp', `${RIC_DIR}/*`, 'com.amazonaws.services.lambda.runtime.api.client.AWSLambda'], handlerArg: true, env };
+    case 'ruby':
+      env.push({ name: 'GEM_HOME', value: GEM_HOME });
+      return { argv: [bin, `${GEM_HOME}/bin/aws_lambda_ric`], handlerArg: false, env };
+    case 'dotnet':
+      // The handler is compiled into the bootstrap executable.
+      return target.provide === 'self-contained'
+        ? { argv: [`${TASK_ROOT}/bootstrap`], handlerArg: false, env }
+        : { argv: [bin, `${TASK_ROOT}/bootstrap.dll`], handlerArg: false, env };
+    default:
+      // go, rust and custom: the bootstrap is the runtime.
+      return { argv: [`${RUNTIME_DIR}/bootstrap`], handlerArg: false, env };
+  }
+}
+
+function commandLine(argv: string[]): string {
+  return argv.map(shellWord).join(' ');
+}
+
+/** A language's build stage, its template data and its ignore list. */
+interface LanguagePart {
+  build: ReturnType<typeof stage>;
+  lang: Record<string, unknown>;
+  dockerignore: string[];
+  warnings: string[];
+  needsBuildKit: boolean;
+}
+
+export function planNative(target: Target, options: Options, facts: ProjectFacts): NativeKindPlan {
+  const language = target.runtime.language;
+  const part = languagePart(target, options, facts);
+  const start = startOf(target);
+  const image = target.kind === 'image';
+  // Go and Rust binaries are real files that run as they are; a script is needed only for the emulator.
+  const compiled = language === 'go' || language === 'rust';
+  const entryScript = image && !(compiled && !options.rie);
+  const bootstrapScript = !image && !compiled && language !== 'custom';
+  const rie = image && options.rie ? { url: rieUrl(options.arch), path: RIE.path, version: RIE.version, sha256: RIE.sha256?.[options.arch] ?? null } : null;
+
+  const ownedFiles: ImagePlan['ownedFiles'] = [];
+  const command = commandLine(start.argv);
+  if (entryScript) {
+    ownedFiles.push({
+      path: ENTRY_SCRIPT,
+      template: 'entry/lambda-entrypoint.sh',
+      mode: 0o755,
+      data: { command, env: start.env, rie: rie !== null, riePath: RIE.path, title: LANGUAGES[language].title },
+    });
+  }
+  if (bootstrapScript) {
+    ownedFiles.push({
+      path: BOOTSTRAP_SCRIPT,
+      template: 'entry/bootstrap.sh',
+      mode: 0o755,
+      data: { command, env: start.env, handlerArg: start.handlerArg, title: LANGUAGES[language].title },
+    });
+  }
+  if (language === 'java' && target.ric) {
+    const [groupId, artifactId] = target.ric.package.split(':') as [string, string];
+    ownedFiles.push({ path: JAVA_RIC_POM, template: 'entry/ric-pom.xml', data: { groupId, artifactId, version: target.ric.version } });
+  }
+
+  const entrypoint = image ? (entryScript ? ['/lambda-entrypoint.sh'] : [`${RUNTIME_DIR}/bootstrap`]) : ['/lambda-entrypoint.sh'];
+  const final: FinalStageModel = {
+    ...stage(baseReference(target.final, options), options, 'final', target.manager, target.finalPackages),
+    labels: Object.entries(options.labels).map(([key, value]) => ({ key, value })),
+    entrypoint: image ? execForm(entrypoint) : null,
+    cmd: execForm([options.handler]),
+  };
+  // Paths the build stage makes executable: the scripts and the emulator.
+  const executables = [
+    ...(entryScript ? ['/lambda-entrypoint.sh'] : []),
+    ...(bootstrapScript ? [`${RUNTIME_DIR}/bootstrap`] : []),
+    ...(rie ? [RIE.path] : []),
+  ];
+  return {
+    template: `${target.kind}/${language}`,
+    build: part.build,
+    final,
+    lang: {
+      ...part.lang,
+      entry: entryScript ? ENTRY_SCRIPT : null,
+      bootstrap: bootstrapScript ? BOOTSTRAP_SCRIPT : null,
+      rie,
+      executables: executables.join(' '),
+      hasExecutables: executables.length > 0,
+      ricDir: RIC_DIR,
+    },
+    dockerignore: part.dockerignore,
+    warnings: [...target.warnings, ...part.warnings],
+    needsBuildKit: part.needsBuildKit,
+    entryPoint: entrypoint,
+    workingDirectory: TASK_ROOT,
+    ownedFiles,
+  };
+}
+
+function languagePart(target: Target, options: Options, facts: ProjectFacts): LanguagePart {
+  switch (target.runtime.language) {
+    case 'nodejs':
+      return node(target, options, facts);
+    case 'python':
+      return python(target, options, facts);
+    case 'java':
+      return java(target, options, facts);
+    case 'dotnet':
+      return dotnet(target, options, facts);
+    case 'ruby':
+      return ruby(target, options, facts);
+    case 'go':
+      return go(target, options, facts);
+    case 'rust':
+      return rust(target, options, facts);
+    default:
+      return custom(target, options, facts);
+  }
+}
+
+/** The build stage on the language's own image (or the OS image with the language installed). */
+function ownImageBuild(target: Target, options: Options): ReturnType<typeof stage> {
+  return stage(baseReference(target.build, options), options, 'build', target.manager, target.buildPackages);
+}
+
+function node(target: Target, options: Options, facts: ProjectFacts): LanguagePart {
+  const lockfile = firstPresent(facts, LANGUAGES.nodejs.lockfiles);
+  const warnings = lockfile ? [] : ['no package-lock.json: the build uses `npm install`, so dependency versions are not locked; commit a lockfile and regenerate to get `npm ci`'];
+  const install = lockfile ? 'npm ci' : 'npm install';
+  const quiet = '--no-audit --no-fund';
+  const npm = target.tools.npm;
+  return {
+    build: ownImageBuild(target, options),
+    lang: {
+      npm,
+      ric: target.ric!.pin,
+      nodedir: target.nodedir,
+      manifests: lockfile ? `package.json ${lockfile}` : 'package.json',
+      typescript: options.typescript,
+      installAll: `${install.replace(/^npm/, npm)} ${quiet}`,
+      installProd: `${install.replace(/^npm/, npm)} --omit=dev ${quiet}`,
+      prune: `${npm} prune --omit=dev`,
+      runBuild: `${npm} run build`,
+    },
+    dockerignore: [...COMMON_IGNORES, 'node_modules', 'npm-debug.log*', 'coverage', ...(options.typescript ? ['dist'] : [])],
+    warnings,
+    needsBuildKit: false,
+  };
+}
+
+function python(target: Target, options: Options, facts: ProjectFacts): LanguagePart {
+  const requirements = facts.files.has('requirements.txt');
+  const pip = `${target.tools.python} -m pip install --no-cache-dir --target /asset`;
+  return {
+    build: ownImageBuild(target, options),
+    lang: {
+      requirements,
+      install: `${pip} ${target.ric!.pin}${requirements ? ' -r requirements.txt' : ''}`,
+      sourceBuild: target.sourceBuild,
+    },
+    dockerignore: [...COMMON_IGNORES, '__pycache__', '*.pyc', '.venv', 'venv', '.pytest_cache', '.mypy_cache'],
+    warnings: requirements ? [] : ['no requirements.txt: only the client and the source files are installed'],
+    needsBuildKit: false,
+  };
+}
+
+function java(target: Target, options: Options, facts: ProjectFacts): LanguagePart {
+  const tool = options.buildTool ?? 'maven';
+  const version = target.runtime.version!;
+  const image = javaBuildImage(tool, version);
+  // The client's jars are resolved by Maven from a small pom, whatever builds the function.
+  const ricImage = javaBuildImage('maven', version);
+  const warnings: string[] = [];
+  let gradleFiles = 'build.gradle settings.gradle';
+  if (tool === 'gradle') {
+    if (facts.files.has('build.gradle.kts')) gradleFiles = 'build.gradle.kts settings.gradle.kts';
+    if (!options.sample) warnings.push('Gradle: the build runs the `copyDependencies` task (see the sample build.gradle) to gather runtime jars into build/dependency; add it to your build if it is missing');
+  } else if (!options.sample && !facts.files.has('pom.xml')) {
+    warnings.push('no pom.xml in the folder: the Maven build stage expects one');
+  }
+  return {
+    // Bytecode is the same on every architecture: build natively on the build host.
+    build: stage(baseReference(image.image, options), options, 'build', familyOf(image.family).packageManager, [], '$BUILDPLATFORM'),
+    lang: { tool, gradleFiles, ricImage: baseReference(ricImage.image, options), ricPom: JAVA_RIC_POM, ric: target.ric!.pin },
+    dockerignore: [...COMMON_IGNORES, 'target', 'build', '.gradle', '.idea', '*.iml'],
+    warnings,
+    needsBuildKit: true,
+  };
+}
+
+function dotnet(target: Target, options: Options, facts: ProjectFacts): LanguagePart {
+  const image = dotnetSdkImage(target.runtime.version!);
+  const project = [...facts.files].find((f) => !f.includes('/') && f.endsWith('.csproj'));
+  const rid = options.arch === 'arm64' ? 'linux-arm64' : 'linux-x64';
+  const selfContained = target.provide === 'self-contained';
+  const warnings: string[] = [];
+  if (!options.sample) {
+    warnings.push(`.NET on a ${target.kind === 'os-only' ? 'OS-only' : 'non-AWS'} base: the project must be an executable named bootstrap (AssemblyName) whose Main starts Amazon.Lambda.RuntimeSupport's LambdaBootstrapBuilder`);
+    if (selfContained) warnings.push('Amazon Linux has no libicu: set <InvariantGlobalization>true</InvariantGlobalization> in the project (the sample does) or bundle ICU');
+    if (!project) warnings.push('no .csproj at the top of the folder: the build stage expects one');
+  }
+  return {
+    // IL compiles the same on every host; a self-contained publish pulls the target's runtime pack.
+    build: stage(baseReference(image.image, options), options, 'build', familyOf(image.family).packageManager, [], '$BUILDPLATFORM'),
+    lang: {
+      project: project ?? '*.csproj',
+      selfContained,
+      restore: selfContained ? `dotnet restore -r ${rid}` : 'dotnet restore',
+      publish: selfContained
+        ? `dotnet publish --no-restore -c Release -r ${rid} --self-contained true -o /asset`
+        : 'dotnet publish --no-restore -c Release -o /asset',
+      rid,
+    },
+    dockerignore: [...COMMON_IGNORES, 'bin', 'obj', '.vs'],
+    warnings,
+    needsBuildKit: true,
+  };
+}
+
+function ruby(target: Target, options: Options, facts: ProjectFacts): LanguagePart {
+  const lockfile = facts.files.has('Gemfile.lock');
+  const gemfile = facts.files.has('Gemfile');
+  const warnings: string[] = [];
+  if (gemfile && !lockfile) warnings.push('no Gemfile.lock: bundle install resolves versions at build time; commit a lockfile to freeze them');
+  return {
+    build: ownImageBuild(target, options),
+    lang: {
+      gem: target.tools.gem,
+      bundle: target.tools.bundle,
+      gemHome: GEM_HOME,
+      ric: target.ric!.pin,
+      gemfile,
+      lockfile,
+      manifests: lockfile ? 'Gemfile Gemfile.lock' : 'Gemfile',
+    },
+    dockerignore: [...COMMON_IGNORES, 'vendor/bundle', '.bundle', 'spec', 'test'],
+    warnings,
+    needsBuildKit: false,
+  };
+}
+
+function go(_target: Target, options: Options, facts: ProjectFacts): LanguagePart {
+  const sum = facts.files.has('go.sum');
+  const warnings = sum ? [] : ['no go.sum: the build runs `go mod tidy` to resolve and record module checksums; commit a go.sum (go mod tidy) and regenerate to verify them instead'];
+  if (!options.sample && !facts.files.has('go.mod')) warnings.push('no go.mod in the folder: the Go build stage expects a module at the top');
+  return {
+    // CGO_ENABLED=0 output has no libc dependency: cross-compile on the build host for $TARGETARCH.
+    build: stage(baseReference(TOOLCHAIN_IMAGES.go.image, options), options, 'build', 'apt-get', [], '$BUILDPLATFORM'),
+    lang: { sum, modCommand: sum ? 'go mod download' : 'go mod tidy' },
+    dockerignore: [...COMMON_IGNORES, 'bin', 'vendor'],
+    warnings,
+    needsBuildKit: true,
+  };
+}
+
+function rust(_target: Target, options: Options, facts: ProjectFacts): LanguagePart {
+  const lock = facts.files.has('Cargo.lock');
+  const warnings = lock ? [] : ['no Cargo.lock: cargo resolves dependency versions at build time; commit the Cargo.lock it writes (cargo generate-lockfile) and regenerate to build with --locked'];
+  if (!options.sample) warnings.push('Rust: the build copies target/release/bootstrap, so the package needs a [[bin]] named bootstrap (as the sample has)');
+  return {
+    // Built on the target platform: a cross-build to musl would need a C cross-linker for any crate with C code.
+    build: stage(baseReference(TOOLCHAIN_IMAGES.rust.image, options), options, 'build', 'apk', []),
+    lang: { locked: lock ? ' --locked' : '' },
+    dockerignore: [...COMMON_IGNORES, 'target'],
+    warnings,
+    needsBuildKit: false,
+  };
+}
+
+function custom(target: Target, options: Options, facts: ProjectFacts): LanguagePart {
+  const handlerFile = `${options.handler.slice(0, options.handler.lastIndexOf('.'))}.sh`;
+  const warnings: string[] = [];
+  if (!options.sample && !facts.files.has('bootstrap')) warnings.push('no bootstrap in the folder: the custom runtime needs an executable bootstrap that runs the Runtime API loop');
+  return {
+    // The same image as the final stage: only file modes are set here.
+    build: stage(baseReference(target.final, options), options, 'build', target.manager, []),
+    lang: { handlerFile },
+    dockerignore: [...COMMON_IGNORES],
+    warnings,
+    needsBuildKit: false,
+  };
+}

@@ -1,0 +1,345 @@
+import { AWS_RUNTIMES, family as familyOf, LANGUAGES, osOnlyBase } from '../catalog';
+import {
+  BARE_IMAGES,
+  DEFAULT_IMAGES,
+  DISTRO_RELEASES,
+  REFERENCE_RELEASE,
+  archPath,
+  defaultFamily,
+  distroRelease,
+  recogniseImage,
+  type DistroLanguage,
+  type DistroRelease,
+  type ImageFacts,
+} from '../catalog/images';
+import { findLanguageRuntime, type LanguageRuntime } from '../catalog/language-runtimes';
+import { describeRange, ricFor, ricsFor, type RicRecord } from '../catalog/rics';
+import type { Arch, FamilyId, OsId, PackageManager } from '../catalog/types';
+import { recogniseBase } from '../lint/bases';
+
+/**
+ * Where the language comes from on an OS-only or non-AWS base, decided once from the catalog and
+ * used by both resolve() (to refuse impossible combinations with a reason) and the planners.
+ */
+export interface Target {
+  kind: 'os-only' | 'image';
+  runtime: LanguageRuntime;
+  family: FamilyId;
+  manager: PackageManager;
+  /** Final-stage base reference as the catalog writes it (before mirror and pin). */
+  final: string;
+  /** Build-stage base for languages built on their own image (node, python, ruby, custom). */
+  build: string;
+  /** image: the base holds the language; packages: installed from the OS; self-contained: .NET publish; none: compiled or shell. */
+  provide: 'image' | 'packages' | 'self-contained' | 'none';
+  /** Language and client packages; the user's --os-package/--build-os-package come on top. */
+  finalPackages: string[];
+  buildPackages: string[];
+  /** The interpreter the entry script or bootstrap starts (architecture resolved). */
+  interpreter: string | null;
+  tools: { npm: string; gem: string; bundle: string; python: string };
+  /** node-gyp headers shipped by the image. */
+  nodedir: string | null;
+  ric: RicRecord | null;
+  /** Python: the client may compile from source, so the build stage has the toolchain. */
+  sourceBuild: boolean;
+  warnings: string[];
+}
+
+export type TargetResult = { ok: true; target: Target } | { ok: false; reason: string };
+
+const FAMILY_TITLES: Record<FamilyId, string> = {
+  debian: 'Debian',
+  ubuntu: 'Ubuntu',
+  alpine: 'Alpine',
+  al2023: 'Amazon Linux 2023',
+  al2: 'Amazon Linux 2',
+};
+
+const FAMILY_CHOICES = 'debian, ubuntu, alpine, al2023, al2';
+
+function fail(reason: string): TargetResult {
+  return { ok: false, reason };
+}
+
+/** The client for a runtime, or why there is none. */
+function clientFor(rt: LanguageRuntime): { ric: RicRecord | null } | { reason: string } {
+  if (rt.language === 'custom') return { ric: null };
+  const ric = ricFor(rt.language, rt.version);
+  if (ric) return { ric };
+  const known = ricsFor(rt.language)[0];
+  const title = LANGUAGES[rt.language].title;
+  const newer = known ? ` (${describeRange(known, title)})` : '';
+  return { reason: `${rt.id}: no catalogued runtime interface client supports ${title} ${rt.version}${newer}; choose a newer ${title} version` };
+}
+
+/** Python versions whose client wheels no source confirms get the source-build toolchain. */
+function needsSourceBuild(rt: LanguageRuntime, family: FamilyId, ric: RicRecord | null): boolean {
+  if (rt.language !== 'python' || !ric) return false;
+  return family === 'alpine' || ric.unconfirmed.some((u) => u.versions.includes(rt.version ?? ''));
+}
+
+function warningsFor(rt: LanguageRuntime, ric: RicRecord | null, offering: DistroLanguage | null): string[] {
+  const out: string[] = [];
+  for (const u of ric?.unconfirmed ?? []) {
+    if (rt.version && u.versions.includes(rt.version)) out.push(`${ric!.package} ${ric!.version} on ${rt.id}: ${u.note}`);
+  }
+  if (offering && !offering.confirmed) out.push(`${rt.id}: ${offering.note ?? 'the package facts are not confirmed by a primary source'}; check the build`);
+  return out;
+}
+
+const TOOLS_DEFAULT = { npm: 'npm', gem: 'gem', bundle: 'bundle', python: 'python3' };
+
+/** Assembles a target once the base and the way the language arrives are known. */
+function assemble(
+  kind: Target['kind'],
+  rt: LanguageRuntime,
+  ric: RicRecord | null,
+  family: FamilyId,
+  final: string,
+  build: string,
+  provide: Target['provide'],
+  offering: DistroLanguage | null,
+  interpreter: string | null,
+  nodedir: string | null,
+  arch: Arch,
+  extraWarnings: string[],
+): Target {
+  const sourceBuild = needsSourceBuild(rt, family, ric);
+  const finalPackages: string[] = [];
+  const buildPackages: string[] = [];
+  if (provide === 'packages' && offering) {
+    finalPackages.push(...offering.final);
+    buildPackages.push(...offering.build);
+  }
+  if (rt.language === 'nodejs' && ric) buildPackages.push(...(ric.buildDeps[family] ?? []));
+  if (sourceBuild && ric) {
+    buildPackages.push(...(ric.buildDeps[family] ?? []));
+    if (provide === 'packages' && offering?.devel) buildPackages.push(...offering.devel);
+  }
+  if (ric) finalPackages.push(...(ric.runtimeDeps[family] ?? []));
+  // Compiled and shell functions: TLS roots for HTTPS calls where the slim images lack them; curl for the shell runtime.
+  if ((rt.language === 'go' || rt.language === 'rust') && (family === 'debian' || family === 'ubuntu')) finalPackages.push('ca-certificates');
+  if (rt.language === 'custom' && family !== 'al2023') finalPackages.push('curl');
+  const version = rt.version ?? '';
+  const tools = {
+    ...TOOLS_DEFAULT,
+    ...(offering?.tools ?? {}),
+    python: rt.language === 'python' ? `python${version}` : 'python3',
+  };
+  return {
+    kind,
+    runtime: rt,
+    family,
+    manager: familyOf(family).packageManager,
+    final,
+    build,
+    provide,
+    finalPackages: [...new Set(finalPackages)],
+    buildPackages: [...new Set(buildPackages)],
+    interpreter: interpreter ? archPath(interpreter, arch) : null,
+    tools,
+    nodedir,
+    ric,
+    sourceBuild,
+    warnings: [...warningsFor(rt, ric, offering), ...extraWarnings],
+  };
+}
+
+function offeringOf(release: DistroRelease, runtime: string): DistroLanguage | undefined {
+  return release.languages.find((l) => l.runtime === runtime);
+}
+
+/** "its packages have Node.js 18" / "no package facts are catalogued" */
+function whatItHas(release: DistroRelease, rt: LanguageRuntime): string {
+  const has = release.has[rt.language];
+  const title = LANGUAGES[rt.language].title;
+  if (has === 'none') return `its repositories have no ${title} that runs there`;
+  if (has) return `its repositories have ${title} ${has}`;
+  return `the catalog has no confirmed ${title} package for it`;
+}
+
+// -------------------------------------------------------------------------------------------
+// OS-only bases.
+
+const OS_ONLY_RELEASE: Record<OsId, string> = { al2023: 'al2023', al2: 'al2' };
+
+export function osOnlyTarget(os: OsId, runtimeId: string, arch: Arch): TargetResult {
+  const rt = findLanguageRuntime(runtimeId);
+  if (!rt) return fail(`unknown runtime ${runtimeId}`);
+  const client = clientFor(rt);
+  if ('reason' in client) return fail(client.reason);
+  const base = osOnlyBase(os)!;
+  const ref = `${base.image}:${base.tag}`;
+  const release = distroRelease(OS_ONLY_RELEASE[os]);
+  if (rt.language === 'go' || rt.language === 'rust' || rt.language === 'custom') {
+    return { ok: true, target: assemble('os-only', rt, client.ric, os, ref, ref, 'none', null, null, null, arch, []) };
+  }
+  const offering = offeringOf(release, rt.id);
+  if (!offering) {
+    return fail(`${rt.id} cannot run on provided:${base.tag}: ${whatItHas(release, rt)} (${release.title}); ${osOnlyAlternative(os, rt)}`);
+  }
+  const provide = offering.selfContained ? 'self-contained' : 'packages';
+  return { ok: true, target: assemble('os-only', rt, client.ric, os, ref, ref, provide, offering, offering.binary, null, arch, []) };
+}
+
+function osOnlyAlternative(os: OsId, rt: LanguageRuntime): string {
+  const other = os === 'al2' ? offeringOf(distroRelease('al2023'), rt.id) : undefined;
+  const parts = [] as string[];
+  if (other) parts.push('--os al2023');
+  const aws = awsRuntimeFor(rt);
+  if (aws) parts.push(`--base aws --runtime ${aws}`);
+  parts.push(`--base image --runtime ${rt.id}`);
+  return `use ${parts.join(', or ')}`;
+}
+
+/** The AWS base image that runs the same language version, the newest schedule first. */
+function awsRuntimeFor(rt: LanguageRuntime): string | undefined {
+  return AWS_RUNTIMES.filter((r) => r.language === rt.language && r.languageVersion === rt.version)
+    .sort((a, b) => b.deprecation.localeCompare(a.deprecation))[0]?.id;
+}
+
+// -------------------------------------------------------------------------------------------
+// Image bases.
+
+/** The image the generator picks for a runtime on a family when --image is not given. */
+export function defaultImageFor(runtimeId: string, family: FamilyId): { final: string; build: string | null } | undefined {
+  const rt = findLanguageRuntime(runtimeId);
+  if (!rt) return undefined;
+  const official = DEFAULT_IMAGES.find((d) => d.runtime === rt.id && d.family === family);
+  if (official) return { final: official.final, build: official.build };
+  if (rt.language === 'go' || rt.language === 'rust' || rt.language === 'custom') return { final: BARE_IMAGES[family], build: null };
+  // A bare release of the family that packages this version (al2023 for most, alpine 3.24 for Node 24).
+  const release = DISTRO_RELEASES.find((r) => r.family === family && offeringOf(r, rt.id));
+  return release ? { final: release.image, build: null } : undefined;
+}
+
+/** The image to suggest for a runtime: the family's own when it has one, else the language's default. */
+function suggestedImage(runtimeId: string, family: FamilyId | undefined): string | undefined {
+  const rt = findLanguageRuntime(runtimeId)!;
+  const same = family ? defaultImageFor(runtimeId, family) : undefined;
+  return (same ?? defaultImageFor(runtimeId, defaultFamily(rt.language, rt.version)))?.final;
+}
+
+function suggestion(runtimeId: string, family: FamilyId | undefined): string {
+  const image = suggestedImage(runtimeId, family);
+  return image ? `use --image ${image} instead (or leave out --image)` : 'use --base aws';
+}
+
+export interface ImageRequest {
+  runtime: string;
+  image?: string;
+  family?: FamilyId;
+  arch: Arch;
+}
+
+export function imageTarget(req: ImageRequest): TargetResult {
+  const rt = findLanguageRuntime(req.runtime);
+  if (!rt) return fail(`unknown runtime ${req.runtime}`);
+  const client = clientFor(rt);
+  if ('reason' in client) return fail(client.reason);
+  const { ric } = client;
+  const compiled = rt.language === 'go' || rt.language === 'rust' || rt.language === 'custom';
+
+  if (!req.image) {
+    const family = req.family ?? defaultFamily(rt.language, rt.version);
+    const pick = defaultImageFor(rt.id, family);
+    if (!pick) {
+      const release = distroRelease(REFERENCE_RELEASE[family]);
+      const image = suggestedImage(rt.id, undefined);
+      return fail(`no ${FAMILY_TITLES[family]} image is catalogued for ${rt.id}: ${whatItHas(release, rt)}; use ${image ? `--image ${image}, or ` : ''}another --family`);
+    }
+    return fromReference(rt, ric, pick.final, pick.build, req, compiled, family);
+  }
+  return fromReference(rt, ric, req.image, null, req, compiled, undefined);
+}
+
+/** Checks an --image reference (or a default) and decides how the language arrives. */
+function fromReference(
+  rt: LanguageRuntime,
+  ric: RicRecord | null,
+  reference: string,
+  defaultBuild: string | null,
+  req: ImageRequest,
+  compiled: boolean,
+  chosenFamily: FamilyId | undefined,
+): TargetResult {
+  const given = req.image !== undefined;
+  const facts: ImageFacts = recogniseImage(reference);
+  const { tag, digest } = facts.parsed;
+  if (given) {
+    if (!tag && !digest) return fail(`--image ${reference} has no tag: give one (e.g. ${reference}:<version>) so every build uses the same base`);
+    if (tag === 'latest') return fail(`--image ${reference} uses the latest tag, which moves; pin a version tag so every build uses the same base`);
+    if (facts.lambda) return fail(`--image ${reference} is an AWS Lambda base image: use --base aws (language images) or --base os-only (provided), which keep its entrypoint and emulator`);
+  }
+  const other = facts.wellKnown ? undefined : recogniseBase(reference);
+  if (other?.windows) return fail(`--image ${reference} is a Windows image; Lambda runs Linux images only`);
+  if (other?.scratch) return fail(`--image ${reference} has no shell or package manager for the runtime client; use --image ${BARE_IMAGES.alpine}`);
+  if (other && (other.kind === 'aws-runtime' || other.kind === 'os-only')) {
+    return fail(`--image ${reference} is an AWS Lambda base image: use --base aws or --base os-only`);
+  }
+
+  // The family: what a well-known reference says, else --family, else a guess from the tag.
+  let family = facts.family;
+  if (family && req.family && family !== req.family) {
+    return fail(`--family ${req.family} contradicts --image ${reference}, which is ${FAMILY_TITLES[family]}; drop --family or give a ${FAMILY_TITLES[req.family]} image`);
+  }
+  family ??= req.family ?? chosenFamily ?? other?.family;
+  if (!family) {
+    return fail(`cannot tell the OS family of --image ${reference}; pass --family with one of: ${FAMILY_CHOICES}`);
+  }
+  if (!facts.wellKnown && !req.family && other?.family) {
+    // A guess from the tag (e.g. "-slim" → Debian) is not proof for an unknown repository.
+    return fail(`--image ${reference} is not an image the catalog knows; its tag suggests ${FAMILY_TITLES[other.family]}, so pass --family ${other.family} to confirm (choices: ${FAMILY_CHOICES})`);
+  }
+
+  const warnings: string[] = [];
+  const build = defaultBuild ?? reference;
+  const language = facts.language;
+  if (language && language.repo.language === rt.language) {
+    if (rt.version && language.version !== rt.version) {
+      return fail(`--image ${reference} provides ${LANGUAGES[rt.language].title} ${language.version}, not ${rt.version}; ${suggestion(rt.id, family)}, or pass --runtime ${runtimeIdFor(rt, language.version)}`);
+    }
+    if (!language.binary) {
+      return fail(`--image ${reference} is a ${LANGUAGES[rt.language].title} image variant the catalog has no paths for; ${suggestion(rt.id, family)}`);
+    }
+    return ok(assemble('image', rt, ric, family, reference, build, 'image', null, language.binary, language.repo.nodedir ?? null, req.arch, warnings));
+  }
+  if (language && !language.version && given) {
+    return fail(`--image ${reference}: the tag does not say which ${LANGUAGES[language.repo.language].title} version it holds; write it (e.g. ${facts.parsed.repository}:<version>-<variant>)`);
+  }
+  if (compiled) return ok(assemble('image', rt, ric, family, reference, build, 'none', null, null, null, req.arch, warnings));
+
+  // The language must come from the OS's own packages.
+  let release = facts.release;
+  if (!release) {
+    if (facts.uncataloguedRelease) {
+      return fail(`--image ${reference} is ${facts.uncataloguedRelease}, whose packages the catalog does not know, so it cannot install ${rt.id}; ${suggestion(rt.id, family)}`);
+    }
+    if (facts.wellKnown) {
+      return fail(`--image ${reference}: the tag does not name the ${FAMILY_TITLES[family]} release, so the packages for ${rt.id} are unknown; ${suggestion(rt.id, family)}`);
+    }
+    release = distroRelease(REFERENCE_RELEASE[family]);
+    warnings.push(`${reference}: assuming ${release.title} packages for ${rt.id}; check that the image is that release`);
+  }
+  const offering = offeringOf(release, rt.id);
+  if (!offering) {
+    return fail(`--image ${reference} (${release.title}) cannot provide ${rt.id}: ${whatItHas(release, rt)}; ${suggestion(rt.id, family)}`);
+  }
+  const provide = offering.selfContained ? 'self-contained' : 'packages';
+  return ok(assemble('image', rt, ric, family, reference, build, provide, offering, offering.binary, null, req.arch, warnings));
+}
+
+function ok(target: Target): TargetResult {
+  return { ok: true, target };
+}
+
+function runtimeIdFor(rt: LanguageRuntime, version: string): string {
+  return `${rt.language}${version}`;
+}
+
+/** For planners: the target, or a programming error when resolve() let a refusal through. */
+export function targetOrThrow(result: TargetResult): Target {
+  if (!result.ok) throw new Error(`plan for an unsupported combination: ${result.reason}`);
+  return result.target;
+}

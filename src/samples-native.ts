@@ -1,0 +1,89 @@
+import { findLanguageRuntime } from './catalog/language-runtimes';
+import { ricFor } from './catalog/rics';
+import type { Language } from './catalog/types';
+import type { GeneratedFile } from './files';
+import type { Options } from './options';
+import { renderTemplate } from './render';
+
+/*
+ * Samples for the languages that need more than a handler file on OS-only and image bases: Go,
+ * Rust and a custom (shell) runtime, plus .NET, which there runs as its own executable named
+ * bootstrap. Lockfiles (go.sum, Cargo.lock) are never written here: their hashes cannot be
+ * known without the registries, so the Dockerfile resolves them at build time and says so.
+ */
+
+interface SampleFile {
+  path: string;
+  template: string;
+  data: Record<string, unknown>;
+  mode?: number;
+}
+
+/** The Go toolchain series the build image runs (golang:1.26-bookworm). */
+const GO_VERSION = '1.26';
+
+/** A Cargo package name: letters, digits, - and _, starting with a letter. */
+function crateName(name: string): string {
+  const clean = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[^A-Za-z]+/, '');
+  return clean || 'function';
+}
+
+/** A Go module path from the project name (dots and dashes are allowed in a path element). */
+function moduleName(name: string): string {
+  const clean = name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '');
+  return clean || 'function';
+}
+
+export function nativeSampleFiles(options: Options, language: Language, name: string): GeneratedFile[] {
+  const files: SampleFile[] = [];
+  const h = options.handler;
+  switch (language) {
+    case 'go': {
+      const ric = ricFor('go', undefined)!;
+      files.push(
+        { path: 'main.go', template: 'go/main.go', data: {} },
+        { path: 'go.mod', template: 'go/go.mod', data: { module: moduleName(name), goVersion: GO_VERSION, ricVersion: ric.version } },
+      );
+      break;
+    }
+    case 'rust': {
+      const ric = ricFor('rust', undefined)!;
+      files.push(
+        { path: 'Cargo.toml', template: 'rust/Cargo.toml', data: { crate: crateName(name), ricVersion: ric.version } },
+        { path: 'src/main.rs', template: 'rust/main.rs', data: {} },
+      );
+      break;
+    }
+    case 'custom': {
+      const dot = h.lastIndexOf('.');
+      const file = h.slice(0, dot);
+      const functionName = h.slice(dot + 1);
+      files.push(
+        { path: 'bootstrap', template: 'custom/bootstrap', data: { file, functionName }, mode: 0o755 },
+        { path: `${file}.sh`, template: 'custom/function.sh', data: { functionName } },
+      );
+      break;
+    }
+    case 'dotnet': {
+      const [assembly, type, method] = h.split('::') as [string, string, string];
+      const dot = type.lastIndexOf('.');
+      const namespace = dot === -1 ? assembly : type.slice(0, dot);
+      const className = type.slice(dot + 1);
+      const version = findLanguageRuntime(options.runtime)?.version ?? '10';
+      const ric = ricFor('dotnet', version);
+      files.push(
+        { path: `${assembly}.csproj`, template: 'dotnet-bootstrap/Project.csproj', data: { dotnetVersion: version, namespace, ricVersion: ric?.version ?? '' } },
+        { path: `${className}.cs`, template: 'dotnet-bootstrap/Handler.cs', data: { namespace, className, method } },
+      );
+      break;
+    }
+    default:
+      break;
+  }
+  return files.map((f) => ({
+    path: f.path,
+    content: renderTemplate(`samples/${f.template}`, f.data),
+    owned: false,
+    ...(f.mode ? { mode: f.mode } : {}),
+  }));
+}

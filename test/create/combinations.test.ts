@@ -1,0 +1,365 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RIE, RICS } from '../../src/catalog/rics';
+import { catalogJson } from '../../src/commands/list';
+import { generate } from '../../src/generate';
+import { renderTemplate } from '../../src/render';
+import { resolveOptions } from '../../src/resolve';
+import { nativeSampleFiles } from '../../src/samples-native';
+import { finalStage, parseStages } from '../support/dockerfile';
+import { run, tempDir, TODAY } from '../support/run';
+
+function shellSyntaxOk(content: string): void {
+  const file = join(mkdtempSync(join(tmpdir(), 'sh-n-')), 'script.sh');
+  writeFileSync(file, content);
+  execFileSync('sh', ['-n', file]);
+}
+
+const gen = (raw: Record<string, unknown>, files: string[] = []) =>
+  generate(resolveOptions({ base: 'image', ...raw }, TODAY), { files: new Set(files) }, 'fn');
+
+const script = (g: ReturnType<typeof gen>, path = 'lambda-entrypoint.sh') => g.files.find((f) => f.path === path)!.content;
+
+describe('inconsistent combinations: exit 2, a reason, nothing written', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['--os with --base aws', ['--base', 'aws', '--os', 'al2023', '--runtime', 'python3.13'], /--os applies only to --base os-only \(the base is aws\)/],
+    ['an alpine family with an AL2023 image', ['--base', 'image', '--image', 'amazonlinux:2023', '--family', 'alpine', '--runtime', 'python3.12'], /--family alpine contradicts --image amazonlinux:2023, which is Amazon Linux 2023/],
+    ['a Debian family with an Alpine language image', ['--base', 'image', '--image', 'python:3.13-alpine3.23', '--family', 'debian', '--runtime', 'python3.13'], /contradicts --image python:3\.13-alpine3\.23, which is Alpine/],
+    ['a language version outside the client\'s range (image)', ['--base', 'image', '--runtime', 'nodejs20', '--allow-deprecated'], /nodejs20: no catalogued runtime interface client supports Node\.js 20 \(aws-lambda-ric 4\.0\.2 needs Node\.js 22 or newer\)/],
+    ['a language version outside the client\'s range (OS-only)', ['--base', 'os-only', '--runtime', 'nodejs20', '--allow-deprecated'], /aws-lambda-ric 4\.0\.2 needs Node\.js 22 or newer/],
+    ['a Node.js version a bare Debian image cannot provide', ['--base', 'image', '--image', 'debian:bookworm-slim', '--runtime', 'nodejs22'], /debian:bookworm-slim \(Debian 12 \(bookworm\)\) cannot provide nodejs22: its repositories have Node\.js 18; use --image node:22-bookworm-slim instead/],
+    ['a Python version a bare Debian image cannot provide', ['--base', 'image', '--image', 'debian:bookworm-slim', '--runtime', 'python3.13'], /cannot provide python3\.13: its repositories have Python 3\.11; use --image python:3\.13-slim-bookworm/],
+    ['Ruby on bare Debian', ['--base', 'image', '--image', 'debian:bookworm-slim', '--runtime', 'ruby3.4'], /its repositories have Ruby 3\.1; use --image ruby:3\.4-slim-bookworm/],
+    ['.NET on bare Debian', ['--base', 'image', '--image', 'debian:bookworm-slim', '--runtime', 'dotnet9', '--allow-deprecated'], /its repositories have no \.NET that runs there; use --image mcr\.microsoft\.com\/dotnet\/runtime:9\.0-bookworm-slim/],
+    ['Node.js 22 on Alpine 3.24 (which packages 24)', ['--base', 'image', '--image', 'alpine:3.24', '--runtime', 'nodejs22'], /Alpine 3\.24\) cannot provide nodejs22: its repositories have Node\.js 24; use --image node:22-alpine3\.23/],
+    ['an uncatalogued release', ['--base', 'image', '--image', 'debian:bullseye-slim', '--runtime', 'python3.11'], /is Debian bullseye, whose packages the catalog does not know/],
+    ['an unknown image without --family', ['--base', 'image', '--image', 'registry.example.com/team/base:1.4', '--runtime', 'python3.12'], /cannot tell the OS family of --image registry\.example\.com\/team\/base:1\.4; pass --family with one of: debian, ubuntu, alpine, al2023, al2/],
+    ['an unknown image whose tag only suggests a family', ['--base', 'image', '--image', 'registry.example.com/team/base:1.4-slim', '--runtime', 'go'], /is not an image the catalog knows; its tag suggests Debian, so pass --family debian/],
+    ['a language image of another version', ['--base', 'image', '--image', 'node:22-bookworm-slim', '--runtime', 'nodejs24'], /provides Node\.js 22, not 24; use --image node:24-bookworm-slim instead.*--runtime nodejs22/],
+    ['an image without a tag', ['--base', 'image', '--image', 'debian', '--runtime', 'go'], /--image debian has no tag/],
+    ['the latest tag', ['--base', 'image', '--image', 'alpine:latest', '--runtime', 'go'], /uses the latest tag/],
+    ['an AWS base image as --image', ['--base', 'image', '--image', 'public.ecr.aws/lambda/python:3.12', '--runtime', 'python3.12'], /is an AWS Lambda base image: use --base aws/],
+    ['Ruby 3.3 on provided:al2023', ['--base', 'os-only', '--runtime', 'ruby3.3'], /ruby3\.3 cannot run on provided:al2023: its repositories have Ruby 3\.2 and 3\.4/],
+    ['Java 8 on provided:al2023', ['--base', 'os-only', '--runtime', 'java8'], /java8 cannot run on provided:al2023: .*--base aws --runtime java8\.al2023/],
+    ['.NET on provided:al2', ['--base', 'os-only', '--os', 'al2', '--runtime', 'dotnet10', '--allow-deprecated'], /dotnet10 cannot run on provided:al2: its repositories have no \.NET/],
+    ['Python on an AL2 family', ['--base', 'image', '--family', 'al2', '--runtime', 'python3.13'], /no Amazon Linux 2 image is catalogued for python3\.13.*--image python:3\.13-slim-bookworm/],
+    ['the emulator on an OS-only base', ['--base', 'os-only', '--runtime', 'go', '--rie'], /--rie applies only to --base image/],
+    ['a deprecated language version', ['--base', 'image', '--runtime', 'dotnet8'], /dotnet8 \(Lambda's dotnet8 schedule\) is deprecated .*--allow-deprecated/],
+    ['--image with --base os-only', ['--base', 'os-only', '--image', 'alpine:3.23', '--runtime', 'go'], /--image applies only to --base image/],
+  ];
+  for (const [name, argv, message] of cases) {
+    it(name, async () => {
+      const cwd = tempDir();
+      const result = await run([...argv, '--dir', 'out', '--no-interactive', '--hadolint', 'off'], { cwd });
+      expect(result.stderr).toMatch(message);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(readdirSync(cwd)).toEqual([]);
+    });
+  }
+});
+
+describe('how the language arrives on other bases', () => {
+  it('bare Debian installs python3.11 and starts the real /usr/bin/python3.11', () => {
+    const g = gen({ image: 'debian:bookworm-slim', runtime: 'python3.11' });
+    const [build] = parseStages(g.dockerfile);
+    expect(build!.from).toBe('debian:bookworm-slim');
+    expect(g.dockerfile).toMatch(/apt-get install -y --no-install-recommends python3\.11 python3-pip/);
+    expect(g.dockerfile).toMatch(/python3\.11 -m pip install --no-cache-dir --target \/asset awslambdaric==4\.2\.2/);
+    expect(script(g)).toMatch(/\nexec \/usr\/bin\/python3\.11 -m awslambdaric "\$@"\n$/);
+  });
+
+  it('bare Debian installs the Java 17 JRE and starts its real java for the architecture', () => {
+    expect(script(gen({ image: 'debian:bookworm-slim', runtime: 'java17', arch: 'arm64' }))).toMatch(/exec \/usr\/lib\/jvm\/java-17-openjdk-arm64\/bin\/java -cp '\/var\/runtime\/ric\/\*'/);
+    expect(finalStage(gen({ image: 'debian:bookworm-slim', runtime: 'java17' }).dockerfile).instructions.some((i) => /openjdk-17-jre-headless/.test(i.args))).toBe(true);
+  });
+
+  it('amazonlinux:2023 installs nodejs22 with dnf and starts /usr/bin/node-22', () => {
+    const g = gen({ image: 'amazonlinux:2023', runtime: 'nodejs22' });
+    expect(g.dockerfile).toMatch(/dnf install -y nodejs22 nodejs22-npm gcc-c\+\+ make cmake python3 tar xz/);
+    expect(script(g)).toMatch(/exec \/usr\/bin\/node-22 \/var\/runtime\/ric\/node_modules\/aws-lambda-ric\/index\.mjs "\$@"/);
+  });
+
+  it('amazonlinux:2023 publishes .NET self-contained for the architecture', () => {
+    const g = gen({ image: 'amazonlinux:2023', runtime: 'dotnet10', arch: 'arm64' });
+    expect(g.dockerfile).toMatch(/dotnet publish --no-restore -c Release -r linux-arm64 --self-contained true -o \/asset/);
+    expect(script(g)).toMatch(/exec \/var\/task\/bootstrap "\$@"/);
+  });
+
+  it('the official .NET runtime image starts the real /usr/share/dotnet/dotnet, not the /usr/bin link', () => {
+    const g = gen({ runtime: 'dotnet10' });
+    expect(script(g)).toMatch(/exec \/usr\/share\/dotnet\/dotnet \/var\/task\/bootstrap\.dll "\$@"/);
+    expect(parseStages(g.dockerfile)[0]!.platform).toBe('$BUILDPLATFORM');
+    expect(gen({ image: 'mcr.microsoft.com/dotnet/runtime:8.0-alpine3.23', runtime: 'dotnet8', allowDeprecated: true }).plan.dockerfile.final.from).toBe('mcr.microsoft.com/dotnet/runtime:8.0-alpine3.23');
+  });
+
+  it('official Node.js images: headers from /usr/local, the RIC build tools only in the build stage, no npx', () => {
+    const g = gen({ runtime: 'nodejs24' });
+    const [build] = parseStages(g.dockerfile);
+    expect(build!.from).toBe('node:24-bookworm');
+    expect(g.dockerfile).toMatch(/ENV npm_config_nodedir=\/usr\/local/);
+    expect(g.dockerfile).toMatch(/apt-get install -y --no-install-recommends g\+\+ make cmake python3 xz-utils/);
+    expect(finalStage(g.dockerfile).instructions.some((i) => i.keyword === 'RUN')).toBe(false);
+    expect(g.dockerfile).toMatch(/ENV LAMBDA_TASK_ROOT=\/var\/task/);
+    expect(script(g)).toMatch(/exec \/usr\/local\/bin\/node \/var\/runtime\/ric\/node_modules\/aws-lambda-ric\/index\.mjs "\$@"/);
+  });
+
+  it('Alpine language images: source-build tools for the Python client, libstdc++ at run time', () => {
+    const g = gen({ image: 'python:3.13-alpine3.23', runtime: 'python3.13' });
+    const [build, final] = parseStages(g.dockerfile);
+    expect(build!.instructions.find((i) => i.keyword === 'RUN')!.args).toMatch(/^apk add --no-cache build-base libtool autoconf automake make cmake libcurl/);
+    expect(final!.instructions.find((i) => i.keyword === 'RUN')!.args).toBe('apk add --no-cache libstdc++');
+    const node = gen({ image: 'node:22-alpine3.23', runtime: 'nodejs22' });
+    expect(node.dockerfile).toMatch(/apk add --no-cache build-base cmake python3 xz/);
+  });
+
+  it('Python 3.14 gets the source-build tools and a warning, because no client wheel is confirmed', () => {
+    const g = gen({ runtime: 'python3.14' });
+    expect(g.plan.warnings.join('\n')).toMatch(/awslambdaric 4\.2\.2 on python3\.14: no release note or wheel listing confirms Python 3\.14/);
+    expect(parseStages(g.dockerfile)[0]!.instructions.some((i) => /g\+\+ make cmake/.test(i.args))).toBe(true);
+    expect(gen({ runtime: 'python3.13' }).plan.warnings.join('\n')).not.toMatch(/3\.14/);
+  });
+
+  it('Temurin and Corretto images start their JVM; the RIC jars come from their own Maven stage', () => {
+    expect(script(gen({ image: 'eclipse-temurin:21-jre-noble', runtime: 'java21' }))).toMatch(/exec \/opt\/java\/openjdk\/bin\/java /);
+    expect(script(gen({ runtime: 'java8', arch: 'arm64' }))).toMatch(/exec \/usr\/lib\/jvm\/java-1\.8\.0-amazon-corretto\.aarch64\/jre\/bin\/java /);
+    expect(script(gen({ image: 'amazoncorretto:21-alpine3.23', runtime: 'java21' }))).toMatch(/exec \/usr\/lib\/jvm\/default-jvm\/bin\/java /);
+    const stages = parseStages(gen({ runtime: 'java25', buildTool: 'gradle' }).dockerfile);
+    expect(stages.map((s) => s.name)).toEqual(['ric', 'build', null]);
+    expect(stages[0]!.from).toBe('maven:3.9-amazoncorretto-25-al2023');
+    expect(stages[1]!.from).toBe('gradle:9-jdk25-corretto');
+  });
+
+  it('Ruby puts the client and the gems in one gem home that the entry script exports', () => {
+    const g = gen({ runtime: 'ruby4.0' });
+    expect(g.dockerfile).toMatch(/ENV GEM_HOME=\/var\/task\/vendor\/bundle\nWORKDIR \/var\/task\nRUN gem install --no-document aws_lambda_ric -v 3\.1\.3/);
+    expect(script(g)).toMatch(/export GEM_HOME="\/var\/task\/vendor\/bundle"/);
+    expect(script(g)).toMatch(/exec \/usr\/local\/bin\/ruby \/var\/task\/vendor\/bundle\/bin\/aws_lambda_ric "\$@"/);
+  });
+
+  it('an organisation image with --family is treated as that family, assuming its reference release (with a warning)', () => {
+    const g = gen({ image: 'registry.example.com/team/base:1.4', family: 'debian', runtime: 'python3.11' });
+    expect(finalStage(g.dockerfile).from).toBe('registry.example.com/team/base:1.4');
+    expect(g.plan.warnings.join('\n')).toMatch(/assuming Debian 12 \(bookworm\) packages for python3\.11/);
+    expect(gen({ image: 'registry.example.com/team/base:1.4', family: 'alpine', runtime: 'go' }).dockerfile).not.toMatch(/apt-get|dnf|yum/);
+  });
+
+  it('a language image used for another language is a plain image of its family', () => {
+    const g = gen({ image: 'node:22-bookworm-slim', runtime: 'python3.11' });
+    expect(g.dockerfile).toMatch(/apt-get install -y --no-install-recommends python3\.11/);
+  });
+
+  it('the registry mirror and digest pins apply to the catalog references', () => {
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const g = gen({ runtime: 'python3.13', pin: { 'python:3.13-slim-bookworm': digest } });
+    expect(finalStage(g.dockerfile).from).toBe(`python:3.13-slim-bookworm@${digest}`);
+    const os = generate(resolveOptions({ base: 'os-only', runtime: 'go', registryMirror: 'mirror.example.com/ecr' }, TODAY), { files: new Set() }, 'fn');
+    expect(finalStage(os.dockerfile).from).toBe('mirror.example.com/ecr/lambda/provided:al2023');
+  });
+});
+
+describe('the Runtime Interface Emulator', () => {
+  it('is pinned by release with no checksum on record, since no cited source publishes one', () => {
+    expect(RIE.version).toBe('v1.37');
+    expect(RIE.sha256).toBeNull();
+    const g = gen({ runtime: 'go', rie: true, arch: 'arm64' });
+    expect(g.dockerfile).toMatch(/ADD https:\/\/github\.com\/aws\/aws-lambda-runtime-interface-emulator\/releases\/download\/v1\.37\/aws-lambda-rie-arm64 \/usr\/local\/bin\/aws-lambda-rie/);
+    expect(g.dockerfile).toMatch(/RUN chmod 755 \/lambda-entrypoint\.sh \/usr\/local\/bin\/aws-lambda-rie/);
+    expect(finalStage(g.dockerfile).instructions.find((i) => i.keyword === 'ENTRYPOINT')!.json).toEqual(['/lambda-entrypoint.sh']);
+    // Without the emulator, Go runs its binary directly.
+    expect(finalStage(gen({ runtime: 'go' }).dockerfile).instructions.find((i) => i.keyword === 'ENTRYPOINT')!.json).toEqual(['/var/runtime/bootstrap']);
+  });
+});
+
+describe('the emulator checksum', () => {
+  it('is verified in the build stage only when the catalog records one (it records none today)', () => {
+    const saved = RIE.sha256;
+    // A placeholder for this test only; the catalog itself must never hold an unsourced hash.
+    RIE.sha256 = { x86_64: '0'.repeat(64), arm64: '1'.repeat(64) };
+    try {
+      const text = gen({ runtime: 'python3.13', rie: true, arch: 'arm64' }).dockerfile;
+      expect(text).toContain(`RUN printf '%s  %s\\n' '${'1'.repeat(64)}' '/usr/local/bin/aws-lambda-rie' > /tmp/aws-lambda-rie.sha256 \\\n && sha256sum -c /tmp/aws-lambda-rie.sha256`);
+      expect(text).not.toMatch(/--checksum/);
+    } finally {
+      RIE.sha256 = saved;
+    }
+    expect(gen({ runtime: 'python3.13', rie: true }).dockerfile).not.toMatch(/sha256sum/);
+  });
+});
+
+describe('entry scripts behave as the AWS /lambda-entrypoint.sh does', () => {
+  // A stand-in client that prints what it was given: its environment, directory and arguments.
+  const client = `/bin/sh -c 'env; echo "CWD=$(pwd)"; echo "ARGS=$*"' client`;
+  const render = (rie: boolean) =>
+    renderTemplate('entry/lambda-entrypoint.sh', { command: client, env: [{ name: 'GEM_HOME', value: '/g' }], rie, riePath: '/bin/echo', title: 'Test' });
+
+  const exec = (content: string, args: string[], env: NodeJS.ProcessEnv): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'entry-'));
+    const file = join(dir, 'entry.sh');
+    writeFileSync(file, content, { mode: 0o755 });
+    return execFileSync('sh', [file, ...args], { env: { PATH: process.env.PATH, ...env }, cwd: '/' }).toString();
+  };
+
+  it('exports _HANDLER from the argument and LAMBDA_TASK_ROOT, enters it, then execs the client', () => {
+    const root = mkdtempSync(join(tmpdir(), 'task-'));
+    const out = exec(render(false), ['app.handler'], { LAMBDA_TASK_ROOT: root, AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9' });
+    expect(out).toMatch(/^_HANDLER=app\.handler$/m);
+    expect(out).toMatch(new RegExp(`^LAMBDA_TASK_ROOT=${root}$`, 'm'));
+    expect(out).toMatch(new RegExp(`^CWD=${root}$`, 'm'));
+    expect(out).toMatch(/^ARGS=app\.handler$/m);
+    expect(out).toMatch(/^GEM_HOME=\/g$/m);
+    shellSyntaxOk(render(true));
+  });
+
+  it('runs the emulator only when there is no Runtime API', () => {
+    const root = mkdtempSync(join(tmpdir(), 'task-'));
+    expect(exec(render(true), ['app.handler'], { LAMBDA_TASK_ROOT: root }).trim()).toBe(`${client.replace(/'/g, '')} app.handler`);
+    expect(exec(render(true), ['app.handler'], { LAMBDA_TASK_ROOT: root, AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9' })).toMatch(/^_HANDLER=app\.handler$/m);
+  });
+
+  it('the OS-only bootstrap passes _HANDLER as an argument only to clients that take one', () => {
+    const py = generate(resolveOptions({ base: 'os-only', runtime: 'python3.13' }, TODAY), { files: new Set() }, 'fn');
+    const node = generate(resolveOptions({ base: 'os-only', runtime: 'nodejs24' }, TODAY), { files: new Set() }, 'fn');
+    expect(script(py, 'lambda-bootstrap.sh')).toMatch(/"\$_HANDLER"\n$/);
+    expect(script(node, 'lambda-bootstrap.sh')).not.toMatch(/\$_HANDLER/);
+    shellSyntaxOk(script(py, 'lambda-bootstrap.sh'));
+  });
+});
+
+describe('native samples', () => {
+  const options = (runtime: string, extra: Record<string, unknown> = {}) => resolveOptions({ base: 'os-only', runtime, ...extra }, TODAY).options;
+
+  it('Go: main.go and go.mod with the pinned aws-lambda-go, and no invented go.sum', () => {
+    const files = nativeSampleFiles(options('go'), 'go', 'My.Function');
+    expect(files.map((f) => f.path).sort()).toEqual(['go.mod', 'main.go']);
+    const mod = files.find((f) => f.path === 'go.mod')!.content;
+    expect(mod).toMatch(/^module my\.function$/m);
+    expect(mod).toMatch(/^require github\.com\/aws\/aws-lambda-go v1\.55\.0$/m);
+    expect(files.find((f) => f.path === 'main.go')!.content).toMatch(/lambda\.Start\(handle\)/);
+    expect(files.every((f) => f.owned === false)).toBe(true);
+  });
+
+  it('Rust: a bootstrap binary with lambda_runtime 1.x, and no invented Cargo.lock', () => {
+    const files = nativeSampleFiles(options('rust'), 'rust', '9-fn');
+    expect(files.map((f) => f.path).sort()).toEqual(['Cargo.toml', 'src/main.rs']);
+    const toml = files.find((f) => f.path === 'Cargo.toml')!.content;
+    expect(toml).toMatch(/^name = "fn"$/m);
+    expect(toml).toMatch(/\[\[bin\]\]\nname = "bootstrap"/);
+    expect(toml).toMatch(/^lambda_runtime = "1"$/m);
+    expect(files.find((f) => f.path === 'src/main.rs')!.content).toMatch(/lambda_runtime::run\(service_fn\(handle\)\)/);
+  });
+
+  it('.NET: an executable named bootstrap that starts Amazon.Lambda.RuntimeSupport', () => {
+    const files = nativeSampleFiles(options('dotnet10'), 'dotnet', 'fn');
+    const csproj = files.find((f) => f.path === 'Function.csproj')!.content;
+    expect(csproj).toMatch(/<TargetFramework>net10\.0<\/TargetFramework>/);
+    expect(csproj).toMatch(/<InvariantGlobalization>true<\/InvariantGlobalization>/);
+    expect(files.find((f) => f.path === 'Handler.cs')!.content).toMatch(/LambdaBootstrapBuilder\.Create\(handler\)\.Build\(\)\.RunAsync\(\)/);
+  });
+
+  it('custom: bootstrap (mode 755) and the handler file are valid POSIX sh', () => {
+    const files = nativeSampleFiles(options('custom', { handler: 'src/function.handler' }), 'custom', 'fn');
+    const bootstrap = files.find((f) => f.path === 'bootstrap')!;
+    expect(bootstrap.mode).toBe(0o755);
+    shellSyntaxOk(bootstrap.content);
+    shellSyntaxOk(files.find((f) => f.path === 'src/function.sh')!.content);
+    expect(files.find((f) => f.path === 'src/function.sh')!.content).toMatch(/^handler\(\) \{$/m);
+  });
+
+  it('custom: the bootstrap serves an event through the Runtime API with curl', async () => {
+    const files = nativeSampleFiles(options('custom'), 'custom', 'fn');
+    const root = mkdtempSync(join(tmpdir(), 'custom-'));
+    for (const f of files) writeFileSync(join(root, f.path), f.content, { mode: f.mode ?? 0o644 });
+    let posted: { url: string; body: string } | null = null;
+    let polls = 0;
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        if (req.url === '/2018-06-01/runtime/invocation/next') {
+          polls++;
+          if (polls > 1) {
+            // A second poll ends the test: a failed request stops the loop (set -e).
+            res.writeHead(500).end();
+            return;
+          }
+          res.writeHead(200, { 'Lambda-Runtime-Aws-Request-Id': 'req-1', 'Content-Type': 'application/json' }).end('{"a":1}');
+          return;
+        }
+        posted = { url: req.url ?? '', body };
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    const child = spawn('sh', [join(root, 'bootstrap')], {
+      env: { PATH: process.env.PATH, AWS_LAMBDA_RUNTIME_API: `127.0.0.1:${port}`, _HANDLER: 'function.handler', LAMBDA_TASK_ROOT: root },
+      stdio: 'ignore',
+    });
+    const code = await new Promise<number | null>((r) => {
+      const timer = setTimeout(() => child.kill(), 10_000);
+      child.on('exit', (c) => {
+        clearTimeout(timer);
+        r(c);
+      });
+    });
+    server.close();
+    expect(code).not.toBe(0);
+    expect(posted).toEqual({ url: '/2018-06-01/runtime/invocation/req-1/response', body: '{"statusCode":200,"body":"Hello from Lambda, received 7 bytes"}' });
+  }, 20_000);
+});
+
+describe('list --json', () => {
+  it('adds the base kinds, families with their managers, clients, the emulator and per-base support', () => {
+    const json = catalogJson(TODAY);
+    for (const key of ['baseKinds', 'families', 'languageRuntimes', 'rics', 'rie', 'languageImages', 'defaultImages', 'toolchainImages', 'distroReleases', 'osOnlySupport', 'imageSupport']) {
+      const records = json[key] as { id: string; kind: string }[];
+      expect(Array.isArray(records), key).toBe(true);
+      expect(records.length, key).toBeGreaterThan(0);
+      for (const r of records) {
+        expect(typeof r.id, key).toBe('string');
+        expect(typeof r.kind, key).toBe('string');
+      }
+      expect(new Set(records.map((r) => r.id)).size, key).toBe(records.length);
+    }
+    expect((json.baseKinds as { id: string }[]).map((k) => k.id)).toEqual(['aws', 'os-only', 'image']);
+    expect((json.families as { id: string; packageManager: string }[]).map((f) => `${f.id}:${f.packageManager}`)).toEqual(['al2023:dnf', 'al2:yum', 'debian:apt-get', 'ubuntu:apt-get', 'alpine:apk']);
+    expect((json.rics as { id: string }[]).map((r) => r.id)).toEqual(RICS.map((r) => r.id));
+    const node = (json.rics as { package: string; supports: { min?: string } }[]).find((r) => r.package === 'aws-lambda-ric')!;
+    expect(node.supports.min).toBe('22');
+    const support = json.imageSupport as { id: string; supported: boolean; reason?: string }[];
+    expect(support.find((s) => s.id === 'debian/nodejs20')).toMatchObject({ supported: false });
+    expect(support.find((s) => s.id === 'debian/nodejs22')).toMatchObject({ supported: true });
+    expect((json.osOnlySupport as { id: string; supported: boolean }[]).find((s) => s.id === 'al2/dotnet10')).toMatchObject({ supported: false });
+    expect(JSON.stringify(json)).not.toMatch(/sha256:[0-9a-f]{64}/);
+  });
+});
+
+describe('the CLI writes the scripts executable, and its own lint passes them', () => {
+  for (const argv of [
+    ['--base', 'image', '--runtime', 'python3.13', '--rie'],
+    ['--base', 'image', '--runtime', 'java21', '--arch', 'arm64'],
+    ['--base', 'image', '--image', 'amazonlinux:2023', '--runtime', 'dotnet10'],
+    ['--base', 'os-only', '--runtime', 'ruby3.4'],
+    ['--base', 'os-only', '--runtime', 'go'],
+    ['--base', 'image', '--runtime', 'custom', '--family', 'debian', '--rie'],
+  ]) {
+    it(argv.join(' '), async () => {
+      const cwd = tempDir();
+      const result = await run([...argv, '--dir', 'out', '--no-interactive', '--hadolint', 'off'], { cwd });
+      expect(result.stderr).not.toMatch(/error/i);
+      expect(result.code).toBe(0);
+      const out = join(cwd, 'out');
+      for (const name of ['lambda-entrypoint.sh', 'lambda-bootstrap.sh']) {
+        if (existsSync(join(out, name))) expect(statSync(join(out, name)).mode & 0o777).toBe(0o755);
+      }
+      expect(existsSync(join(out, 'Dockerfile'))).toBe(true);
+      expect(result.stderr).not.toMatch(/lint: .* (error|warning):/);
+    });
+  }
+});

@@ -153,8 +153,17 @@ export function parseDockerfile(input: string): ParsedDockerfile {
   let shell = DEFAULT_SHELL;
   const shellOfStage: string[][] = [];
 
+  const unparsable: DfProblem[] = [];
   for (const ast of df.getInstructions() as unknown as AnyAst[]) {
-    const ins = convert(ast, ctx, heredocLines);
+    let ins: DfInstruction;
+    try {
+      ins = convert(ast, ctx, heredocLines);
+    } catch {
+      // dockerfile-ast can throw on malformed input; a file is a finding, never a crash.
+      const line = safeLine(ast);
+      unparsable.push({ line, column: 1, message: 'This instruction could not be parsed; Docker is unlikely to build this file.' });
+      continue;
+    }
     if (ins.keyword === 'FROM') {
       const index = stages.length;
       // dockerfile-ast re-tokenises the line on every getter call: read the parts from our args.
@@ -196,7 +205,7 @@ export function parseDockerfile(input: string): ParsedDockerfile {
   if (finalStage) finalStage.isFinal = true;
 
   const { comments, directives } = scanComments(lines, heredocLines);
-  const errors: DfProblem[] = [];
+  const errors: DfProblem[] = [...unparsable];
   if (instructions.length === 0) {
     errors.push({ line: 1, column: 1, message: 'No instructions found: the file is empty or holds only comments.' });
   }
@@ -217,10 +226,27 @@ interface Ctx {
   text: string;
 }
 
+function safeLine(ast: AnyAst): number {
+  try {
+    return ast.getRange().start.line + 1;
+  } catch {
+    return 1;
+  }
+}
+
+/** dockerfile-ast throws from getHeredocs() on some malformed continuations; treat that as none. */
+function safeHeredocs(ast: AnyAst): ReturnType<NonNullable<AnyAst['getHeredocs']>> {
+  try {
+    return ast.getHeredocs?.() ?? [];
+  } catch {
+    return [];
+  }
+}
+
 function convert(ast: AnyAst, ctx: Ctx, heredocLines: Set<number>): DfInstruction {
   const range = ast.getRange();
   const keyword = ast.getKeyword();
-  const astHeredocs = HEREDOC_KEYWORDS.has(keyword) ? ast.getHeredocs?.() ?? [] : [];
+  const astHeredocs = HEREDOC_KEYWORDS.has(keyword) ? safeHeredocs(ast) : [];
   const heredocs: DfHeredoc[] = [];
   let bodyStart = Number.POSITIVE_INFINITY;
   for (const h of astHeredocs) {

@@ -10,7 +10,7 @@ import { parseShell, type ShellScript } from './shell';
 import type { Level } from './types';
 
 /** Where LAM rules are documented; the rule id in lower case is the anchor. */
-export const LAMBDA_DOCS_BASE = 'https://github.com/create-lambda-image/create-lambda-image#';
+export const LAMBDA_DOCS_BASE = 'https://www.npmjs.com/package/create-lambda-image#';
 export const HADOLINT_DOCS_BASE = 'https://github.com/hadolint/hadolint/wiki/';
 export const SHELLCHECK_DOCS_BASE = 'https://www.shellcheck.net/wiki/';
 

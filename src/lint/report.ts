@@ -58,7 +58,7 @@ export function formatSarif(input: ReportInput): string {
         tool: {
           driver: {
             name: input.engine,
-            informationUri: 'https://github.com/create-lambda-image/create-lambda-image',
+            informationUri: 'https://www.npmjs.com/package/create-lambda-image',
             rules,
           },
         },

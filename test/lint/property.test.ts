@@ -86,3 +86,10 @@ describe('built-in engine under random input', () => {
     );
   });
 });
+
+describe('inputs the property tests found', () => {
+  it('a RUN whose continuation holds an escaped comment after a heredoc (dockerfile-ast throws in getHeredocs)', () => {
+    const text = SEED.replace('    # comment inside', '  \\# comment inside');
+    expect(() => wellFormed(lintSync(text, { today: TODAY }), text)).not.toThrow();
+  });
+});

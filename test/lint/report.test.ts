@@ -50,7 +50,7 @@ describe('sarif format', () => {
     expect(log.version).toBe('2.1.0');
     expect(run.tool.driver.name).toBe('hadolint 2.15.1 + Lambda rules');
     const uri = (id: string) => run.tool.driver.rules.find((r: { id: string }) => r.id === id).helpUri;
-    expect(uri('LAM008')).toBe('https://github.com/create-lambda-image/create-lambda-image#lam008');
+    expect(uri('LAM008')).toBe('https://www.npmjs.com/package/create-lambda-image#lam008');
     expect(uri('DL3030')).toBe('https://github.com/hadolint/hadolint/wiki/DL3030');
     expect(uri('SC2086')).toBe('https://www.shellcheck.net/wiki/SC2086');
     expect(uri('DL3064')).toBe('https://github.com/hadolint/hadolint/wiki/DL3064');

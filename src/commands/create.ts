@@ -6,7 +6,8 @@ import { UsageError } from '../errors';
 import type { GeneratedFile } from '../files';
 import { generate, type Generated } from '../generate';
 import { createHelp } from '../help';
-import { loadConfig, type LoadedConfig } from '../inputs/config';
+import type { LoadedConfig } from '../inputs/config';
+import { CONFIG_FILE } from '../inputs/config-file';
 import { parseFlags } from '../inputs/flags';
 import { say, type Io } from '../io';
 import { nextSteps } from '../next-steps';
@@ -59,6 +60,22 @@ export function deployInput(resolved: Resolved, generated: Generated, name: stri
   };
 }
 
+/** The YAML parser and schema validator load only when there is a config file to read. */
+async function loadConfigIfAny(cwd: string, explicit: string | undefined): Promise<LoadedConfig> {
+  if (explicit || existsSync(resolve(cwd, CONFIG_FILE))) return (await import('../inputs/config')).loadConfig({ cwd, explicit });
+  return {
+    path: null,
+    files: [],
+    values: {},
+    origin: () => undefined,
+    policy: { sources: {} },
+    checkPolicy: () => {},
+    save: () => {
+      throw new Error('save through the config loader');
+    },
+  };
+}
+
 export async function runCreate(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv);
   if (flags.help) {
@@ -82,7 +99,7 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
   }
 
   // Precedence: flags > project config > extended configs > prompts > defaults.
-  const config = await loadConfig({ cwd: io.cwd, explicit: typeof flagValues.config === 'string' ? flagValues.config : undefined });
+  const config = await loadConfigIfAny(io.cwd, typeof flagValues.config === 'string' ? flagValues.config : undefined);
   let values: Record<string, unknown> = { ...config.values, ...flagValues };
   const origin: Origin = (key) => (key in flagValues ? flagOrigin(key) : (config.origin(key) ?? key));
 
@@ -117,9 +134,14 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
   const target = resolve(io.cwd, dir);
   const name = resolved.options.functionName ?? projectName(dir === '.' ? io.cwd : dir);
   const generated = generate(resolved, stdout ? { files: new Set() } : scanFolder(target), name);
-  const deploy = resolved.options.deploy !== 'none' || resolved.options.ecrPolicy !== 'none'
-    ? (await import('../deploy')).deployFiles(deployInput(resolved, generated, name))
-    : [];
+  let deploy: GeneratedFile[] = [];
+  let deploySteps: string[] = [];
+  if (resolved.options.deploy !== 'none' || resolved.options.ecrPolicy !== 'none') {
+    const { deployFiles, deployNextSteps } = await import('../deploy');
+    const input = deployInput(resolved, generated, name);
+    deploy = deployFiles(input);
+    deploySteps = deployNextSteps(input);
+  }
 
   if (values.lint !== false) await lintBeforeWrite(io, generated, resolved, values, config);
   for (const warning of [...resolved.warnings, ...generated.plan.warnings]) say(io.stderr, `warning: ${warning}`);
@@ -128,7 +150,7 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const files = [...generated.files, ...deploy];
-  await writeOutput(io, { target, dir, name, files, generated, force: values.force === true, interactive, config, values });
+  await writeOutput(io, { target, dir, name, files, generated, deploySteps, force: values.force === true, interactive, config, values });
   return 0;
 }
 
@@ -164,6 +186,7 @@ interface WriteRequest {
   name: string;
   files: GeneratedFile[];
   generated: Generated;
+  deploySteps: string[];
   force: boolean;
   interactive: boolean;
   config: LoadedConfig;
@@ -189,8 +212,16 @@ async function writeOutput(io: Io, req: WriteRequest): Promise<void> {
     }
   }
   const written = writeFiles(target, plan, { backup });
-  if (req.values.save === true) req.config.save(optionValues(req.values));
+  if (req.values.save === true) {
+    // With no config file yet, the loader's empty config knows where --save creates one.
+    const config = req.config.path ? req.config : await (await import('../inputs/config')).loadConfig({ cwd: io.cwd });
+    config.save(optionValues(req.values));
+  }
   say(io.stdout, `Wrote ${written.length ? written.join(', ') : 'nothing (all files already up to date)'} in ${dir}`);
   say(io.stdout, '\nNext steps:');
   for (const line of nextSteps(req.generated.plan, dir, req.name, io.env)) say(io.stdout, `  ${line}`);
+  if (req.deploySteps.length > 0) {
+    say(io.stdout, '\nDeploy:');
+    for (const line of req.deploySteps) say(io.stdout, `  ${line}`);
+  }
 }

@@ -7,6 +7,7 @@ import { AWS_RUNTIMES, findAwsRuntime } from '../catalog';
 import { findLanguageRuntime, languageRuntimeIds } from '../catalog/language-runtimes';
 import { configSchema, patternText, STAGES } from '../config-schema';
 import { UsageError } from '../errors';
+import { CONFIG_FILE } from './config-file';
 import { OPTION_SPECS, type Options } from '../options';
 import { isImageRef, isLabelValue, isRegistryPrefix, quote } from '../validate';
 
@@ -46,7 +47,7 @@ export interface LoadedConfig {
   save: (values: Record<string, unknown>) => void;
 }
 
-export const CONFIG_FILE = 'lambda-image.yaml';
+export { CONFIG_FILE };
 
 export interface LoadConfigOptions {
   /** Messages name files relative to this folder; without `explicit` the project file is looked for here. */

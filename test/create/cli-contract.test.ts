@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -85,7 +85,7 @@ describe('--help', () => {
 describe('--yes and defaults', () => {
   it('--yes writes my-function with the newest supported Node.js on x86_64', async () => {
     const cwd = tempDir();
-    const { code, stdout } = await run(['--yes', '--no-lint'], { cwd });
+    const { code, stdout } = await run(['--yes'], { cwd });
     expect(code).toBe(0);
     expect(readdirSync(join(cwd, 'my-function')).sort()).toEqual(['.dockerignore', 'Dockerfile', 'index.mjs', 'package-lock.json', 'package.json']);
     expect(stdout).toMatch(/docker buildx build --platform linux\/amd64 --provenance=false --sbom=false/);
@@ -95,26 +95,26 @@ describe('--yes and defaults', () => {
 
   it('the sample is named after the handler', async () => {
     const cwd = tempDir();
-    await run(['fn', '--runtime', 'python3.13', '--handler', 'app/main.lambda_handler', '--no-lint'], { cwd });
+    await run(['fn', '--runtime', 'python3.13', '--handler', 'app/main.lambda_handler'], { cwd });
     expect(existsSync(join(cwd, 'fn', 'app', 'main.py'))).toBe(true);
   });
 
   it('--no-sample adds only Dockerfile and .dockerignore and detects a missing lockfile', async () => {
     const cwd = tempDir();
-    const { code, stderr } = await run(['.', '--runtime', 'nodejs22', '--no-sample', '--no-lint'], { cwd });
+    const { code, stderr } = await run(['.', '--runtime', 'nodejs22', '--no-sample'], { cwd });
     expect(code).toBe(0);
     expect(readdirSync(cwd).sort()).toEqual(['.dockerignore', 'Dockerfile']);
     expect(stderr).toMatch(/no package-lock\.json: the build uses `npm install`/);
   });
 
   it('warns on stderr when the runtime is within 180 days of deprecation', async () => {
-    const { code, stderr } = await run(['--stdout', '--runtime', 'nodejs22', '--no-lint'], { now: new Date('2026-12-01T00:00:00Z') });
+    const { code, stderr } = await run(['--stdout', '--runtime', 'nodejs22'], { now: new Date('2026-12-01T00:00:00Z') });
     expect(code).toBe(0);
     expect(stderr).toMatch(/warning: nodejs22 .* will be deprecated in 150 days \(deprecation 2027-04-30/);
   });
 
   it('a deprecated runtime generates with --allow-deprecated, with a warning', async () => {
-    const { code, stderr } = await run(['--stdout', '--runtime', 'nodejs20', '--allow-deprecated', '--no-lint']);
+    const { code, stderr } = await run(['--stdout', '--runtime', 'nodejs20', '--allow-deprecated']);
     expect(code).toBe(0);
     expect(stderr).toMatch(/warning: nodejs20 .* is deprecated/);
   });
@@ -134,5 +134,29 @@ describe('the built CLI without a terminal', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/missing required values: folder .*; --runtime/);
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('deploy artefacts from the create command', () => {
+  it('CloudFormation with --image-config carries the plan\'s ENTRYPOINT, CMD and WORKDIR', async () => {
+    const { parse } = await import('yaml');
+    const { cfnYamlTags } = await import('../../src/deploy/cfn');
+    const cwd = tempDir();
+    const { code } = await run(['fn', '--base', 'image', '--runtime', 'nodejs22', '--arch', 'arm64', '--deploy', 'cloudformation', '--image-config'], { cwd });
+    expect(code).toBe(0);
+    const text = readFileSync(join(cwd, 'fn', 'cloudformation.yaml'), 'utf8');
+    const doc = parse(text, { customTags: cfnYamlTags });
+    const fn = Object.values(doc.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>).find((r) => r.Type === 'AWS::Lambda::Function')!;
+    expect(fn.Properties.PackageType).toBe('Image');
+    expect(fn.Properties.Architectures).toEqual(['arm64']);
+    expect(fn.Properties.ImageConfig).toEqual({ EntryPoint: ['/lambda-entrypoint.sh'], Command: ['index.handler'], WorkingDirectory: '/var/task' });
+  });
+
+  it('the deploy script is executable and names the chosen architecture', async () => {
+    const cwd = tempDir();
+    await run(['fn', '--runtime', 'python3.13', '--deploy', 'script'], { cwd });
+    const script = join(cwd, 'fn', 'deploy.sh');
+    expect(statSync(script).mode & 0o111).not.toBe(0);
+    expect(readFileSync(script, 'utf8')).toMatch(/x86_64/);
   });
 });

@@ -3,3 +3,4 @@ export { generate } from '../src/generate';
 export { resolveOptions } from '../src/resolve';
 export { AWS_RUNTIMES } from '../src/catalog';
 export { lintText } from '../src/lint';
+export { resolveSettings } from '../src/lint/settings';

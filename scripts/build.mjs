@@ -1,5 +1,7 @@
 // Bundles the CLI into dist/ so the published package has no runtime dependencies.
 import { build } from 'esbuild';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -64,6 +66,31 @@ export function createEngine() {
   },
 };
 
+/**
+ * Swaps the config validator for ajv's standalone code generated from the shipped JSON Schema
+ * (a test keeps that file equal to the options), so start-up never loads ajv's compiler.
+ */
+const standaloneValidator = {
+  name: 'standalone-config-validator',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]config-validator\.ts$/ }, () => {
+      const schema = JSON.parse(readFileSync(join(root, 'schema', 'lambda-image.schema.json'), 'utf8'));
+      // Same options as src/config-validator.ts, so messages match.
+      const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, code: { source: true, esm: true } });
+      let code = standaloneCode(ajv, ajv.compile(schema));
+      // The generated code requires ajv's small runtime helpers; turn them into imports to bundle.
+      const imports = [];
+      code = code.replace(/require\("([^"]+)"\)/g, (_, mod) => {
+        const name = `__rt${imports.length}`;
+        imports.push(`import ${name} from ${JSON.stringify(mod)};`);
+        return name;
+      });
+      const contents = `${imports.join('\n')}\n${code}\nexport async function configValidator() { return validate; }\n`;
+      return { contents, loader: 'js', resolveDir: root };
+    });
+  },
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   entryPoints: { cli: join(root, 'src/cli.ts') },
@@ -76,7 +103,7 @@ await build({
   minify: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [precompiledTemplates],
+  plugins: [precompiledTemplates, standaloneValidator],
   // Some bundled CommonJS (yaml) calls require() for Node built-ins; ESM output has none.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",

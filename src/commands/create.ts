@@ -171,7 +171,8 @@ async function lintBeforeWrite(io: Io, generated: Generated, resolved: Resolved,
     env: io.env,
   });
   const errors = result.findings.filter((f) => f.level === 'error');
-  for (const f of result.findings.filter((x) => x.level === 'warning')) {
+  // LAM008 repeats the deprecation warning resolve already printed.
+  for (const f of result.findings.filter((x) => x.level === 'warning' && x.code !== 'LAM008')) {
     say(io.stderr, `lint: Dockerfile:${f.line} ${f.code} ${f.level}: ${f.message}`);
   }
   if (errors.length > 0) {

@@ -5,7 +5,8 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { Document, LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { AWS_RUNTIMES, findAwsRuntime } from '../catalog';
 import { findLanguageRuntime, languageRuntimeIds } from '../catalog/language-runtimes';
-import { configSchema, patternText, STAGES } from '../config-schema';
+import { patternText, STAGES } from '../config-schema';
+import { configValidator } from '../config-validator';
 import { UsageError } from '../errors';
 import { CONFIG_FILE } from './config-file';
 import { OPTION_SPECS, type Options } from '../options';
@@ -66,7 +67,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
   if (opts.explicit && !existsSync(path)) throw new UsageError(`--config ${opts.explicit}: no such file`);
   if (!existsSync(path)) return emptyConfig(opts.cwd, path);
   if (statSync(path).isDirectory()) throw new UsageError(`${show(opts.cwd, path)} is a folder, not a config file`);
-  const validate = await schemaValidator();
+  const validate = await configValidator();
   const layers: Layer[] = [];
   await readLayers(path, { cwd: opts.cwd, validate, stack: [], seen: new Set(), layers });
   return merge(opts.cwd, path, layers);
@@ -230,15 +231,6 @@ function toLayer(path: string, display: string, data: Record<string, unknown>, f
 interface Problem {
   line: number;
   message: string;
-}
-
-let compiled: ValidateFunction | undefined;
-
-async function schemaValidator(): Promise<ValidateFunction> {
-  if (compiled) return compiled;
-  const { default: Ajv } = await import('ajv');
-  compiled = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(configSchema());
-  return compiled;
 }
 
 function problemError(display: string, problems: Problem[]): UsageError {

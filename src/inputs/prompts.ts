@@ -7,7 +7,10 @@
  * Ctrl-C: @inquirer rejects with ExitPromptError; `cancellable` (the one place) turns it into
  * CancelledError, which the CLI prints as "Cancelled", exit 130. Nothing is written before then.
  */
-import { confirm, input, search, select } from '@inquirer/prompts';
+import confirm from '@inquirer/confirm';
+import input from '@inquirer/input';
+import search from '@inquirer/search';
+import select from '@inquirer/select';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';

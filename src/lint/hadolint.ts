@@ -6,8 +6,8 @@
  * note and the caller falls back to the built-in DL rules.
  */
 import { spawn } from 'node:child_process';
-import { access, constants } from 'node:fs/promises';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { executable, onPath } from './which';
+import { isAbsolute, resolve } from 'node:path';
 import { finding, isLevel, type Finding, type HadolintMode } from './types';
 
 export { HADOLINT_MODES, type HadolintMode } from './types';
@@ -75,24 +75,6 @@ export async function findHadolint(env: NodeJS.ProcessEnv, cwd: string): Promise
   }
   const path = await onPath('hadolint', env);
   return path ? { path, note: null } : { path: null, note: null };
-}
-
-async function onPath(name: string, env: NodeJS.ProcessEnv): Promise<string | null> {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const p = join(dir, name);
-    if (await executable(p)) return p;
-  }
-  return null;
-}
-
-async function executable(p: string): Promise<boolean> {
-  try {
-    await access(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function firstLine(s: string): string {

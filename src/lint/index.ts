@@ -18,6 +18,8 @@ export type { LintSettings, SettingsLayer } from './settings';
 export type { RecognisedBase } from './bases';
 export { recogniseBase } from './bases';
 
+import { onPathSync } from './which';
+
 export const BUILTIN_ENGINE = 'create-lambda-image built-in rules';
 
 export interface LintTextOptions {
@@ -100,7 +102,8 @@ export async function lintText(text: string, opts: LintTextOptions): Promise<Lin
   let hadolintFindings: Finding[] | null = null;
   let engine = BUILTIN_ENGINE;
   const mode = opts.hadolint ?? 'auto';
-  if (mode !== 'off') {
+  // The wrappers (and child_process with them) load only when there is something to run.
+  if (mode === 'docker' || (mode === 'auto' && (opts.env.HADOLINT || onPathSync('hadolint', opts.env)))) {
     const { runHadolint } = await import('./hadolint');
     const outcome = await runHadolint(text, {
       mode,
@@ -121,10 +124,14 @@ export async function lintText(text: string, opts: LintTextOptions): Promise<Lin
 
   const raw = builtinFindings(df, hadolintFindings ? LAMBDA_RULES : RULES, opts.today, opts.arch, opts.allowDeprecated ?? false, settings.trustedRegistries);
   if (!hadolintFindings && opts.shellcheck !== false && df.errors.length === 0) {
-    const { runShellcheck } = await import('./shellcheck');
-    const sc = await runShellcheck(df, opts.env);
-    raw.push(...sc.findings);
-    if (sc.note) notes.push(sc.note);
+    if (onPathSync('shellcheck', opts.env)) {
+      const { runShellcheck } = await import('./shellcheck');
+      const sc = await runShellcheck(df, opts.env);
+      raw.push(...sc.findings);
+      if (sc.note) notes.push(sc.note);
+    } else {
+      notes.push('shellcheck not found; SC checks on RUN scripts were skipped');
+    }
   }
   const own = applyPragmas(raw, df).map((f) => finding(f.code, f.column, file, f.level, f.line, f.message));
   const merged = applySettings([...(hadolintFindings ?? []), ...own], settings);

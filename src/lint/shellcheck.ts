@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { DfInstruction, ParsedDockerfile } from './dockerfile';
 import type { RawFinding } from './engine';
 import { isLevel } from './types';
+import { onPath } from './which';
 
 const PROXY_VARS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
 const EXCLUDED = 'SC2187,SC1090,SC1091';
@@ -38,10 +39,17 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeout: numbe
   });
 }
 
-export async function shellcheckVersion(env: NodeJS.ProcessEnv): Promise<string | null> {
-  const r = await run('shellcheck', ['--version'], env, 10_000);
+/** The shellcheck on PATH and its version, or null when there is none that answers. */
+async function detect(env: NodeJS.ProcessEnv): Promise<{ cmd: string; version: string } | null> {
+  const cmd = await onPath('shellcheck', env);
+  if (!cmd) return null;
+  const r = await run(cmd, ['--version'], env, 10_000);
   if (r.code !== 0) return null;
-  return /version:\s*(\S+)/.exec(r.stdout)?.[1] ?? 'unknown';
+  return { cmd, version: /version:\s*(\S+)/.exec(r.stdout)?.[1] ?? 'unknown' };
+}
+
+export async function shellcheckVersion(env: NodeJS.ProcessEnv): Promise<string | null> {
+  return (await detect(env))?.version ?? null;
 }
 
 /** The shebang for the shell a RUN uses; null for shells ShellCheck cannot check. */
@@ -77,8 +85,9 @@ function scriptsOf(df: ParsedDockerfile): { ins: DfInstruction; text: string }[]
 
 /** Checks every shell-form RUN of `df` in one shellcheck process. */
 export async function runShellcheck(df: ParsedDockerfile, env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<ShellcheckResult> {
-  const version = await shellcheckVersion(env);
-  if (!version) return { version: null, findings: [], note: 'shellcheck not found; SC checks on RUN scripts were skipped' };
+  const found = await detect(env);
+  const version = found?.version ?? null;
+  if (!found || !version) return { version: null, findings: [], note: 'shellcheck not found; SC checks on RUN scripts were skipped' };
   const scripts = scriptsOf(df);
   if (scripts.length === 0) return { version, findings: [] };
   const dir = await mkdtemp(join(tmpdir(), 'lambda-lint-sc-'));
@@ -89,7 +98,7 @@ export async function runShellcheck(df: ParsedDockerfile, env: NodeJS.ProcessEnv
       await writeFile(file, s.text);
       jobs.push({ ins: s.ins, file });
     }
-    const r = await run('shellcheck', ['-f', 'json1', '-S', 'style', '--norc', '-e', EXCLUDED, ...jobs.map((j) => j.file)], env, timeoutMs);
+    const r = await run(found.cmd, ['-f', 'json1', '-S', 'style', '--norc', '-e', EXCLUDED, ...jobs.map((j) => j.file)], env, timeoutMs);
     if (r.code !== 0 && r.code !== 1) {
       return { version, findings: [], note: `shellcheck failed (${r.error?.code ?? `exit ${r.code}`}): ${r.stderr.split('\n')[0] ?? ''}`.trim() };
     }

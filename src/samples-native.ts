@@ -34,6 +34,13 @@ function moduleName(name: string): string {
   return clean || 'function';
 }
 
+/** Assembly::Namespace.Class::Method, split into the names a sample needs. */
+export function dotnetHandler(handler: string): { assembly: string; namespace: string; className: string; method: string } {
+  const [assembly, type, method] = handler.split('::') as [string, string, string];
+  const dot = type.lastIndexOf('.');
+  return { assembly, namespace: dot === -1 ? assembly : type.slice(0, dot), className: type.slice(dot + 1), method };
+}
+
 export function nativeSampleFiles(options: Options, language: Language, name: string): GeneratedFile[] {
   const files: SampleFile[] = [];
   const h = options.handler;
@@ -65,10 +72,7 @@ export function nativeSampleFiles(options: Options, language: Language, name: st
       break;
     }
     case 'dotnet': {
-      const [assembly, type, method] = h.split('::') as [string, string, string];
-      const dot = type.lastIndexOf('.');
-      const namespace = dot === -1 ? assembly : type.slice(0, dot);
-      const className = type.slice(dot + 1);
+      const { assembly, namespace, className, method } = dotnetHandler(h);
       const version = findLanguageRuntime(options.runtime)?.version ?? '10';
       const ric = ricFor('dotnet', version);
       files.push(

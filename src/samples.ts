@@ -2,7 +2,7 @@ import type { Language } from './catalog/types';
 import type { GeneratedFile } from './files';
 import type { Options } from './options';
 import { renderTemplate } from './render';
-import { nativeSampleFiles } from './samples-native';
+import { dotnetHandler, nativeSampleFiles } from './samples-native';
 
 /** An npm/Maven-safe project name from the folder name. */
 export function projectName(dir: string | undefined): string {
@@ -84,10 +84,7 @@ export function sampleFiles(options: Options, language: Language, name: string, 
       break;
     }
     case 'dotnet': {
-      const [assembly, type, method] = h.split('::') as [string, string, string];
-      const dot = type.lastIndexOf('.');
-      const namespace = dot === -1 ? assembly : type.slice(0, dot);
-      const className = type.slice(dot + 1);
+      const { assembly, namespace, className, method } = dotnetHandler(h);
       files.push(
         { path: `${assembly}.csproj`, template: 'dotnet/Project.csproj', data: { assembly, dotnetVersion: languageVersion ?? '10' } },
         { path: `${className}.cs`, template: 'dotnet/Handler.cs', data: { namespace, className, method } },

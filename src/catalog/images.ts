@@ -1,5 +1,6 @@
 import type { Arch, FamilyId, Language } from './types';
 import type { SourceId } from './sources';
+import { parseImageRef } from '../image-ref';
 
 /*
  * Images for --base image and what the OS-only bases can install: official language images
@@ -465,20 +466,8 @@ export interface ParsedRef {
 const HUB_PREFIXES = [/^docker\.io\/library\//, /^docker\.io\//, /^index\.docker\.io\/library\//, /^library\//, /^public\.ecr\.aws\/docker\/library\//];
 
 export function parseRef(reference: string): ParsedRef {
-  let rest = reference.trim();
-  let digest: string | null = null;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1) || null;
-    rest = rest.slice(0, at);
-  }
-  let tag: string | null = null;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1) || null;
-    rest = rest.slice(0, colon);
-  }
-  let repository = rest.toLowerCase();
+  const { registry, path, tag, digest } = parseImageRef(reference);
+  let repository = (registry ? `${registry}/${path}` : path).toLowerCase();
   for (const p of HUB_PREFIXES) repository = repository.replace(p, '');
   return { repository, tag, digest };
 }

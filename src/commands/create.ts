@@ -7,7 +7,7 @@ import type { GeneratedFile } from '../files';
 import { generate, type Generated } from '../generate';
 import { createHelp } from '../help';
 import type { LoadedConfig } from '../inputs/config';
-import { CONFIG_FILE } from '../inputs/config-file';
+import { CONFIG_FILE, noConfig } from '../inputs/config-file';
 import { parseFlags } from '../inputs/flags';
 import { say, type Io } from '../io';
 import { nextSteps } from '../next-steps';
@@ -63,17 +63,10 @@ export function deployInput(resolved: Resolved, generated: Generated, name: stri
 /** The YAML parser and schema validator load only when there is a config file to read. */
 async function loadConfigIfAny(cwd: string, explicit: string | undefined): Promise<LoadedConfig> {
   if (explicit || existsSync(resolve(cwd, CONFIG_FILE))) return (await import('../inputs/config')).loadConfig({ cwd, explicit });
-  return {
-    path: null,
-    files: [],
-    values: {},
-    origin: () => undefined,
-    policy: { sources: {} },
-    checkPolicy: () => {},
-    save: () => {
-      throw new Error('save through the config loader');
-    },
-  };
+  // --save with no file yet goes through the loader, which knows where to create it.
+  return noConfig(() => {
+    throw new Error('save through the config loader');
+  });
 }
 
 export async function runCreate(argv: string[], io: Io): Promise<number> {

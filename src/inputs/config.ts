@@ -8,7 +8,7 @@ import { findLanguageRuntime, languageRuntimeIds } from '../catalog/language-run
 import { patternText, STAGES } from '../config-schema';
 import { configValidator } from '../config-validator';
 import { UsageError } from '../errors';
-import { CONFIG_FILE } from './config-file';
+import { CONFIG_FILE, noConfig } from './config-file';
 import { OPTION_SPECS, type Options } from '../options';
 import { isImageRef, isLabelValue, isRegistryPrefix, quote } from '../validate';
 
@@ -74,15 +74,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
 }
 
 function emptyConfig(cwd: string, savePath: string): LoadedConfig {
-  return {
-    path: null,
-    files: [],
-    values: {},
-    origin: () => undefined,
-    policy: { sources: {} },
-    checkPolicy: () => {},
-    save: (values) => saveValues(cwd, savePath, values, {}),
-  };
+  return noConfig((values) => saveValues(cwd, savePath, values, {}));
 }
 
 // ---------------------------------------------------------------------------------------------

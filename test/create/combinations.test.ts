@@ -11,14 +11,9 @@ import { generate } from '../../src/generate';
 import { renderTemplate } from '../../src/render';
 import { resolveOptions } from '../../src/resolve';
 import { nativeSampleFiles } from '../../src/samples-native';
-import { finalStage, parseStages } from '../support/dockerfile';
+import { finalStage, parseStages, shellSyntaxOk } from '../support/dockerfile';
 import { run, tempDir, TODAY } from '../support/run';
 
-function shellSyntaxOk(content: string): void {
-  const file = join(mkdtempSync(join(tmpdir(), 'sh-n-')), 'script.sh');
-  writeFileSync(file, content);
-  execFileSync('sh', ['-n', file]);
-}
 
 const gen = (raw: Record<string, unknown>, files: string[] = []) =>
   generate(resolveOptions({ base: 'image', ...raw }, TODAY), { files: new Set(files) }, 'fn');

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { family as familyOf, FAMILIES, LANGUAGES } from '../../src/catalog';
 import { DISTRO_RELEASES } from '../../src/catalog/images';
@@ -12,12 +8,10 @@ import { catalogJson } from '../../src/commands/list';
 import { generate } from '../../src/generate';
 import { resolveOptions } from '../../src/resolve';
 import { nativeSampleFiles } from '../../src/samples-native';
-import { finalStage, parseStages, type ParsedStage } from '../support/dockerfile';
+import { BUILD_TOOLS, finalStage, installs, parseStages, shellSyntaxOk } from '../support/dockerfile';
 import { TODAY } from '../support/run';
 
 const ARCHES = ['x86_64', 'arm64'] as const;
-const MANAGERS = /^(apt-get|apt|apk|dnf|microdnf|yum)$/;
-const BUILD_TOOLS = /^(gcc|gcc-c\+\+|g\+\+|clang|make|cmake|automake|autoconf|libtool|build-essential|build-base|musl-dev)$|-(dev|devel)$/;
 /** What each family's package manager may be called in a RUN. */
 const OWN: Record<FamilyId, RegExp> = {
   debian: /^apt-get$/,
@@ -27,23 +21,7 @@ const OWN: Record<FamilyId, RegExp> = {
   al2: /^yum$/,
 };
 
-function installs(stage: ParsedStage): { manager: string; packages: string[] }[] {
-  const out: { manager: string; packages: string[] }[] = [];
-  for (const ins of stage.instructions.filter((i) => i.keyword === 'RUN')) {
-    for (const command of ins.args.split(/&&|;|\|\|/)) {
-      const words = command.replace(/\\\n/g, ' ').trim().split(/\s+/);
-      if (!MANAGERS.test(words[0] ?? '') || !['install', 'add'].includes(words[1] ?? '')) continue;
-      out.push({ manager: words[0]!, packages: words.slice(2).filter((w) => !w.startsWith('-')) });
-    }
-  }
-  return out;
-}
 
-function shellSyntaxOk(content: string): void {
-  const file = join(mkdtempSync(join(tmpdir(), 'sh-n-')), 'script.sh');
-  writeFileSync(file, content);
-  execFileSync('sh', ['-n', file]);
-}
 
 interface Row {
   family: FamilyId;

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 
 export interface ParsedStage {
@@ -45,4 +49,28 @@ export function parseStages(text: string): ParsedStage[] {
 export function finalStage(text: string): ParsedStage {
   const stages = parseStages(text);
   return stages[stages.length - 1]!;
+}
+
+export const PACKAGE_MANAGERS = /^(apt-get|apt|apk|dnf|microdnf|yum)$/;
+/** Compilers, build systems and -dev/-devel packages: build-stage only. */
+export const BUILD_TOOLS = /^(gcc|gcc-c\+\+|g\+\+|clang|make|cmake|automake|autoconf|libtool|build-essential|build-base|musl-dev)$|-(dev|devel)$/;
+
+/** Every package install in a stage: the manager and the packages it names. */
+export function installs(stage: ParsedStage): { manager: string; packages: string[] }[] {
+  const out: { manager: string; packages: string[] }[] = [];
+  for (const ins of stage.instructions.filter((i) => i.keyword === 'RUN')) {
+    for (const command of ins.args.split(/&&|;|\|\|/)) {
+      const words = command.replace(/\\\n/g, ' ').trim().split(/\s+/);
+      if (!PACKAGE_MANAGERS.test(words[0] ?? '') || !['install', 'add'].includes(words[1] ?? '')) continue;
+      out.push({ manager: words[0]!, packages: words.slice(2).filter((w) => !w.startsWith('-')) });
+    }
+  }
+  return out;
+}
+
+/** Fails when `sh -n` rejects the script. */
+export function shellSyntaxOk(content: string): void {
+  const file = join(mkdtempSync(join(tmpdir(), 'sh-n-')), 'script.sh');
+  writeFileSync(file, content);
+  execFileSync('sh', ['-n', file]);
 }

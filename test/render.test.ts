@@ -1,12 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AWS_RUNTIMES } from '../src/catalog';
-import { LANGUAGE_RUNTIMES } from '../src/catalog/language-runtimes';
 import { generate } from '../src/generate';
 import { packageRoot } from '../src/paths';
 import { layoutDockerfile, renderTemplate } from '../src/render';
 import { resolveOptions } from '../src/resolve';
+import { everyCombination } from './support/matrix';
 import { BEFORE_ANY_DEPRECATION } from './support/run';
 
 function templateNames(dir: string): string[] {
@@ -23,24 +22,6 @@ function templateNames(dir: string): string[] {
   return out;
 }
 
-/** Every option combination the catalog offers, rendered through the real pipeline. */
-function everyCombination(): { raw: Record<string, unknown> }[] {
-  const out: { raw: Record<string, unknown> }[] = [];
-  for (const rt of AWS_RUNTIMES) {
-    for (const arch of ['x86_64', 'arm64']) {
-      const extra = rt.language === 'java' ? [{}, { buildTool: 'gradle' }] : rt.language === 'nodejs' ? [{}, { typescript: true }] : [{}];
-      for (const e of extra) {
-        out.push({ raw: { runtime: rt.id, arch, allowDeprecated: true, osPackages: ['jq'], buildOsPackages: ['gcc'], labels: { 'org.opencontainers.image.title': 'x' }, instructions: { build: ['ENV A=1'], final: ['ENV B=2'] }, ...e } });
-      }
-    }
-  }
-  for (const rt of LANGUAGE_RUNTIMES) {
-    for (const base of ['os-only', 'image']) {
-      out.push({ raw: { base, runtime: rt.id, allowDeprecated: true, osPackages: ['jq'], ...(base === 'image' ? { rie: true } : {}) } });
-    }
-  }
-  return out;
-}
 
 describe('templates', () => {
   it('throw on a value the plan did not provide (strict mode)', () => {

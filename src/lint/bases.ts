@@ -103,6 +103,17 @@ function recogniseOther(ref: ImageRef): RecognisedBase {
     return { ...base, family: 'al2023' };
   }
   if (name === 'alpine' || /(^|[-.])alpine/.test(tag)) return { ...base, family: 'alpine' };
+  // Amazon Linux variants of other images say so in the tag (maven:3.9-amazoncorretto-21-al2023,
+  // amazoncorretto:21-al2023-headless); gradle's corretto images are built on AL2023, and bare
+  // amazoncorretto tags are AL2 up to Corretto 21.
+  if (/(^|[-_.])al2023([-_.]|$)/.test(tag)) return { ...base, family: 'al2023' };
+  if (/(^|[-_.])al2([-_.]|$)/.test(tag)) return { ...base, family: 'al2' };
+  if (name === 'gradle' && /(^|-)corretto(-|$)/.test(tag)) return { ...base, family: 'al2023' };
+  if (name === 'amazoncorretto') {
+    const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
+    if (major <= 21) return { ...base, family: 'al2' };
+    if (major >= 22) return { ...base, family: 'al2023' };
+  }
   if (name === 'debian' || DEBIAN_TAGS.test(tag)) return { ...base, family: 'debian' };
   if (name === 'ubuntu' || UBUNTU_TAGS.test(tag)) return { ...base, family: 'ubuntu' };
   if (RPM_IMAGES.test(path)) return { ...base, rpm: true };

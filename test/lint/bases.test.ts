@@ -53,3 +53,17 @@ describe('recogniseBase', () => {
     expect(parseImageRef('host:5000/img')).toEqual({ registry: 'host:5000', path: 'img', tag: null, digest: null });
   });
 });
+
+describe('Amazon Linux variants of other images', () => {
+  it.each([
+    ['maven:3.9-amazoncorretto-21-al2023', 'al2023'],
+    ['amazoncorretto:21-al2023-headless', 'al2023'],
+    ['amazoncorretto:8-al2023-jre', 'al2023'],
+    ['gradle:9-jdk21-corretto', 'al2023'],
+    ['amazoncorretto:17', 'al2'],
+    ['amazoncorretto:25', 'al2023'],
+    ['amazoncorretto:21-alpine3.23', 'alpine'],
+  ])('%s is %s', (ref, family) => {
+    expect(recogniseBase(ref).family).toBe(family);
+  });
+});

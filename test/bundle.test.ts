@@ -23,7 +23,7 @@ describe('the bundle renders exactly what the source renders', () => {
     it(argv.join(' '), async () => {
       const cwd = tempDir();
       const source = await run(['--stdout', ...argv], { cwd });
-      const bundle = spawnSync(process.execPath, [CLI, '--stdout', ...argv], { cwd, encoding: 'utf8', env: { PATH: '/nonexistent' } });
+      const bundle = spawnSync(process.execPath, [CLI, '--stdout', ...argv], { cwd, encoding: 'utf8', env: { PATH: '/nonexistent', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22' } });
       expect(bundle.status).toBe(source.code);
       expect(source.code).toBe(0);
       expect(bundle.stdout).toBe(source.stdout);
@@ -35,7 +35,7 @@ describe('the bundle renders exactly what the source renders', () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'lambda-image.yaml'), 'runtime: nodejs22\narch: amd64\n');
     const source = await run(['fn'], { cwd });
-    const bundle = spawnSync(process.execPath, [CLI, 'fn'], { cwd, encoding: 'utf8', env: { PATH: '/nonexistent' } });
+    const bundle = spawnSync(process.execPath, [CLI, 'fn'], { cwd, encoding: 'utf8', env: { PATH: '/nonexistent', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22' } });
     expect(source.code).toBe(2);
     expect(bundle.status).toBe(2);
     expect(bundle.stderr).toBe(source.stderr);

@@ -49,7 +49,7 @@ describe('the published package', () => {
   });
 
   it('installed from the tarball: --help, --yes and lint work', () => {
-    const env = { PATH: `${join(installed, 'node_modules', '.bin')}:${process.env.PATH}`, CI: '1' };
+    const env = { PATH: `${join(installed, 'node_modules', '.bin')}:${process.env.PATH}`, CI: '1', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22' };
     const help = spawnSync(bin, ['--help'], { cwd: installed, encoding: 'utf8', env });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/--runtime/);

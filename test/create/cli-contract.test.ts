@@ -127,7 +127,7 @@ describe('the built CLI without a terminal', () => {
       input: '',
       encoding: 'utf8',
       timeout: 10_000,
-      env: { PATH: process.env.PATH ?? '' },
+      env: { PATH: process.env.PATH ?? '', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22' },
       cwd: tempDir(),
     });
     expect(result.error).toBeUndefined();
@@ -158,5 +158,16 @@ describe('deploy artefacts from the create command', () => {
     const script = join(cwd, 'fn', 'deploy.sh');
     expect(statSync(script).mode & 0o111).not.toBe(0);
     expect(readFileSync(script, 'utf8')).toMatch(/x86_64/);
+  });
+});
+
+describe('CREATE_LAMBDA_IMAGE_TODAY', () => {
+  it('pins the date deprecation checks use, and a bad value is a usage error', async () => {
+    const { today } = await import('../../src/io');
+    expect(today({ CREATE_LAMBDA_IMAGE_TODAY: '2027-05-01' }).toISOString().slice(0, 10)).toBe('2027-05-01');
+    expect(() => today({ CREATE_LAMBDA_IMAGE_TODAY: 'tomorrow' })).toThrow(/is not a date; write YYYY-MM-DD/);
+    const late = spawnSync(process.execPath, [CLI, '--stdout', '--runtime', 'nodejs22'], { encoding: 'utf8', env: { PATH: '', CREATE_LAMBDA_IMAGE_TODAY: '2027-05-01' } });
+    expect(late.status).toBe(2);
+    expect(late.stderr).toMatch(/nodejs22 .* is deprecated \(deprecation 2027-04-30/);
   });
 });

@@ -3,6 +3,8 @@
  * `describe.skipIf(!docker.usable)` and call `announceSkip` so a skip is loud, never silent.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildArgs, detectBuilder, exec, probeArgs, resolveEngine, type Arch, type Engine } from '../../src/verify/docker';
 
@@ -86,4 +88,140 @@ export async function removeImages(engine: Engine, tags: string[]): Promise<void
     const left = await exec(engine, ['image', 'inspect', '-f', '{{len .RepoTags}}', id], { timeoutMs: 30_000 });
     if (left.code === 0 && left.stdout.trim() === '0') await exec(engine, ['rmi', id], { timeoutMs: 60_000 });
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated images: the CLI's own output, built unmodified (test/e2e/generated.e2e.test.ts).
+
+/**
+ * The official images the generated Node.js Dockerfiles build FROM. Here they are local
+ * stand-ins made by scripts/ci/docker-setup.sh (Docker Hub cannot be reached); the generated
+ * Dockerfile finds them by these exact tags, so it is built exactly as the CLI wrote it.
+ */
+export const NODE_BASES = ['node:22-bookworm', 'node:22-bookworm-slim'] as const;
+
+/** Which of `refs` the engine does not hold locally (synchronous, for collection-time skips). */
+export function missingImages(engine: Engine, refs: readonly string[], env: NodeJS.ProcessEnv = process.env): string[] {
+  return refs.filter((ref) => spawnSync(engine.bin, ['image', 'inspect', ref], { env, stdio: 'ignore', timeout: 10_000 }).status !== 0);
+}
+
+/** A DockerStatus for a suite that also needs `refs`: not usable (with the reason) when any is missing. */
+export function withImages(status: DockerStatus, refs: readonly string[], why: string): DockerStatus {
+  if (!status.usable || !status.engine) return status;
+  const missing = missingImages(status.engine, refs);
+  if (!missing.length) return status;
+  return { usable: false, engine: status.engine, reason: `${missing.join(' and ')} not present locally (${why}); run scripts/ci/docker-setup.sh to make the stand-ins` };
+}
+
+export interface BuildOptions {
+  /** Wall-clock budget: the build is killed (and the test fails) when it takes longer. */
+  budgetMs: number;
+  /** Build only up to this stage (`--target`), e.g. the single-stage equivalent. */
+  target?: string;
+}
+
+let legacyNoted = false;
+
+export interface Built {
+  ms: number;
+  /**
+   * Images the build left behind untagged: the legacy builder (a docker client without buildx
+   * and without DOCKER_BUILDKIT=1) keeps each earlier stage's result as a dangling image. Remove
+   * them with removeUntagged. BuildKit leaves none.
+   */
+  leftovers: string[];
+}
+
+/**
+ * Builds `dir` as it is (the Dockerfile is never touched) with the engine's BuildKit where it
+ * has one, for the host's architecture. A failure or an exceeded budget throws with the tail of
+ * the build output.
+ */
+export async function buildImage(engine: Engine, dir: string, tag: string, opts: BuildOptions): Promise<Built> {
+  const builder = await detectBuilder(engine);
+  if (builder.note && !legacyNoted) console.warn(`note: ${builder.note}`);
+  legacyNoted ||= Boolean(builder.note);
+  const args = buildArgs(builder, dir, tag, HOST_ARCH);
+  if (opts.target) args.splice(1, 0, '--target', opts.target);
+  const t0 = Date.now();
+  const r = await exec(engine, args, { env: builder.env, timeoutMs: opts.budgetMs });
+  const ms = Date.now() - t0;
+  const leftovers = builder.env.DOCKER_BUILDKIT === '0' ? legacyStageImages(r.stdout) : [];
+  if (r.code !== 0) {
+    const what = r.code === 124 && ms >= opts.budgetMs ? `exceeded its ${Math.round(opts.budgetMs / 1000)} s budget` : `failed (exit ${r.code})`;
+    const err = new Error(`${engine.bin} ${args.join(' ')} ${what} after ${Math.round(ms / 1000)} s:\n${r.combined.slice(-4000)}`);
+    throw Object.assign(err, { leftovers });
+  }
+  return { ms, leftovers };
+}
+
+/**
+ * The result of every stage but the last, from the legacy builder's output: the last
+ * ` ---> <id>` before each later `Step n/m : FROM`.
+ */
+export function legacyStageImages(output: string): string[] {
+  const ids: string[] = [];
+  let last: string | undefined;
+  for (const line of output.split('\n')) {
+    const id = /^ ---> ([0-9a-f]{12,64})\s*$/.exec(line)?.[1];
+    if (id) last = id;
+    else if (/^Step \d+\/\d+ : FROM\s/i.test(line)) {
+      if (last) ids.push(last);
+      last = undefined;
+    }
+  }
+  return ids;
+}
+
+/**
+ * Removes images by id, only while they are untagged (a concurrent run may have tagged an
+ * identical cached image), without force: an image another build still uses stays.
+ */
+export async function removeUntagged(engine: Engine, ids: readonly string[]): Promise<void> {
+  for (const id of new Set(ids)) {
+    const left = await exec(engine, ['image', 'inspect', '-f', '{{len .RepoTags}}', id], { timeoutMs: 30_000 });
+    if (left.code === 0 && left.stdout.trim() === '0') await exec(engine, ['rmi', id], { timeoutMs: 60_000 });
+  }
+}
+
+/** The image's size in bytes, as `docker image inspect -f '{{.Size}}'` reports it. */
+export async function imageSize(engine: Engine, ref: string): Promise<number> {
+  const r = await exec(engine, ['image', 'inspect', '-f', '{{.Size}}', ref], { timeoutMs: 30_000 });
+  const n = Number(r.stdout.trim());
+  if (r.code !== 0 || !Number.isSafeInteger(n) || n <= 0) throw new Error(`cannot read the size of ${ref}: ${r.stderr || r.stdout}`);
+  return n;
+}
+
+/** The one results file `npm run bench` reads; every e2e file that measures images merges into it. */
+export const E2E_RESULTS_FILE = fileURLToPath(new URL('../../.tmp/e2e-results.json', import.meta.url));
+
+export interface ImageResult {
+  name: string;
+  /** Bytes of the image the generated (multi-stage) Dockerfile produces. */
+  size: number;
+  /** Bytes of its single-stage equivalent; null where no stage of the Dockerfile is one. */
+  singleStageSize: number | null;
+}
+
+function readResults(file: string): ImageResult[] {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { images?: unknown };
+    return Array.isArray(parsed.images) ? (parsed.images as ImageResult[]).filter((i) => typeof i?.name === 'string') : [];
+  } catch {
+    return []; // absent or unreadable: start afresh
+  }
+}
+
+/**
+ * Merges `set` into the results file (entries with the same name are replaced) and removes the
+ * entries named in `drop`; other entries, from other test files, are kept. Written to a temporary
+ * file and renamed, so a reader never sees half a file.
+ */
+export function mergeImageResults(set: readonly ImageResult[], drop: readonly string[] = [], file = E2E_RESULTS_FILE): void {
+  const replaced = new Set([...drop, ...set.map((i) => i.name)]);
+  const images = [...readResults(file).filter((i) => !replaced.has(i.name)), ...set];
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify({ images }, null, 2)}\n`);
+  renameSync(tmp, file);
 }

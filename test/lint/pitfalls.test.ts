@@ -1,7 +1,8 @@
 /**
- * lambda-facts.md §8, "Pitfalls users actually hit": every pitfall a Dockerfile can show is
- * flagged by some LAM rule. (#1 provenance, #17 Docker Desktop and #20 tag pinning live in the
- * build command or the deployment, not in the Dockerfile; #16 depends on the deployment tool.)
+ * The failures users report with Lambda container images, numbered as in our pitfall list: every
+ * one a Dockerfile can show is flagged by some LAM rule. (#1 provenance attestations, #17 a Docker
+ * Desktop regression and #20 re-deploying a moved tag live in the build command or the
+ * deployment, not in the Dockerfile; #16 depends on the deployment tool.)
  */
 import { describe, expect, it } from 'vitest';
 import { lintAll } from './helpers';
@@ -29,7 +30,7 @@ const pitfalls: { n: number; symptom: string; text: string; code: string; arch?:
   { n: 19, symptom: 'Node 24 handler dir.handler: ERR_UNSUPPORTED_DIR_IMPORT', code: 'LAM004', text: 'FROM public.ecr.aws/lambda/nodejs:24\nCOPY handler/ ${LAMBDA_TASK_ROOT}/handler/\nCMD ["handler.handler"]' },
 ];
 
-describe('lambda-facts §8 pitfalls are flagged', () => {
+describe('known Lambda image pitfalls are flagged', () => {
   for (const p of pitfalls) {
     it(`#${p.n} ${p.symptom} → ${p.code}`, () => {
       const codes = lintAll(p.text, p.arch ? { arch: p.arch } : {}).map((f) => f.code);

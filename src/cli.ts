@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { CancelledError, UsageError } from './errors';
 import { processIo, say, type Io } from './io';
@@ -46,6 +47,8 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // Node 22+ keeps compiled code between runs (a no-op on Node 20): `npm create` starts faster.
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from './support/run';
@@ -31,7 +32,6 @@ describe('the bundle renders exactly what the source renders', () => {
   }
 
   it('validates a config file the same way', async () => {
-    const { writeFileSync } = await import('node:fs');
     const cwd = tempDir();
     writeFileSync(join(cwd, 'lambda-image.yaml'), 'runtime: nodejs22\narch: amd64\n');
     const source = await run(['fn'], { cwd });
@@ -41,4 +41,18 @@ describe('the bundle renders exactly what the source renders', () => {
     expect(bundle.stderr).toBe(source.stderr);
     expect(bundle.stderr).toMatch(/lambda-image\.yaml:2: arch: "amd64" is not one of x86_64, arm64/);
   });
+});
+
+describe('the bundle lints exactly as the source does', () => {
+  const fixtures = join(import.meta.dirname, '..', 'bench', 'fixtures');
+  for (const file of readdirSync(fixtures)) {
+    it(file, async () => {
+      const text = readFileSync(join(fixtures, file), 'utf8');
+      const source = await run(['lint', '-', '--format', 'json', '--hadolint', 'off', '--arch', 'x86_64'], { stdin: text });
+      const bundle = spawnSync(process.execPath, [CLI, 'lint', '-', '--format', 'json', '--hadolint', 'off', '--arch', 'x86_64'], { input: text, encoding: 'utf8', env: { PATH: '/nonexistent', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22' } });
+      expect(JSON.parse(bundle.stdout)).toEqual(JSON.parse(source.stdout));
+      expect(JSON.parse(source.stdout).length).toBeGreaterThan(0);
+      expect(bundle.status).toBe(source.code);
+    });
+  }
 });

@@ -47,6 +47,11 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // `create-lambda-image list | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   // Node 22+ keeps compiled code between runs (a no-op on Node 20): `npm create` starts faster.
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   main(process.argv.slice(2), processIo()).then(

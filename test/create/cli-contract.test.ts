@@ -171,3 +171,10 @@ describe('CREATE_LAMBDA_IMAGE_TODAY', () => {
     expect(late.stderr).toMatch(/nodejs22 .* is deprecated \(deprecation 2027-04-30/);
   });
 });
+
+describe('a closed output pipe', () => {
+  it('ends the CLI quietly, without a stack trace', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" list --json | head -c 10 >/dev/null; echo "status=$?"`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(result.stderr).not.toMatch(/EPIPE|node:events/);
+  });
+});

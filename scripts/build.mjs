@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Must match COMPILE_OPTIONS in src/template-engine.ts (a test compares bundle and source output).
-const COMPILE_OPTIONS = { strict: true, noEscape: true, preventIndent: true };
+const COMPILE_OPTIONS = {
+  strict: true,
+  noEscape: true,
+  preventIndent: true,
+  knownHelpers: { eq: true, join: true, json: true },
+  knownHelpersOnly: true,
+};
 
 function templates() {
   const base = join(root, 'templates');

@@ -7,7 +7,14 @@ import { templatePath } from './paths';
  * Compiles templates/ from disk. The published bundle replaces this module with one built from
  * precompiled templates (scripts/build.mjs), so users never load the Handlebars compiler.
  */
-export const COMPILE_OPTIONS = { strict: true, noEscape: true, preventIndent: true } as const;
+export const COMPILE_OPTIONS = {
+  strict: true,
+  noEscape: true,
+  preventIndent: true,
+  // Only our helpers (registered in render.ts): a misspelt helper fails to compile.
+  knownHelpers: { eq: true, join: true, json: true },
+  knownHelpersOnly: true,
+};
 
 export interface TemplateEngine {
   hb: typeof Handlebars;

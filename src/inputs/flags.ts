@@ -1,5 +1,6 @@
 import { UsageError } from '../errors';
 import { OPTION_SPECS, type OptionSpec } from '../options';
+import { editDistance } from '../suggest';
 
 export type FlagValue = string | boolean | string[];
 
@@ -97,18 +98,4 @@ function unknownFlag(given: string, specs: readonly OptionSpec[]): UsageError {
   const close = names.find((n) => editDistance(n, given) <= 2);
   const hint = close ? `did you mean ${close}? ` : '';
   return new UsageError(`unknown flag ${given}; ${hint}valid flags: ${names.join(', ')}`);
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
 }

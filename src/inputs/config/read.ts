@@ -1,0 +1,149 @@
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { Document, LineCounter, parseDocument } from 'yaml';
+import { UsageError } from '../../errors';
+import { OPTION_SPECS } from '../../options';
+import { quote } from '../../validate';
+import { lineOf, normaliseRuntime, problemError, schemaProblems, semanticProblems } from './problems';
+import { isPlainObject, show } from './util';
+import type { LintConfig } from '../config';
+
+/** Reading one config file and, depth first, the files it extends: one layer per file. */
+
+export interface Layer {
+  path: string;
+  /** The file as messages name it. */
+  display: string;
+  /** Option values (osPackages' stage map already split into osPackages/buildOsPackages). */
+  values: Record<string, unknown>;
+  /** Option key → line and the key as written in the file. */
+  where: Record<string, { line: number; key: string }>;
+  pinLines: Record<string, number>;
+  allowedBases?: { list: string[]; line: number };
+  allowedRuntimes?: { list: string[]; line: number };
+  lint?: LintConfig;
+}
+
+export interface ReadContext {
+  cwd: string;
+  validate: ValidateFunction;
+  /** Files being read (real path and name in messages), outermost first, to find cycles. */
+  stack: { id: string; display: string }[];
+  seen: Set<string>;
+  layers: Layer[];
+}
+
+/** Appends the file's extended layers (in order, depth first) and then the file itself. */
+export async function readLayers(path: string, ctx: ReadContext): Promise<void> {
+  const display = show(ctx.cwd, path);
+  const parsed = parseFile(path, display);
+  const data = parsed.data;
+  const problems = schemaProblems(ctx.validate, data, parsed);
+  if (problems.length === 0) problems.push(...semanticProblems(data, parsed));
+  if (problems.length > 0) throw problemError(display, problems);
+
+  // Files are compared by their real path, so a symlink cannot hide a cycle.
+  const id = realpathSync(path);
+  ctx.seen.add(id);
+  const stack = [...ctx.stack, { id, display }];
+  for (const entry of extendsEntries(data, parsed)) {
+    const where = `${display}:${entry.line}: extends`;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value)) {
+      throw new UsageError(`${where}: ${quote(entry.value)} is a URL; extends takes a file path`);
+    }
+    const target = resolve(dirname(path), entry.value);
+    if (!existsSync(target)) throw new UsageError(`${where}: ${quote(entry.value)} not found (${show(ctx.cwd, target)})`);
+    const targetId = realpathSync(target);
+    const open = stack.findIndex((f) => f.id === targetId);
+    if (open !== -1) {
+      const cycle = [...stack.slice(open).map((f) => f.display), show(ctx.cwd, target)].join(' → ');
+      throw new UsageError(`${where}: ${quote(entry.value)} makes a cycle: ${cycle}`);
+    }
+    if (statSync(target).isDirectory()) throw new UsageError(`${where}: ${quote(entry.value)} is a folder, not a config file`);
+    if (ctx.seen.has(targetId)) continue; // Already merged through another path: once is enough.
+    await readLayers(target, { ...ctx, stack });
+  }
+  ctx.layers.push(toLayer(path, display, data, parsed));
+}
+
+export interface ParsedFile {
+  doc: Document;
+  lines: LineCounter;
+  data: Record<string, unknown>;
+}
+
+export function parseFile(path: string, display: string): ParsedFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${display}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  const first = doc.errors[0];
+  if (first) {
+    const line = first.linePos?.[0]?.line ?? 1;
+    const message = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    throw new UsageError(`${display}:${line}: not valid YAML: ${message}`);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new UsageError(`${display}: ${(error as Error).message}`);
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new UsageError(`${display}:1: expected a map of keys to values (see docs/config.md)`);
+  }
+  return { doc, lines, data: data as Record<string, unknown> };
+}
+
+export function extendsEntries(data: Record<string, unknown>, file: ParsedFile): { value: string; line: number }[] {
+  const value = data.extends;
+  if (value === undefined) return [];
+  const list = typeof value === 'string' ? [value] : (value as string[]);
+  return list.map((entry, i) => ({
+    value: entry,
+    line: lineOf(file, typeof value === 'string' ? ['extends'] : ['extends', String(i)]),
+  }));
+}
+
+export function toLayer(path: string, display: string, data: Record<string, unknown>, file: ParsedFile): Layer {
+  const layer: Layer = { path, display, values: {}, where: {}, pinLines: {} };
+  const set = (key: string, value: unknown, at: string[], written: string) => {
+    layer.values[key] = value;
+    layer.where[key] = { line: lineOf(file, at), key: written };
+  };
+  for (const spec of OPTION_SPECS) {
+    if (!spec.config || !(spec.key in data)) continue;
+    const value = data[spec.key];
+    if (spec.key === 'osPackages' && isPlainObject(value)) {
+      const stages = value as { build?: string[]; final?: string[] };
+      if (stages.final) set('osPackages', stages.final, ['osPackages', 'final'], 'osPackages.final');
+      if (stages.build) set('buildOsPackages', stages.build, ['osPackages', 'build'], 'osPackages.build');
+      continue;
+    }
+    if (spec.key === 'registryMirror') {
+      set(spec.key, (value as string).replace(/\/$/, ''), [spec.key], spec.key);
+      continue;
+    }
+    set(spec.key, value, [spec.key], spec.key);
+  }
+  if (isPlainObject(data.pin)) {
+    for (const ref of Object.keys(data.pin)) layer.pinLines[ref] = lineOf(file, ['pin', ref]);
+  }
+  if (Array.isArray(data.allowedBases)) {
+    layer.allowedBases = { list: data.allowedBases as string[], line: lineOf(file, ['allowedBases']) };
+  }
+  if (Array.isArray(data.allowedRuntimes)) {
+    layer.allowedRuntimes = {
+      list: (data.allowedRuntimes as string[]).map((r) => normaliseRuntime(r)!),
+      line: lineOf(file, ['allowedRuntimes']),
+    };
+  }
+  if (isPlainObject(data.lint)) layer.lint = data.lint as LintConfig;
+  return layer;
+}

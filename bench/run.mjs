@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'bin', 'create-lambda-image.cjs');
 const viteDir = join(root, 'node_modules', 'create-vite');
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 11);
 const LINT_FILES = 1000;
@@ -122,7 +122,7 @@ const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
 const rows = [];
 const add = (measure, figure, target, ok) => rows.push([measure, figure, target, ok === undefined ? '' : ok ? 'met' : 'NOT MET']);
 
-if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+if (!existsSync(join(root, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first');
 const gen = generation();
 add(`generation, median of ${PAIRS} pairs (ours / create-vite)`, `${gen.ours.toFixed(0)} ms / ${gen.vite.toFixed(0)} ms`, '', undefined);
 add('generation, median of pair ratios', `${gen.ratio.toFixed(2)}×`, '≤ 1.00× create-vite', gen.ratio <= 1.0);

@@ -98,23 +98,23 @@ const standaloneValidator = {
 };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
+// One CommonJS file: bin/create-lambda-image.cjs compiles it with a V8 code cache (vm.Script),
+// which ES modules cannot use on Node 20. Commands load their modules lazily all the same:
+// esbuild turns each dynamic import() into an init call that runs on first use.
 await build({
-  entryPoints: { cli: join(root, 'src/cli.ts') },
-  outdir: join(root, 'dist'),
+  entryPoints: [join(root, 'src/cli.ts')],
+  outfile: join(root, 'dist', 'cli.cjs'),
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
   plugins: [precompiledTemplates, standaloneValidator],
   // dockerfile-ast needs only Position.create and Range.create from this 100 kB module.
   alias: { 'vscode-languageserver-types': join(root, 'src', 'lint', 'lsp-types.ts') },
-  // Some bundled CommonJS (yaml) calls require() for Node built-ins; ESM output has none.
-  banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
-  },
+  // import.meta.url has no CommonJS equivalent; the bundle's own file stands in for it.
+  define: { 'import.meta.url': '__bundle_url' },
+  banner: { js: "var __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });

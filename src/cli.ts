@@ -1,5 +1,4 @@
 import { realpathSync } from 'node:fs';
-import nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { CancelledError, UsageError } from './errors';
 import { processIo, say, type Io } from './io';
@@ -46,14 +45,13 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/** Runs the CLI on this process: the launcher (bin/) calls it, and so does `node dist/cli.cjs`. */
+export function runCli(): void {
   // `create-lambda-image list | head` closes the pipe early: that is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  // Node 22+ keeps compiled code between runs (a no-op on Node 20): `npm create` starts faster.
-  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;
@@ -64,3 +62,5 @@ if (isEntryPoint()) {
     },
   );
 }
+
+if (isEntryPoint()) runCli();

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from './support/run';
 
-const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');
+const CLI = join(import.meta.dirname, '..', 'bin', 'create-lambda-image.cjs');
+/** The launcher's code cache goes to a scratch folder, not the user's. */
+const CACHE = tempDir('cache-');
 
 /**
  * The bundle carries precompiled templates and a standalone config validator in place of the
@@ -24,7 +26,7 @@ describe('the bundle renders exactly what the source renders', () => {
     it(argv.join(' '), async () => {
       const cwd = tempDir();
       const source = await run(['--stdout', ...argv], { cwd });
-      const bundle = spawnSync(process.execPath, [CLI, '--stdout', ...argv], { cwd, encoding: 'utf8', env: { PATH: '/nonexistent', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22' } });
+      const bundle = spawnSync(process.execPath, [CLI, '--stdout', ...argv], { cwd, encoding: 'utf8', env: { PATH: '/nonexistent', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22', XDG_CACHE_HOME: CACHE } });
       expect(bundle.status).toBe(source.code);
       expect(source.code).toBe(0);
       expect(bundle.stdout).toBe(source.stdout);
@@ -35,7 +37,7 @@ describe('the bundle renders exactly what the source renders', () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'lambda-image.yaml'), 'runtime: nodejs22\narch: amd64\n');
     const source = await run(['fn'], { cwd });
-    const bundle = spawnSync(process.execPath, [CLI, 'fn'], { cwd, encoding: 'utf8', env: { PATH: '/nonexistent', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22' } });
+    const bundle = spawnSync(process.execPath, [CLI, 'fn'], { cwd, encoding: 'utf8', env: { PATH: '/nonexistent', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22', XDG_CACHE_HOME: CACHE } });
     expect(source.code).toBe(2);
     expect(bundle.status).toBe(2);
     expect(bundle.stderr).toBe(source.stderr);
@@ -49,7 +51,7 @@ describe('the bundle lints exactly as the source does', () => {
     it(file, async () => {
       const text = readFileSync(join(fixtures, file), 'utf8');
       const source = await run(['lint', '-', '--format', 'json', '--hadolint', 'off', '--arch', 'x86_64'], { stdin: text });
-      const bundle = spawnSync(process.execPath, [CLI, 'lint', '-', '--format', 'json', '--hadolint', 'off', '--arch', 'x86_64'], { input: text, encoding: 'utf8', env: { PATH: '/nonexistent', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22' } });
+      const bundle = spawnSync(process.execPath, [CLI, 'lint', '-', '--format', 'json', '--hadolint', 'off', '--arch', 'x86_64'], { input: text, encoding: 'utf8', env: { PATH: '/nonexistent', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22', XDG_CACHE_HOME: CACHE } });
       expect(JSON.parse(bundle.stdout)).toEqual(JSON.parse(source.stdout));
       expect(JSON.parse(source.stdout).length).toBeGreaterThan(0);
       expect(bundle.status).toBe(source.code);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 
-// Spawn tests run dist/cli.js, the same file the package's bin points at.
+// Spawn tests run the package's bin, which loads the bundle in dist/.
 export default function setup(): void {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 }

@@ -35,9 +35,10 @@ describe('the published package', () => {
   it('ships only what runs: the bundle, templates and the config schema', () => {
     const paths = info.files.map((f) => f.path).sort();
     for (const p of paths) {
-      expect(p, p).toMatch(/^(dist\/[\w./-]+\.js|templates\/[\w./-]+\.hbs|schema\/[\w.-]+\.json|package\.json|README\.md|LICENSE)$/);
+      expect(p, p).toMatch(/^(dist\/cli\.cjs|bin\/create-lambda-image\.cjs|templates\/[\w./-]+\.hbs|schema\/[\w.-]+\.json|package\.json|README\.md|LICENSE)$/);
     }
-    expect(paths).toContain('dist/cli.js');
+    expect(paths).toContain('dist/cli.cjs');
+    expect(paths).toContain('bin/create-lambda-image.cjs');
     expect(paths.some((p) => p.startsWith('templates/dockerfile/'))).toBe(true);
     expect(paths.some((p) => /(^|\/)(src|test|bench)\//.test(p) || p.endsWith('.ts') || p.endsWith('.map'))).toBe(false);
   });
@@ -49,7 +50,7 @@ describe('the published package', () => {
   });
 
   it('installed from the tarball: --help, --yes and lint work', () => {
-    const env = { PATH: `${join(installed, 'node_modules', '.bin')}:${process.env.PATH}`, CI: '1', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22' };
+    const env = { PATH: `${join(installed, 'node_modules', '.bin')}:${process.env.PATH}`, CI: '1', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22', XDG_CACHE_HOME: tempDir('cache-') };
     const help = spawnSync(bin, ['--help'], { cwd: installed, encoding: 'utf8', env });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/--runtime/);

@@ -7,7 +7,9 @@ import { AWS_RUNTIMES } from '../../src/catalog';
 import { OPTION_SPECS } from '../../src/options';
 import { run, tempDir, TODAY } from '../support/run';
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+const CLI = join(import.meta.dirname, '..', '..', 'bin', 'create-lambda-image.cjs');
+/** The launcher's code cache goes to a scratch folder, not the user's. */
+const CACHE = tempDir('cache-');
 
 describe('list --json', () => {
   const recordSchema = {
@@ -127,7 +129,7 @@ describe('the built CLI without a terminal', () => {
       input: '',
       encoding: 'utf8',
       timeout: 10_000,
-      env: { PATH: process.env.PATH ?? '', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22' },
+      env: { PATH: process.env.PATH ?? '', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22', XDG_CACHE_HOME: CACHE },
       cwd: tempDir(),
     });
     expect(result.error).toBeUndefined();
@@ -166,7 +168,7 @@ describe('CREATE_LAMBDA_IMAGE_TODAY', () => {
     const { today } = await import('../../src/io');
     expect(today({ CREATE_LAMBDA_IMAGE_TODAY: '2027-05-01' }).toISOString().slice(0, 10)).toBe('2027-05-01');
     expect(() => today({ CREATE_LAMBDA_IMAGE_TODAY: 'tomorrow' })).toThrow(/is not a date; write YYYY-MM-DD/);
-    const late = spawnSync(process.execPath, [CLI, '--stdout', '--runtime', 'nodejs22'], { encoding: 'utf8', env: { PATH: '', CREATE_LAMBDA_IMAGE_TODAY: '2027-05-01' } });
+    const late = spawnSync(process.execPath, [CLI, '--stdout', '--runtime', 'nodejs22'], { encoding: 'utf8', env: { PATH: '', CREATE_LAMBDA_IMAGE_TODAY: '2027-05-01', XDG_CACHE_HOME: CACHE } });
     expect(late.status).toBe(2);
     expect(late.stderr).toMatch(/nodejs22 .* is deprecated \(deprecation 2027-04-30/);
   });
@@ -174,7 +176,7 @@ describe('CREATE_LAMBDA_IMAGE_TODAY', () => {
 
 describe('a closed output pipe', () => {
   it('ends the CLI quietly, without a stack trace', () => {
-    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" list --json | head -c 10 >/dev/null; echo "status=$?"`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" list --json | head -c 10 >/dev/null; echo "status=$?"`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: CACHE } });
     expect(result.stderr).not.toMatch(/EPIPE|node:events/);
   });
 });

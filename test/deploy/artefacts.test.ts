@@ -245,7 +245,7 @@ describe('package root lookup', () => {
     writeFileSync(join(root, 'package.json'), '{}');
     mkdirSync(join(root, 'templates', 'deploy'), { recursive: true });
     mkdirSync(join(root, 'dist', 'chunks'), { recursive: true });
-    expect(packageRoot(pathToFileURL(join(root, 'dist', 'cli.js')))).toBe(root);
+    expect(packageRoot(pathToFileURL(join(root, 'dist', 'cli.cjs')))).toBe(root);
     expect(packageRoot(pathToFileURL(join(root, 'dist', 'chunks', 'deploy-abc.js')))).toBe(root);
   });
 });

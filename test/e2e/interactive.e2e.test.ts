@@ -1,11 +1,11 @@
 /**
- * The built CLI (dist/cli.js) in a real pseudo-terminal (tmux), with CI unset and no
+ * The built CLI (bin/create-lambda-image.cjs) in a real pseudo-terminal (tmux), with CI unset and no
  * --interactive: the terminal detection itself decides to prompt. Keystrokes go in with
  * send-keys; the screen comes back with capture-pane, polled until a pattern shows (no fixed
  * sleeps). Each run's shell writes the CLI's exit code to a file, then waits for a line so the
  * pane stays alive after the CLI exits and the terminal it left behind (cursor shown) can be checked.
  *
- * CREATE_LAMBDA_IMAGE_CLI points the test at another bundle (default: dist/cli.js, built by the
+ * CREATE_LAMBDA_IMAGE_CLI points the test at another bundle (default: bin/create-lambda-image.cjs, built by the
  * global setup).
  */
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { finalStage } from '../support/dockerfile';
 import { snapshotTree } from '../support/run';
 
-const CLI = process.env.CREATE_LAMBDA_IMAGE_CLI ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const CLI = process.env.CREATE_LAMBDA_IMAGE_CLI ?? fileURLToPath(new URL('../../bin/create-lambda-image.cjs', import.meta.url));
 const SOCKET = `cli-interactive-${process.pid}`;
 
 const tmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
@@ -31,6 +31,8 @@ if (!hasTmux) {
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of ['CI', 'TMUX', 'TMUX_PANE', 'npm_config_user_agent', 'NO_COLOR', 'FORCE_COLOR']) delete env[key];
+  // The launcher's code cache goes to a scratch folder, not the user's.
+  env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), 'cache-'));
   return env;
 }
 

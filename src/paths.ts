@@ -6,7 +6,7 @@ const cache = new Map<string, string>();
 
 /**
  * The package root (where templates/ and schema/ ship). The source sits in src/, the bundle in
- * dist/ or dist/chunks/, so walk up until a folder holds both package.json and templates/.
+ * dist/, so walk up until a folder holds both package.json and templates/.
  */
 export function packageRoot(from: string | URL = import.meta.url): string {
   const start = dirname(fileURLToPath(from));

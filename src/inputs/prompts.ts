@@ -276,7 +276,7 @@ function scheduleMark(schedule: Schedule, today: Date, allowDeprecated: boolean,
   if (status.state === 'deprecated') {
     return allowDeprecated ? { hidden: false, text: s.red(`deprecated since ${schedule.deprecation}`) } : { hidden: true };
   }
-  if (status.state === 'soon') return { hidden: false, text: s.yellow(`deprecated on ${schedule.deprecation}`) };
+  if (status.state === 'soon') return { hidden: false, text: s.yellow(`deprecation ${schedule.deprecation}`) };
   return { hidden: false };
 }
 

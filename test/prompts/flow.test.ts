@@ -98,7 +98,7 @@ describe('promptForMissing: AWS base', () => {
       const state = scheduleStatus(r, TODAY).state;
       const choice = a.q.choices.find((c) => c.value === r.id);
       if (state === 'deprecated') expect(choice).toBeUndefined();
-      else if (state === 'soon') expect(choice?.name).toContain(`deprecated on ${r.deprecation}`);
+      else if (state === 'soon') expect(choice?.name).toContain(`deprecation ${r.deprecation}`);
       else expect(choice?.name).not.toContain('deprecated');
     }
     // The fixed date has both kinds, so the branches above are exercised.
@@ -154,7 +154,7 @@ describe('promptForMissing: OS-only base', () => {
     const a = question(ask, 'os');
     if (a.kind !== 'select') throw new Error('not a select');
     expect(a.q.default).toBe('al2023');
-    expect(a.q.choices[1]!.name).toContain('deprecated on 2026-07-31');
+    expect(a.q.choices[1]!.name).toContain('deprecation 2026-07-31');
     expect(values.os).toBe('al2');
     // Long before: no mark.
     const early = fakeAsk({ dir: 'g', base: 'os-only', runtime: 'rust', os: 'al2023', arch: 'x86_64', sample: true, handler: 'bootstrap' });

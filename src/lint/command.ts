@@ -162,6 +162,8 @@ export async function runLint(args: string[], io: Io, opts: RunLintOptions = {})
   }
   const findings: Finding[] = results.flatMap((r) => r.findings);
   const engine = [...new Set(results.map((r) => r.engine))].join('; ');
+  // Which engine judged the files, on stderr so json and sarif output stay clean.
+  say(io.stderr, `lint: ${files.length} ${files.length === 1 ? 'file' : 'files'} checked by ${engine}`);
   for (const note of [...new Set(results.flatMap((r) => r.notes))]) say(io.stderr, `lint: ${note}`);
   io.stdout.write(formatReport(parsed.format, { findings, engine, files }, io.stdout, io.env));
   return results.some((r) => r.failed) ? 1 : 0;

@@ -21,7 +21,7 @@ describe('create-lambda-image lint', () => {
   it('lints ./Dockerfile by default and exits 0 when clean', async () => {
     const r = await run([], { Dockerfile: CLEAN });
     expect(r).toMatchObject({ code: 0, out: '' });
-    expect(r.err).toBe('lint: shellcheck not found; SC checks on RUN scripts were skipped\n');
+    expect(r.err).toBe('lint: 1 file checked by create-lambda-image built-in rules\nlint: shellcheck not found; SC checks on RUN scripts were skipped\n');
   });
 
   it('exits 1 at or above each threshold, 0 below it, and never with none', async () => {
@@ -127,5 +127,16 @@ describe('create-lambda-image lint', () => {
     expect(r).toMatchObject({ code: 0, out: lintHelp });
     expect(lintHelp).toMatch(/--failure-threshold/);
     expect(parseLintArgs(['--', '-x']).files).toEqual(['-x']);
+  });
+});
+
+describe('the engine that ran is named on stderr', () => {
+  it('a real hadolint (here a stand-in executable that behaves as hadolint does)', async () => {
+    const { join } = await import('node:path');
+    const hadolint = join(import.meta.dirname, '..', 'fixtures', 'lint', 'bin', 'hadolint');
+    const io = testIo({ cwd: scratch({ Dockerfile: CLEAN }), env: { PATH: process.env.PATH ?? '', HADOLINT: hadolint, HOME: '/nonexistent' } });
+    expect(await runLint(['--format', 'json'], io)).toBe(0);
+    expect(io.err()).toMatch(/^lint: 1 file checked by hadolint \d+\.\d+\.\d+ \+ Lambda rules$/m);
+    expect(JSON.parse(io.out())).toEqual([]);
   });
 });

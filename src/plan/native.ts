@@ -151,25 +151,10 @@ export function planNative(target: Target, options: Options, facts: ProjectFacts
   };
 }
 
+/** One planner per language, as the AWS kind has (src/plan/aws.ts). */
 function languagePart(target: Target, options: Options, facts: ProjectFacts): LanguagePart {
-  switch (target.runtime.language) {
-    case 'nodejs':
-      return node(target, options, facts);
-    case 'python':
-      return python(target, options, facts);
-    case 'java':
-      return java(target, options, facts);
-    case 'dotnet':
-      return dotnet(target, options, facts);
-    case 'ruby':
-      return ruby(target, options, facts);
-    case 'go':
-      return go(target, options, facts);
-    case 'rust':
-      return rust(target, options, facts);
-    default:
-      return custom(target, options, facts);
-  }
+  const planners = { nodejs: node, python, java, dotnet, ruby, go, rust, custom };
+  return planners[target.runtime.language](target, options, facts);
 }
 
 /** The build stage on the language's own image (or the OS image with the language installed). */

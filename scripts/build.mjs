@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import Handlebars from 'handlebars';
+import { builtinModules } from 'node:module';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +110,8 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: true,
+  // The launcher reads the bundle as latin1: non-ASCII characters must stay escaped.
+  charset: 'ascii',
   legalComments: 'none',
   plugins: [precompiledTemplates, standaloneValidator],
   // dockerfile-ast needs only Position.create and Range.create from this 100 kB module.
@@ -118,3 +121,10 @@ await build({
   banner: { js: "var __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+
+const bundled = readFileSync(join(root, 'dist', 'cli.cjs'));
+if (bundled.some((byte) => byte > 0x7f)) throw new Error('dist/cli.cjs is not ASCII; the launcher reads it as latin1');
+const required = [...bundled.toString('latin1').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
+// ajv's helpers carry their own require() as a code string (unused by standalone code).
+const foreign = required.filter((id) => !builtinModules.includes(id.replace(/^node:/, '')) && !id.startsWith('ajv/dist/runtime/'));
+if (foreign.length) throw new Error(`dist/cli.cjs requires modules that are not built in: ${foreign.join(', ')}`);

@@ -47,17 +47,13 @@ function isEntryPoint(): boolean {
 
 /** Runs the CLI on this process: the launcher (bin/) calls it, and so does `node dist/cli.cjs`. */
 export function runCli(): void {
-  // `create-lambda-image list | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  main(process.argv.slice(2), processIo()).then(
+  const io = processIo();
+  main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`create-lambda-image: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      say(io.stderr, `create-lambda-image: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       process.exitCode = 70;
     },
   );

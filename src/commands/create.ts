@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { arch as hostArch } from 'node:os';
 import { resolve } from 'node:path';
 import type { DeployInput } from '../deploy';
 import { UsageError } from '../errors';
@@ -100,7 +99,7 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
   const interactive = isInteractive(values, io);
   if (interactive) {
     const prompts = await import('../inputs/prompts');
-    values = await prompts.promptForMissing(values, { io, today, hostArch: hostArch() === 'arm64' ? 'arm64' : 'x86_64', policy: config.policy });
+    values = await prompts.promptForMissing(values, { io, today, hostArch: process.arch === 'arm64' ? 'arm64' : 'x86_64', policy: config.policy });
   } else if (values.yes === true) {
     const base = typeof values.base === 'string' ? values.base : 'aws';
     values.runtime ??= defaultRuntime(base, today);

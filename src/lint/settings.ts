@@ -10,7 +10,7 @@
  * override level, trustedRegistries) are concatenated across layers, as hadolint merges its
  * own sources. LAM codes may appear in any layer (hadolint ignores unknown codes).
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { isLevel, LEVELS, levelRank, type Finding, type Level, type Threshold } from './types';
@@ -104,7 +104,7 @@ export async function loadHadolintConfig(cwd: string, env: NodeJS.ProcessEnv, ex
   for (const path of candidates) {
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      text = readFileSync(path, 'utf8');
     } catch (e) {
       if (explicit) throw new UsageError(`cannot read the hadolint config ${explicit}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       continue;

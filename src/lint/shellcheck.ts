@@ -5,7 +5,7 @@
  * shellcheck process as separate files; findings are reported at the RUN's line.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DfInstruction, ParsedDockerfile } from './dockerfile';
@@ -90,12 +90,12 @@ export async function runShellcheck(df: ParsedDockerfile, env: NodeJS.ProcessEnv
   if (!found || !version) return { version: null, findings: [], note: 'shellcheck not found; SC checks on RUN scripts were skipped' };
   const scripts = scriptsOf(df);
   if (scripts.length === 0) return { version, findings: [] };
-  const dir = await mkdtemp(join(tmpdir(), 'lambda-lint-sc-'));
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-lint-sc-'));
   try {
     const jobs: Job[] = [];
     for (const [k, s] of scripts.entries()) {
       const file = join(dir, `run-${k}.sh`);
-      await writeFile(file, s.text);
+      writeFileSync(file, s.text);
       jobs.push({ ins: s.ins, file });
     }
     const r = await run(found.cmd, ['-f', 'json1', '-S', 'style', '--norc', '-e', EXCLUDED, ...jobs.map((j) => j.file)], env, timeoutMs);
@@ -117,6 +117,6 @@ export async function runShellcheck(df: ParsedDockerfile, env: NodeJS.ProcessEnv
     }
     return { version, findings };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { basename, delimiter, join } from 'node:path';
-import type { Writable } from 'node:stream';
 import { UsageError } from '../errors';
+import type { Output } from '../io';
 
 export interface Engine {
   bin: string;
@@ -27,7 +27,7 @@ export interface ExecOptions {
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
   /** Stream stderr and stdout here as they arrive (build output). */
-  tee?: Writable;
+  tee?: Output;
   /** Stop reading (and kill the child) once stdout holds this many bytes. */
   maxStdoutBytes?: number;
   /** Raw stdout bytes (for `cp ... -`, which writes a tar). */

@@ -75,10 +75,24 @@ function supportRecord(kind: string, id: string, key: Record<string, string>, re
   };
 }
 
+const LIST_HELP = `Usage: create-lambda-image list [--json]
+
+Prints the catalog the generator plans from: AWS base images with their OS and deprecation
+dates, OS-only bases, and the runtimes offered on os-only and image bases.
+
+Options:
+  --json       the whole catalog as JSON (every record with its kind, id and sources)
+  -h, --help   show this help
+`;
+
 export function runList(args: string[], io: Io): number {
+  if (args.some((a) => a === '-h' || a === '--help')) {
+    say(io.stdout, LIST_HELP);
+    return 0;
+  }
   const json = args.includes('--json');
   const unknown = args.filter((a) => a !== '--json');
-  if (unknown.length > 0) throw new UsageError(`list: unknown argument ${JSON.stringify(unknown[0])}; valid: --json`);
+  if (unknown.length > 0) throw new UsageError(`list: unknown argument ${JSON.stringify(unknown[0])}; valid: --json, --help`);
   const today = io.now();
   if (json) {
     say(io.stdout, JSON.stringify(catalogJson(today), null, 2));

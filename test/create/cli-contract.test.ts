@@ -69,6 +69,21 @@ describe('list --json', () => {
 });
 
 describe('--help', () => {
+  it('every command answers --help with its usage, exit 0', async () => {
+    for (const command of ['list', 'lint', 'check', 'verify']) {
+      const { code, stdout, stderr } = await run([command, '--help']);
+      expect(code, command).toBe(0);
+      expect(stderr, command).toBe('');
+      expect(stdout, command).toMatch(new RegExp(`^Usage: create-lambda-image ${command}\\b`));
+    }
+  });
+
+  it('list refuses an unknown argument with exit 2', async () => {
+    const { code, stderr } = await run(['list', '--jsn']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('create-lambda-image: list: unknown argument "--jsn"; valid: --json, --help\n');
+  });
+
   it('lists every flag with its choices and default', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);

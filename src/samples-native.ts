@@ -1,3 +1,4 @@
+import { TOOLCHAIN_IMAGES } from './catalog/images';
 import { findLanguageRuntime } from './catalog/language-runtimes';
 import { ricFor } from './catalog/rics';
 import type { Language } from './catalog/types';
@@ -19,8 +20,8 @@ interface SampleFile {
   mode?: number;
 }
 
-/** The Go toolchain series the build image runs (golang:1.26-bookworm). */
-const GO_VERSION = '1.26';
+/** The Go series the build image runs (golang:1.26-bookworm → 1.26): go.mod's `go` line. */
+export const GO_VERSION = /^golang:(\d+\.\d+)/.exec(TOOLCHAIN_IMAGES.go.image)![1]!;
 
 /** A Cargo package name: letters, digits, - and _, starting with a letter. */
 function crateName(name: string): string {
@@ -46,7 +47,8 @@ export function nativeSampleFiles(options: Options, language: Language, name: st
   const h = options.handler;
   switch (language) {
     case 'go': {
-      const ric = ricFor('go', undefined)!;
+      // Undefined only if the client needs a newer Go than the build image has (a test checks).
+      const ric = ricFor('go', GO_VERSION)!;
       files.push(
         { path: 'main.go', template: 'go/main.go', data: {} },
         { path: 'go.mod', template: 'go/go.mod', data: { module: moduleName(name), goVersion: GO_VERSION, ricVersion: ric.version } },

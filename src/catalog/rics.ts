@@ -110,7 +110,8 @@ export const RICS: readonly RicRecord[] = [
     language: 'dotnet',
     package: 'Amazon.Lambda.RuntimeSupport',
     registry: 'nuget',
-    // The newest version seen in use; the newest on NuGet is UNCONFIRMED.
+    // The newest 1.x seen in use. nuget.org also lists a 2.x line (2.2.2 and later) whose target
+    // frameworks are UNCONFIRMED here, so the pin stays on 1.x until they are checked.
     version: '1.14.1',
     pin: 'Amazon.Lambda.RuntimeSupport 1.14.1',
     supports: { min: '8' },
@@ -119,7 +120,7 @@ export const RICS: readonly RicRecord[] = [
     runtimeDeps: {},
     start: 'an executable named bootstrap whose Main runs LambdaBootstrapBuilder (the sample project references the package)',
     notes: ['pinned in the project file, not the Dockerfile, so a project can move on without regenerating'],
-    sources: ['ric-dotnet', 'csharp-image'],
+    sources: ['ric-dotnet', 'csharp-image', 'ric-dotnet-2x'],
   },
   {
     kind: 'ric',
@@ -143,16 +144,16 @@ export const RICS: readonly RicRecord[] = [
     language: 'go',
     package: 'github.com/aws/aws-lambda-go',
     registry: 'go',
-    // The newest version seen in go.mod files; the newest tag is UNCONFIRMED.
+    // The newest release seen; it needs Go 1.26 or later (the toolchain image must keep up).
     version: 'v1.55.0',
     pin: 'github.com/aws/aws-lambda-go v1.55.0',
-    supports: {},
+    supports: { min: '1.26' },
     unconfirmed: [],
     buildDeps: {},
     runtimeDeps: {},
     start: 'compiled in: lambda.Start(handler) in main',
     notes: ['built with CGO_ENABLED=0 and -tags lambda.norpc, so the binary needs no libc'],
-    sources: ['aws-lambda-go', 'go-image'],
+    sources: ['aws-lambda-go', 'aws-lambda-go-1.55', 'go-image'],
   },
   {
     kind: 'ric',

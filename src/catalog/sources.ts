@@ -128,13 +128,21 @@ export const SOURCES = {
     title: 'aws/aws-lambda-dotnet Amazon.Lambda.RuntimeSupport: LambdaBootstrapBuilder in an executable named bootstrap',
     url: 'https://github.com/aws/aws-lambda-dotnet/tree/master/Libraries/src/Amazon.Lambda.RuntimeSupport',
   },
+  'ric-dotnet-2x': {
+    title: 'nuget.org: Amazon.Lambda.RuntimeSupport 2.2.2, marked as having a newer version (the 2.x line)',
+    url: 'https://www.nuget.org/packages/Amazon.Lambda.RuntimeSupport/2.2.2',
+  },
   'dotnet-custom-icu': {
     title: 'aws/aws-lambda-dotnet#1606: provided.al2023 has no libicu; custom-runtime .NET functions need invariant globalization or bundled ICU',
     url: 'https://github.com/aws/aws-lambda-dotnet/pull/1606',
   },
   'aws-lambda-go': {
-    title: 'github.com/aws/aws-lambda-go: lambda.Start; v1.55.0 seen in go.mod files (newest seen)',
+    title: 'github.com/aws/aws-lambda-go: lambda.Start',
     url: 'https://github.com/aws/aws-lambda-go',
+  },
+  'aws-lambda-go-1.55': {
+    title: 'aws-lambda-go v1.55.0 release notes: minimum Go version raised to 1.26',
+    url: 'https://newreleases.io/project/github/aws/aws-lambda-go/release/v1.55.0',
   },
   'rust-runtime': {
     title: 'aws/aws-lambda-rust-runtime#1074: lambda_runtime 1.0.2 released (the 1.x line)',

@@ -5,12 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RIE, RICS } from '../../src/catalog/rics';
+import { RIE, RICS, ricSupports } from '../../src/catalog/rics';
 import { catalogJson } from '../../src/commands/list';
 import { generate } from '../../src/generate';
 import { renderTemplate } from '../../src/render';
 import { resolveOptions } from '../../src/resolve';
-import { nativeSampleFiles } from '../../src/samples-native';
+import { GO_VERSION, nativeSampleFiles } from '../../src/samples-native';
 import { finalStage, parseStages, shellSyntaxOk } from '../support/dockerfile';
 import { run, tempDir, TODAY } from '../support/run';
 
@@ -237,6 +237,15 @@ describe('native samples', () => {
     expect(mod).toMatch(/^require github\.com\/aws\/aws-lambda-go v1\.55\.0$/m);
     expect(files.find((f) => f.path === 'main.go')!.content).toMatch(/lambda\.Start\(handle\)/);
     expect(files.every((f) => f.owned === false)).toBe(true);
+  });
+
+  it("Go: go.mod's go line is the build image's series, which the pinned client accepts", () => {
+    const mod = nativeSampleFiles(options('go'), 'go', 'fn').find((f) => f.path === 'go.mod')!.content;
+    expect(GO_VERSION).toMatch(/^\d+\.\d+$/);
+    expect(mod).toMatch(new RegExp(`^go ${GO_VERSION.replace('.', '\\.')}$`, 'm'));
+    const goRic = RICS.find((r) => r.language === 'go')!;
+    expect(goRic.supports.min, 'aws-lambda-go states its minimum Go').toBeDefined();
+    expect(ricSupports(goRic, GO_VERSION), `${goRic.id} needs Go ${goRic.supports.min}`).toBe(true);
   });
 
   it('Rust: a bootstrap binary with lambda_runtime 1.x, and no invented Cargo.lock', () => {

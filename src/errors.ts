@@ -18,3 +18,23 @@ export class CancelledError extends Error {
     this.name = 'CancelledError';
   }
 }
+
+const SYSTEM_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EIO: 'input/output error',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOENT: 'the folder cannot be created there',
+  EISDIR: 'it is a folder',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/** A failed write as the one line a user can act on (exit 2), instead of a stack trace. */
+export function writeError(what: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof UsageError || !code) return error instanceof Error ? error : new Error(String(error));
+  return new UsageError(`cannot write ${what}: ${SYSTEM_ERRORS[code] ?? code}`);
+}

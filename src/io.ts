@@ -1,6 +1,6 @@
 import { fstatSync, writeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { UsageError } from './errors';
+import { UsageError, writeError } from './errors';
 
 /** Where a command writes text: a stream, or the direct writer processIo() hands out. */
 export interface Output {
@@ -76,10 +76,14 @@ export function fdOutput(fd: 1 | 2): Output {
         while (done < bytes.length) done += writeSync(fd, bytes, done);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') {
+          direct = false;
+          return stream().write(bytes.subarray(done));
+        }
         if (code === 'EPIPE') return closedPipe(fd);
-        if (code !== 'EAGAIN') throw error;
-        direct = false;
-        return stream().write(bytes.subarray(done));
+        // A failing stderr has nowhere left to report to; a failing stdout is the run's failure.
+        if (fd === 2) return false;
+        throw writeError('standard output', error);
       }
       return true;
     },
@@ -99,7 +103,9 @@ function stdioStream(fd: 1 | 2): NodeJS.WriteStream {
     guarded = true;
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') closedPipe(1);
-      throw error;
+      // Emitted after the write returned, so it cannot reach main(): report and end here.
+      process.stderr.write(`create-lambda-image: ${writeError('standard output', error).message}\n`);
+      process.exit(2);
     });
   }
   return process.stdout;

@@ -1,6 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from './errors';
+import { UsageError, writeError } from './errors';
 import type { GeneratedFile } from './files';
 
 export interface WritePlan {
@@ -45,22 +45,78 @@ export function planWrite(target: string, files: readonly GeneratedFile[]): Writ
 
 /**
  * Writes each file through a temporary sibling and a rename, so an interrupted run never leaves
- * a half-written Dockerfile. With `backup`, a file about to be replaced is first kept as <name>.orig.
+ * a half-written Dockerfile. Every file is staged before any is renamed into place: a failure
+ * while staging (no permission, a full disk) removes the temporaries and the folders this call
+ * created, and becomes a one-line error. With `backup`, a file about to be replaced is first kept
+ * as <name>.orig.
  */
 export function writeFiles(target: string, plan: WritePlan, options: { backup?: boolean } = {}): string[] {
-  const written: string[] = [];
-  for (const file of plan.write) {
-    const full = insideTarget(target, file.path);
-    mkdirSync(dirname(full), { recursive: true });
-    if (options.backup && existsSync(full)) writeFileSync(backupPath(full), readFileSync(full));
-    const temp = join(dirname(full), `.${file.path.split('/').pop()}.${process.pid}.tmp`);
-    writeFileSync(temp, file.content, { mode: file.mode ?? 0o644 });
-    if (file.mode) chmodSync(temp, file.mode);
-    renameSync(temp, full);
-    written.push(file.path);
+  const staged: { temp: string; full: string; path: string }[] = [];
+  const created: string[] = [];
+  const backups: string[] = [];
+  let current = target;
+  try {
+    for (const file of plan.write) {
+      const full = insideTarget(target, file.path);
+      current = full;
+      created.push(...makeFolders(dirname(full)));
+      const temp = join(dirname(full), `.${file.path.split('/').pop()}.${process.pid}.tmp`);
+      staged.push({ temp, full, path: file.path });
+      writeFileSync(temp, file.content, { mode: file.mode ?? 0o644 });
+      if (file.mode) chmodSync(temp, file.mode);
+      if (options.backup && existsSync(full)) {
+        const backup = backupPath(full);
+        backups.push(backup);
+        writeFileSync(backup, readFileSync(full));
+      }
+    }
+    const written: string[] = [];
+    for (const s of staged) {
+      current = s.full;
+      renameSync(s.temp, s.full);
+      written.push(s.path);
+    }
+    return written;
+  } catch (error) {
+    for (const file of [...staged.map((s) => s.temp), ...backups]) quietly(() => rmSync(file, { force: true }));
+    // Folders this call made, innermost first; one that is not empty is left alone.
+    for (const dir of created.reverse()) quietly(() => rmdirSync(dir));
+    throw writeError(current, error);
   }
-  return written;
 }
+
+function quietly(clean: () => void): void {
+  try {
+    clean();
+  } catch {
+    // Clean-up after a failure must not hide the failure.
+  }
+}
+
+/**
+ * Creates `dir` and any missing parents, returning the folders it created, outermost first.
+ * Node's own recursive mkdir loops forever where mkdir answers ENOENT for an existing parent
+ * (/proc, some FUSE mounts); one level at a time fails instead.
+ */
+export function makeFolders(dir: string): string[] {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  const made: string[] = [];
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (error) {
+      for (const m of made.reverse()) quietly(() => rmdirSync(m));
+      throw writeError(d, error);
+    }
+    made.push(d);
+  }
+  return made;
+}
+
 
 /** <name>.orig, or <name>.orig.1, .2, … so an earlier backup (or the user's own file) is kept. */
 export function backupPath(full: string): string {

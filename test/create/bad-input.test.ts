@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, snapshotTree, tempDir } from '../support/run';
@@ -110,5 +111,62 @@ describe('backups', () => {
     writeFileSync(join(dir, 'Dockerfile.orig'), 'mine\n');
     expect(backupPath(join(dir, 'Dockerfile'))).toBe(join(dir, 'Dockerfile.orig.1'));
     expect(backupPath(join(dir, 'index.mjs'))).toBe(join(dir, 'index.mjs.orig'));
+  });
+});
+
+describe('the file system refuses: one line, exit 2, nothing left behind', () => {
+  it('a file where a folder must go', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'keep.txt'), 'untouched\n');
+    const before = snapshotTree(cwd);
+    const result = await run(['keep.txt/fn', '--runtime', 'nodejs24'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`create-lambda-image: cannot write ${join(cwd, 'keep.txt', 'fn')}: a part of the path is a file, not a folder\n`);
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
+  it('a failure part-way removes the files and folders already staged', async () => {
+    // src/main.rs cannot be written while src is a file; Dockerfile and Cargo.toml come first.
+    const cwd = tempDir();
+    const dir = join(cwd, 'fn');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'src'), 'a file\n');
+    const result = await run(['fn', '--base', 'os-only', '--runtime', 'rust'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^create-lambda-image: cannot write .*fn\/src\/main\.rs: a part of the path is a file, not a folder$/m);
+    expect(readdirSync(dir)).toEqual(['src']);
+  });
+
+  it('keeps no backup of a write that failed', async () => {
+    const { planWrite, writeFiles } = await import('../../src/write');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
+    writeFileSync(join(dir, 'src'), 'a file\n');
+    const files = [
+      { path: 'Dockerfile', content: 'FROM alpine:3.23\n', owned: true },
+      { path: 'src/main.rs', content: 'fn main() {}\n', owned: false },
+    ];
+    const plan = planWrite(dir, files);
+    expect(plan.conflicts).toEqual(['Dockerfile']);
+    expect(() => writeFiles(dir, plan, { backup: true })).toThrow(/cannot write .*src\/main\.rs/);
+    expect(readdirSync(dir).sort()).toEqual(['Dockerfile', 'src']);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM scratch\n');
+    // The same write without the obstacle keeps the old file as Dockerfile.orig.
+    rmSync(join(dir, 'src'));
+    expect(writeFiles(dir, planWrite(dir, files), { backup: true })).toEqual(['Dockerfile', 'src/main.rs']);
+    expect(readFileSync(join(dir, 'Dockerfile.orig'), 'utf8')).toBe('FROM scratch\n');
+  });
+
+  it.runIf(existsSync('/proc/self'))('a folder that cannot be created ends instead of looping (/proc)', async () => {
+    const result = await run(['/proc/create-lambda-image-test', '--runtime', 'nodejs24']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('create-lambda-image: cannot write /proc/create-lambda-image-test: the folder cannot be created there\n');
+  });
+
+  it.runIf(existsSync('/dev/full'))('standard output that fails is one line and exit 2', () => {
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'create-lambda-image.cjs');
+    const r = spawnSync(process.execPath, [bin, 'list'], { stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], encoding: 'utf8', env: { PATH: '/nonexistent', CREATE_LAMBDA_IMAGE_NO_CACHE: '1' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('create-lambda-image: cannot write standard output: no space left on device\n');
   });
 });

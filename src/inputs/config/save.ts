@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Document, isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
-import { UsageError } from '../../errors';
+import { UsageError, writeError } from '../../errors';
 import { CONFIG_FILE } from '../config-file';
 import { OPTION_SPECS } from '../../options';
 import { deepEqual, show } from './util';
@@ -54,6 +54,11 @@ export function saveValues(cwd: string, path: string, values: Record<string, unk
     map.items.splice(at, 0, doc.createPair(key, value));
   }
   const temp = join(dirname(path), `.${CONFIG_FILE}.${process.pid}.tmp`);
-  writeFileSync(temp, doc.toString());
-  renameSync(temp, path);
+  try {
+    writeFileSync(temp, doc.toString());
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw writeError(path, error);
+  }
 }

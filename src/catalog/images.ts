@@ -165,21 +165,27 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     release: 'trixie',
     title: 'Debian 13 (trixie)',
     image: 'debian:trixie-slim',
-    // Node.js and Python versions in trixie are not confirmed by any source found.
-    has: { ruby: '3.3', java: '21', dotnet: 'none' },
+    has: { nodejs: '20', python: '3.13', ruby: '3.3', java: '21', dotnet: 'none' },
     languages: [
+      {
+        runtime: 'python3.13',
+        final: ['python3.13'],
+        build: ['python3.13', 'python3-pip'],
+        binary: '/usr/bin/python3.13',
+        devel: ['python3.13-dev'],
+        confirmed: true,
+        sources: ['debian-trixie-packages'],
+      },
       {
         runtime: 'java21',
         final: ['openjdk-21-jre-headless'],
         build: [],
-        // By analogy with bookworm's openjdk-17 layout.
         binary: '/usr/lib/jvm/java-21-openjdk-{debarch}/bin/java',
-        confirmed: false,
-        note: 'the JVM path is inferred from the bookworm layout',
-        sources: ['debian-trixie-openjdk'],
+        confirmed: true,
+        sources: ['debian-trixie-openjdk', 'debian-trixie-packages'],
       },
     ],
-    sources: ['debian-trixie-openjdk'],
+    sources: ['debian-trixie-openjdk', 'debian-trixie-packages'],
   },
   {
     kind: 'distro-release',

@@ -202,6 +202,11 @@ export const SOURCES = {
     title: 'Debian 12 bookworm packages (apt-cache on bookworm): nodejs 18, python3.11, ruby3.1, openjdk-17-jre-headless, no dotnet',
     url: 'https://packages.debian.org/bookworm/',
   },
+  'debian-trixie-packages': {
+    title:
+      'Debian 13 trixie main Packages indexes (amd64, arm64) and package file lists: nodejs 20.19; python3.13 3.13.5 with /usr/bin/python3.13 (python3.13-minimal), python3-pip, python3.13-dev; ruby 3.3; openjdk-21-jre-headless with /usr/lib/jvm/java-21-openjdk-amd64/bin/java and -arm64/bin/java',
+    url: 'https://deb.debian.org/debian/dists/trixie/main/',
+  },
   'debian-trixie-openjdk': {
     title: 'Debian 13 trixie: openjdk-21-jre-headless 21.0.7+6-1; ruby-defaults 1:3.3',
     url: 'https://packages.debian.org/trixie/openjdk-21-jre-headless',

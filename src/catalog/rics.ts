@@ -47,7 +47,9 @@ export const RICS: readonly RicRecord[] = [
     buildDeps: {
       debian: ['g++', 'make', 'cmake', 'python3', 'xz-utils'],
       ubuntu: ['g++', 'make', 'cmake', 'python3', 'xz-utils'],
-      // UNCONFIRMED for 4.x on Alpine: deduced from the 3.x test Dockerfile; autotools to be safe.
+      // 4.0.2's preinstall script handles busybox tar and musl, and calls cmake, make, a C/C++
+      // compiler and tar J (xz); node-gyp needs python3; autoreconf only runs when configure is
+      // older than configure.ac, so autotools are kept to be safe. No Alpine build was run here.
       alpine: ['build-base', 'cmake', 'python3', 'xz', 'autoconf', 'automake', 'libtool'],
       // UNCONFIRMED package names on AL2023 (Fedora naming); tar and xz are absent from minimal images.
       al2023: ['gcc-c++', 'make', 'cmake', 'python3', 'tar', 'xz'],
@@ -58,7 +60,7 @@ export const RICS: readonly RicRecord[] = [
       '4.x ignores argv: it reads the handler from _HANDLER and the code root from LAMBDA_TASK_ROOT',
       '3.x (3.3.0) is not catalogued, so Node.js 20 has no client here',
     ],
-    sources: ['ric-nodejs', 'ric-nodejs-env', 'ric-nodejs-readme'],
+    sources: ['ric-nodejs', 'ric-nodejs-env', 'ric-nodejs-readme', 'ric-nodejs-scripts'],
   },
   {
     kind: 'ric',

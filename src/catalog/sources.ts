@@ -100,6 +100,10 @@ export const SOURCES = {
     title: 'aws/aws-lambda-nodejs-runtime-interface-client#184 and #196: 4.x reads _HANDLER and LAMBDA_TASK_ROOT from the environment',
     url: 'https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/pull/196',
   },
+  'ric-nodejs-scripts': {
+    title: 'aws-lambda-ric 4.0.2 as published on npm: scripts/preinstall.sh builds the bundled curl and aws-lambda-cpp (cmake, make, tar xJ; busybox tar and musl handled), scripts/postinstall.sh runs node-gyp',
+    url: 'https://www.npmjs.com/package/aws-lambda-ric/v/4.0.2?activeTab=code',
+  },
   'ric-nodejs-readme': {
     title: 'aws/aws-lambda-nodejs-runtime-interface-client README: build dependencies per distribution, multi-stage split',
     url: 'https://github.com/aws/aws-lambda-nodejs-runtime-interface-client',

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError, writeError } from './errors';
 import type { GeneratedFile } from './files';
@@ -22,6 +22,24 @@ export function insideTarget(target: string, path: string): string {
   return full;
 }
 
+/**
+ * A folder inside the target that is a symbolic link would carry a generated file elsewhere
+ * (a checked-out `src -> /somewhere`): refuse it rather than follow it.
+ */
+function refuseLinkedFolders(target: string, path: string): void {
+  const parts = path.split('/').slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = join(target, ...parts.slice(0, i));
+    let linked = false;
+    try {
+      linked = lstatSync(folder).isSymbolicLink();
+    } catch {
+      return; // Missing: the write creates it as a real folder.
+    }
+    if (linked) throw new UsageError(`refusing to write ${path}: ${parts.slice(0, i).join('/')} is a symbolic link`);
+  }
+}
+
 export function planWrite(target: string, files: readonly GeneratedFile[]): WritePlan {
   if (existsSync(target) && !statSync(target).isDirectory()) {
     throw new UsageError(`${target} exists and is not a folder`);
@@ -29,6 +47,7 @@ export function planWrite(target: string, files: readonly GeneratedFile[]): Writ
   const out: WritePlan = { write: [], identical: [], conflicts: [] };
   for (const file of files) {
     const full = insideTarget(target, file.path);
+    refuseLinkedFolders(target, file.path);
     if (!existsSync(full)) {
       out.write.push(file);
     } else if (statSync(full).isDirectory()) {
@@ -59,6 +78,7 @@ export function writeFiles(target: string, plan: WritePlan, options: { backup?: 
     for (const file of plan.write) {
       const full = insideTarget(target, file.path);
       current = full;
+      refuseLinkedFolders(target, file.path);
       created.push(...makeFolders(dirname(full)));
       const temp = join(dirname(full), `.${file.path.split('/').pop()}.${process.pid}.tmp`);
       staged.push({ temp, full, path: file.path });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, snapshotTree, tempDir } from '../support/run';
@@ -168,5 +168,31 @@ describe('the file system refuses: one line, exit 2, nothing left behind', () =>
     const r = spawnSync(process.execPath, [bin, 'list'], { stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], encoding: 'utf8', env: { PATH: '/nonexistent', CREATE_LAMBDA_IMAGE_NO_CACHE: '1' } });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('create-lambda-image: cannot write standard output: no space left on device\n');
+  });
+});
+
+describe('symbolic links inside the target', () => {
+  it('a linked folder is refused, not followed', async () => {
+    const cwd = tempDir();
+    const elsewhere = tempDir('elsewhere-');
+    mkdirSync(join(cwd, 'fn'));
+    symlinkSync(elsewhere, join(cwd, 'fn', 'src'));
+    const result = await run(['fn', '--base', 'os-only', '--runtime', 'rust'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('create-lambda-image: refusing to write src/main.rs: src is a symbolic link');
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(readdirSync(join(cwd, 'fn'))).toEqual(['src']);
+  });
+
+  it('a linked file is replaced by the generated file, its target untouched', async () => {
+    const cwd = tempDir();
+    const outside = join(tempDir('elsewhere-'), 'Dockerfile');
+    writeFileSync(outside, 'FROM scratch\n');
+    mkdirSync(join(cwd, 'fn'));
+    symlinkSync(outside, join(cwd, 'fn', 'Dockerfile'));
+    const result = await run(['fn', '--runtime', 'nodejs24', '--force'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(outside, 'utf8')).toBe('FROM scratch\n');
+    expect(lstatSync(join(cwd, 'fn', 'Dockerfile')).isSymbolicLink()).toBe(false);
   });
 });

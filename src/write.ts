@@ -137,7 +137,6 @@ export function makeFolders(dir: string): string[] {
   return made;
 }
 
-
 /** <name>.orig, or <name>.orig.1, .2, … so an earlier backup (or the user's own file) is kept. */
 export function backupPath(full: string): string {
   let candidate = `${full}.orig`;

@@ -47,7 +47,15 @@ function isEntryPoint(): boolean {
 
 /** Runs the CLI on this process: the launcher (bin/) calls it, and so does `node dist/cli.cjs`. */
 export function runCli(): void {
-  const io = processIo();
+  let io: Io;
+  try {
+    io = processIo();
+  } catch (error) {
+    // process.cwd() fails when the folder the shell sits in was deleted.
+    process.stderr.write(`create-lambda-image: cannot read the current folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    process.exitCode = 2;
+    return;
+  }
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

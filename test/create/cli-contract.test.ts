@@ -189,6 +189,19 @@ describe('CREATE_LAMBDA_IMAGE_TODAY', () => {
   });
 });
 
+describe('a current folder that was deleted', () => {
+  it('is one line and exit 2, not a stack trace', () => {
+    const base = tempDir();
+    const result = spawnSync('sh', ['-c', 'mkdir gone && cd gone && rmdir ../gone && exec "$NODE" "$CLI" --yes'], {
+      cwd: base,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', NODE: process.execPath, CLI, XDG_CACHE_HOME: CACHE },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('create-lambda-image: cannot read the current folder: ENOENT\n');
+  });
+});
+
 describe('a closed output pipe', () => {
   it('ends the CLI quietly, without a stack trace', () => {
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" list --json | head -c 10 >/dev/null; echo "status=$?"`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: CACHE } });

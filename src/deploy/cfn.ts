@@ -1,6 +1,6 @@
 import { Document, Scalar, isSeq, type CollectionTag, type ScalarTag } from 'yaml';
-import { FUNCTION_NAME_RE, ROLE_ARN_RE } from './facts.js';
-import type { ImageConfig } from './validate.js';
+import { FUNCTION_NAME_RE, ROLE_ARN_RE } from './facts';
+import type { ImageConfig } from './validate';
 
 /*
  * SAM and CloudFormation templates built as YAML documents with the `yaml` library, so quoting is

@@ -1,9 +1,9 @@
-import { UsageError } from '../errors.js';
-import type { GeneratedFile } from '../files.js';
-import { cloudFormationTemplate, samTemplate } from './cfn.js';
-import { ecrRepositoryPolicy, type EcrPolicyKind } from './policy.js';
-import { dnsSuffixOf, partitionOf } from './facts.js';
-import { deployScript } from './script.js';
+import { UsageError } from '../errors';
+import type { GeneratedFile } from '../files';
+import { cloudFormationTemplate, samTemplate } from './cfn';
+import { ecrRepositoryPolicy, type EcrPolicyKind } from './policy';
+import { dnsSuffixOf, partitionOf } from './facts';
+import { deployScript } from './script';
 import {
   checkAccountId,
   checkBuildTarget,
@@ -12,7 +12,7 @@ import {
   checkOneOf,
   checkRegion,
   checkRepositoryName,
-} from './validate.js';
+} from './validate';
 
 /*
  * Deploy artefacts: the files that take a built image to an invocable Lambda function. Pure data

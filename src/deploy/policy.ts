@@ -4,7 +4,7 @@ import {
   LAMBDA_SERVICE_PRINCIPAL,
   SOURCE_ARN_KEY,
   partitionOf,
-} from './facts.js';
+} from './facts';
 
 export type EcrPolicyKind = 'none' | 'same-account' | 'cross-account';
 

@@ -9,9 +9,9 @@ import {
   REPOSITORY_MIN,
   REPOSITORY_RE,
   ROLE_ARN_RE,
-} from './facts.js';
+} from './facts';
 import { renderTemplate } from '../render';
-import type { ImageConfig } from './validate.js';
+import type { ImageConfig } from './validate';
 
 /**
  * One single-quoted shell word. Inputs are validated before they get here; quoting anyway means

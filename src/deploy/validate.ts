@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../errors';
 import {
   ACCOUNT_RE,
   BUILD_TARGET_RE,
@@ -12,7 +12,7 @@ import {
   ROLE_ARN_RE,
   WORKING_DIRECTORY_MAX,
   partitionOf,
-} from './facts.js';
+} from './facts';
 
 /*
  * One check per value that lands in a deploy artefact. Each throws a one-line UsageError naming

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
-import { cfnYamlTags } from '../../src/deploy/cfn.js';
-import { REASONS } from '../../src/deploy/facts.js';
-import { deployFiles, deployFlagHelp, deployNextSteps, type DeployInput } from '../../src/deploy/index.js';
+import { cfnYamlTags } from '../../src/deploy/cfn';
+import { REASONS } from '../../src/deploy/facts';
+import { deployFiles, deployFlagHelp, deployNextSteps, type DeployInput } from '../../src/deploy/index';
 import { packageRoot } from '../../src/paths';
-import { input } from './helpers.js';
+import { input } from './helpers';
 
 const IMAGE_CONFIG = {
   entryPoint: ['/usr/local/bin/python', '-m', 'awslambdaric'],

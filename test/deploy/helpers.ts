@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deployFiles, type DeployInput } from '../../src/deploy/index.js';
+import { deployFiles, type DeployInput } from '../../src/deploy/index';
 
 export const FIXTURE_BIN = fileURLToPath(new URL('../fixtures/deploy/bin', import.meta.url));
 // Git keeps the executable bit, but a checkout with core.fileMode=false would not.

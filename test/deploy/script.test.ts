@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deployFiles } from '../../src/deploy/index.js';
-import { ACCOUNT, DIGEST_A, DIGEST_B, ROLE, argAfter, findCall, indexOfCall, input, runDeploy, which, writeProject } from './helpers.js';
+import { deployFiles } from '../../src/deploy/index';
+import { ACCOUNT, DIGEST_A, DIGEST_B, ROLE, argAfter, findCall, indexOfCall, input, runDeploy, which, writeProject } from './helpers';
 
 const HOST = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;
 const BASE_ENV = {

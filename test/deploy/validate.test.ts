@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
-import { deployFiles, validateDeployInput, type DeployInput } from '../../src/deploy/index.js';
-import { checkRegion, checkRoleArn } from '../../src/deploy/validate.js';
-import { input } from './helpers.js';
+import { UsageError } from '../../src/errors';
+import { deployFiles, validateDeployInput, type DeployInput } from '../../src/deploy/index';
+import { checkRegion, checkRoleArn } from '../../src/deploy/validate';
+import { input } from './helpers';
 
 /** The error is a UsageError (exit 2), one line, and names the offending value. */
 function expectUsageError(run: () => unknown, value: string): UsageError {

@@ -34,7 +34,8 @@ const SYSTEM_ERRORS: Record<string, string> = {
 
 /** A failed write as the one line a user can act on (exit 2), instead of a stack trace. */
 export function writeError(what: string, error: unknown): Error {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (error instanceof UsageError || !code) return error instanceof Error ? error : new Error(String(error));
+  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  // Only the system's refusals; a coded programming error (ERR_INVALID_ARG_TYPE…) stays a bug.
+  if (error instanceof UsageError || !code || !syscall) return error instanceof Error ? error : new Error(String(error));
   return new UsageError(`cannot write ${what}: ${SYSTEM_ERRORS[code] ?? code}`);
 }

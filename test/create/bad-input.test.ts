@@ -196,3 +196,15 @@ describe('symbolic links inside the target', () => {
     expect(lstatSync(join(cwd, 'fn', 'Dockerfile')).isSymbolicLink()).toBe(false);
   });
 });
+
+describe('writeError', () => {
+  it('words the system refusals, and leaves a programming error as it is', async () => {
+    const { UsageError, writeError } = await import('../../src/errors');
+    const refused = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES', syscall: 'open' });
+    const mapped = writeError('/x/Dockerfile', refused);
+    expect(mapped).toBeInstanceOf(UsageError);
+    expect(mapped.message).toBe('cannot write /x/Dockerfile: permission denied');
+    const bug = Object.assign(new TypeError('The "path" argument must be of type string'), { code: 'ERR_INVALID_ARG_TYPE' });
+    expect(writeError('/x/Dockerfile', bug)).toBe(bug);
+  });
+});

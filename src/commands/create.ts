@@ -7,10 +7,13 @@ import { generate, type Generated } from '../generate';
 import { createHelp } from '../help';
 import type { LoadedConfig } from '../inputs/config';
 import { CONFIG_FILE, noConfig } from '../inputs/config-file';
+import { describeDetected, detectedValues, detectProject, handlerProblem } from '../inputs/detect';
 import { parseFlags } from '../inputs/flags';
 import { say, type Io } from '../io';
 import { nextSteps } from '../next-steps';
 import type { ProjectFacts } from '../plan';
+import { findAwsRuntime } from '../catalog';
+import { findLanguageRuntime } from '../catalog/language-runtimes';
 import { defaultRuntime, flagOrigin, resolveOptions, runtimeChoices, type Origin, type Resolved } from '../resolve';
 import { projectName } from '../samples';
 import { isSafePath } from '../validate';
@@ -37,6 +40,13 @@ export function scanFolder(dir: string): ProjectFacts {
   if (!existsSync(dir)) return { files: new Set() };
   if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a folder`);
   return { files: new Set(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)) };
+}
+
+/** The language of the runtime given (on the base given), if the catalog knows it. */
+function runtimeLanguageOf(values: Record<string, unknown>): string | undefined {
+  const runtime = String(values.runtime);
+  if (values.base === undefined || values.base === 'aws') return findAwsRuntime(runtime)?.language ?? (values.base === undefined ? findLanguageRuntime(runtime)?.language : undefined);
+  return findLanguageRuntime(runtime)?.language;
 }
 
 export function optionValues(values: Record<string, unknown>): Record<string, unknown> {
@@ -97,14 +107,28 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
 
   const today = io.now();
   const interactive = isInteractive(values, io);
+  const detect = (dir: string) => detectProject(resolve(io.cwd, dir), today);
   if (interactive) {
     const prompts = await import('../inputs/prompts');
-    values = await prompts.promptForMissing(values, { io, today, hostArch: process.arch === 'arm64' ? 'arm64' : 'x86_64', policy: config.policy });
-  } else if (values.yes === true) {
+    values = await prompts.promptForMissing(values, { io, today, hostArch: process.arch === 'arm64' ? 'arm64' : 'x86_64', policy: config.policy, detect });
+  } else {
+    if (values.yes === true && values.dir === undefined && values.stdout !== true) values.dir = 'my-function';
+    // Existing code in the folder proposes the runtime (with --yes), its details and no sample.
+    const found = typeof values.dir === 'string' && values.stdout !== true ? detect(values.dir) : undefined;
+    if (found) {
+      const proposed = detectedValues(found);
+      const sameLanguage = values.runtime === undefined ? values.yes === true : runtimeLanguageOf(values) === found.language;
+      const take = sameLanguage ? Object.keys(proposed) : ['sample'];
+      const runtimeGiven = values.runtime !== undefined;
+      for (const key of take) if (values[key] === undefined && !(key === 'base' && runtimeGiven)) values[key] = proposed[key];
+      say(io.stderr, `Found a ${describeDetected(found)}${sameLanguage ? '; using what it says' : ''}`);
+      for (const note of found.notes) say(io.stderr, `note: ${note}`);
+    }
+  }
+  if (!interactive && values.yes === true) {
     const base = typeof values.base === 'string' ? values.base : 'aws';
     values.runtime ??= defaultRuntime(base, today);
-    if (values.dir === undefined && values.stdout !== true) values.dir = 'my-function';
-  } else {
+  } else if (!interactive) {
     const missing: string[] = [];
     if (values.dir === undefined && values.stdout !== true) missing.push('folder ([dir], --dir or --stdout)');
     if (values.runtime === undefined) {
@@ -136,7 +160,9 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
   }
 
   if (values.lint !== false) await lintBeforeWrite(io, generated, resolved, values, config);
-  for (const warning of [...resolved.warnings, ...generated.plan.warnings]) say(io.stderr, `warning: ${warning}`);
+  // With existing code, a handler that names nothing in it would fail at the first invoke.
+  const handlerWarning = !stdout && !resolved.options.sample ? handlerProblem(target, resolved.language, resolved.options.handler, resolved.options.typescript) : undefined;
+  for (const warning of [...resolved.warnings, ...generated.plan.warnings, ...(handlerWarning ? [handlerWarning] : [])]) say(io.stderr, `warning: ${warning}`);
   if (stdout) {
     io.stdout.write(generated.dockerfile);
     return 0;

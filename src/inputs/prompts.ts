@@ -40,6 +40,7 @@ import { projectName } from '../samples';
 import { isImageRef, isSafePath, isSafeText, quote } from '../validate';
 import type { Policy } from './config';
 import { createCommand } from './package-manager';
+import { describeDetected, detectedValues, type Detected } from './detect';
 import { createStyle, PLAIN, type Style } from './style';
 
 // ---------------------------------------------------------------------------------------------
@@ -55,6 +56,8 @@ export interface Choice<T extends string = string> {
   short?: string;
   /** Shown but not selectable, with this reason. */
   disabled?: string;
+  /** Listed only when a search term matches it (a runtime another base provides). */
+  searchOnly?: boolean;
 }
 
 interface Question {
@@ -97,6 +100,8 @@ export interface PromptContext {
   ask?: Ask;
   /** Colours and symbols; defaults to what io.stdout and io.env support. */
   style?: Style;
+  /** Reads a chosen folder's existing code, whose findings become the defaults. */
+  detect?: (dir: string) => Detected | undefined;
 }
 
 export type ConflictChoice = { action: 'overwrite' } | { action: 'cancel' } | { action: 'other'; dir: string };
@@ -198,8 +203,11 @@ export function inquirerAsk(io: Pick<Io, 'stdin' | 'stdout'>, style: Style): Ask
         {
           message: q.message,
           source: (term) => {
-            const wanted = new Set(filterChoices(q.choices, term).map((c) => c.value));
-            return all.filter((c) => wanted.has(c.value));
+            const found = filterChoices(q.choices, term);
+            if (found.length > 0) return found.map((c) => all.find((x) => x.value === c.value)!);
+            // Never a dead end: say nothing matched and keep every choice on offer.
+            const none = { value: '' as T, name: `nothing matches "${term ?? ''}"; all choices:`, disabled: ' ' };
+            return [none, ...filterChoices(q.choices, '').map((c) => all.find((x) => x.value === c.value)!)];
           },
           pageSize: 10,
           theme: searchTheme,
@@ -215,34 +223,69 @@ export function inquirerAsk(io: Pick<Io, 'stdin' | 'stdout'>, style: Style): Ask
 const LANGUAGE_ALIASES: Partial<Record<Language, string>> = {
   nodejs: 'node js javascript typescript ts',
   python: 'py',
-  dotnet: '.net c# csharp',
+  dotnet: '.net net c# csharp',
   ruby: 'rb',
   go: 'golang',
   rust: 'rs cargo',
   custom: 'shell bash bootstrap provided',
 };
 
-/**
- * Type-to-filter: every word of the term must appear in the choice's value or its keywords
- * (case-insensitive; for runtimes: language, its title and aliases, version). Dates and notes in
- * the visible line are left out so "node 22" cannot match a date. An empty term keeps all, in order.
- */
-export function filterChoices<T extends string>(choices: readonly Choice<T>[], term: string | undefined, keywords: (c: Choice<T>) => string = (c) => runtimeKeywords(c.value)): Choice<T>[] {
-  const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...choices];
-  return choices.filter((c) => {
-    const hay = `${c.value} ${keywords(c)}`.toLowerCase();
-    return words.every((w) => hay.includes(w));
-  });
+interface RuntimeWords {
+  /** Words a term should start (the id, the language, its title). */
+  names: string[];
+  /** Every name joined to the version, with and without dots: node22, py313, python3.13. */
+  compact: string[];
+  /** The same for the language's own names only (not aliases): a prefix of these fits well. */
+  ownCompact: string[];
+  /** Everything searchable, aliases included. */
+  hay: string;
 }
 
-function runtimeKeywords(id: string): string {
+function runtimeWords(id: string): RuntimeWords {
   const aws = findAwsRuntime(id);
   const other = aws ? undefined : findLanguageRuntime(id);
   const language = aws?.language ?? other?.language;
-  if (!language) return '';
+  if (!language) return { names: [id.toLowerCase()], compact: [], ownCompact: [], hay: id.toLowerCase() };
   const version = aws?.languageVersion ?? other?.version ?? '';
-  return `${language} ${LANGUAGES[language].title} ${version} ${LANGUAGE_ALIASES[language] ?? ''}`;
+  const title = LANGUAGES[language].title.toLowerCase();
+  const aliases = (LANGUAGE_ALIASES[language] ?? '').split(' ').filter(Boolean);
+  const names = [id.toLowerCase(), aws?.lambdaId ?? id, language, title, title.replace(/[^a-z0-9#]/g, '')];
+  const join = (list: string[]) => (version ? list.flatMap((n) => [`${n}${version}`, `${n}${version.replace(/\./g, '')}`]) : []);
+  const ownCompact = join(names.slice(2));
+  const compact = [...ownCompact, ...join(aliases)];
+  return { names, compact, ownCompact, hay: [...names, version, ...aliases, ...compact].join(' ') };
+}
+
+/** How well one typed word fits: 0 exact, 1 a prefix of a name, 2 anywhere; undefined: no match. */
+function wordRank(word: string, w: RuntimeWords): number | undefined {
+  if (w.names[0] === word || w.names[1] === word || w.compact.includes(word)) return 0;
+  if (w.names.some((n) => n.startsWith(word)) || w.ownCompact.some((c) => c.startsWith(word))) return 1;
+  return w.hay.includes(word) ? 2 : undefined;
+}
+
+/**
+ * Type-to-filter: every word of the term must appear in the choice's value or its keywords
+ * (case-insensitive; for runtimes: language, its title, aliases, version, and the two joined, so
+ * `node22` and `py313` work). Better fits come first: `java` lists Java before Node.js, which
+ * only matches it through the alias "javascript". Dates and notes in the visible line are left
+ * out so "node 22" cannot match a date. An empty term keeps all in order, except `searchOnly`
+ * choices, which appear only when typed for.
+ */
+export function filterChoices<T extends string>(choices: readonly Choice<T>[], term: string | undefined): Choice<T>[] {
+  const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return choices.filter((c) => !c.searchOnly);
+  const ranked: { choice: Choice<T>; rank: number; index: number }[] = [];
+  choices.forEach((choice, index) => {
+    const w = runtimeWords(choice.value);
+    let rank = 0;
+    for (const word of words) {
+      const r = wordRank(word, w);
+      if (r === undefined) return;
+      rank += r;
+    }
+    ranked.push({ choice, rank: rank + (choice.searchOnly ? 10 : 0), index });
+  });
+  return ranked.sort((a, b) => a.rank - b.rank || a.index - b.index).map((r) => r.choice);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -373,6 +416,16 @@ function baseOptions(policy: Policy, values: Record<string, unknown>, s: Style):
   return kinds.map((k, i) => ({ value: k, name: lines[i]!, short: k }));
 }
 
+/** Language runtimes no AWS runtime image provides (Go, Rust, custom), offered on the OS-only base. */
+function otherBaseRuntimes(today: Date, policy: Policy, arch: Arch): Choice[] {
+  return runtimeOptions('os-only', today, policy, { fits: (id) => !findAwsRuntime(id) && osOnlyFits(id, 'al2023', arch).ok }).map((c) => ({
+    ...c,
+    name: `${c.name}  (on the OS-only base)`,
+    description: `no AWS runtime image has it; this switches to the AWS OS-only base provided:al2023`,
+    searchOnly: true,
+  }));
+}
+
 function osOptions(today: Date, allowDeprecated: boolean, runtime: string | undefined, s: Style): Choice[] {
   const out: Choice[] = [];
   for (const id of OS_IDS) {
@@ -478,9 +531,14 @@ export async function promptForMissing(values: Record<string, unknown>, ctx: Pro
       out.write(answeredLine(style, message, choices[0]!.short ?? choices[0]!.value, '(the only choice)'));
       return choices[0]!.value;
     }
-    const q: ChoiceQuestion = { key, message, choices, ...(fallback !== undefined && choices.some((c) => c.value === fallback) ? { default: fallback } : {}) };
+    const has = fallback !== undefined && choices.some((c) => c.value === fallback);
+    // A search list has no default: the proposed choice goes first, so Enter takes it.
+    const ordered = how === 'search' && has ? [...choices.filter((c) => c.value === fallback), ...choices.filter((c) => c.value !== fallback)] : choices;
+    const q: ChoiceQuestion = { key, message, choices: ordered, ...(has ? { default: fallback } : {}) };
     return how === 'search' ? ask.search(q) : ask.select(q);
   };
+  /** What the folder's existing code proposes (empty for a new folder). */
+  let proposed: Record<string, unknown> = {};
 
   await cancellable(async () => {
     // 1. Where.
@@ -488,12 +546,18 @@ export async function promptForMissing(values: Record<string, unknown>, ctx: Pro
       const dir = await ask.text({ key: 'dir', message: 'Folder name', default: projectName(undefined), validate: (v) => validateFolder(v, io.cwd) });
       result.dir = dir.trim();
     }
+    const found = typeof result.dir === 'string' && result.stdout !== true ? ctx.detect?.(result.dir) : undefined;
+    if (found) {
+      proposed = detectedValues(found);
+      out.write(`${style.cyan(style.symbols.info)} Found a ${describeDetected(found)}: its settings are the defaults below\n`);
+      for (const note of found.notes) out.write(`  ${style.dim(note)}\n`);
+    }
 
     // 2. What kind of base.
     if (open('base')) {
       const choices = baseOptions(policy, result, style);
       if (choices.length === 0) throw policyError(policy, 'allowedBases', `base kind for runtime ${String(result.runtime)}`);
-      result.base = await choose('base', 'Base image', choices, 'select', defaultOf('base') as string);
+      result.base = await choose('base', 'Base image', choices, 'select', str(proposed.base) ?? (defaultOf('base') as string));
     }
     const base = result.base as string;
     if (!(BASE_KINDS as readonly string[]).includes(base)) return; // resolve reports the bad value
@@ -514,10 +578,13 @@ export async function promptForMissing(values: Record<string, unknown>, ctx: Pro
         base === 'os-only' ? (id: string) => osOnlyFits(id, os, arch).ok : base === 'image' ? (id: string) => imageFits(id, image, fam, arch).ok : undefined;
       const choices = runtimeOptions(base as BaseKind, today, policy, { allowDeprecated, style, ...(fits ? { fits } : {}) });
       if (choices.length === 0) throw policyError(policy, 'allowedRuntimes', `runtime that --base ${base} can run`);
-      result.runtime = await choose('runtime', 'Runtime', choices, 'search');
+      // Typing go or rust after choosing the AWS base finds them on the OS-only base instead.
+      const elsewhere = base === 'aws' && !values.base && policyAllows(policy.allowedBases, 'os-only') ? otherBaseRuntimes(today, policy, arch) : [];
+      result.runtime = await choose('runtime', 'Runtime', [...choices, ...elsewhere], 'search', str(proposed.runtime));
+      if (base === 'aws' && !findAwsRuntime(String(result.runtime))) result.base = 'os-only';
     }
     const runtime = str(result.runtime);
-    const language = runtime ? runtimeLanguage(base, runtime) : undefined;
+    const language = runtime ? runtimeLanguage(String(result.base), runtime) : undefined;
 
     // 5. Image bases: the image, and its family only when the image does not tell.
     if (base === 'image' && open('image')) {
@@ -544,19 +611,25 @@ export async function promptForMissing(values: Record<string, unknown>, ctx: Pro
     if (open('arch')) result.arch = await choose('arch', 'Architecture', archOptions(ctx.hostArch, style), 'select', ctx.hostArch);
 
     if (!language) return; // an unknown runtime: resolve reports it
+    // Detected details only fit the language they were found for.
+    const fitting = found && found.language === language ? proposed : {};
     // 7. Language specifics, the sample and the handler.
     if (language === 'java' && open('buildTool')) {
-      result.buildTool = await choose('buildTool', 'Build tool', BUILD_TOOLS.map((t) => ({ value: t, name: t })), 'select', BUILD_TOOLS[0]);
+      result.buildTool = await choose('buildTool', 'Build tool', BUILD_TOOLS.map((t) => ({ value: t, name: t })), 'select', str(fitting.buildTool) ?? BUILD_TOOLS[0]);
     }
     if (language === 'nodejs' && open('typescript')) {
-      result.typescript = await ask.confirm({ key: 'typescript', message: 'TypeScript?', default: defaultOf('typescript') === true });
+      result.typescript = await ask.confirm({ key: 'typescript', message: 'TypeScript?', default: fitting.typescript === true || defaultOf('typescript') === true });
     }
-    if (open('sample')) {
+    if (open('sample') && found) {
+      // Never a sample over existing code.
+      result.sample = false;
+      out.write(answeredLine(style, 'Write a sample handler?', 'no', '(the folder already has code)'));
+    } else if (open('sample')) {
       result.sample = await ask.confirm({ key: 'sample', message: 'Write a sample handler? (no: only Dockerfile and .dockerignore)', default: defaultOf('sample') !== false });
     }
     if (open('handler')) {
       const info = LANGUAGES[language];
-      const handler = await ask.text({ key: 'handler', message: 'Handler', default: info.defaultHandler, validate: (v) => validateHandler(language, v) });
+      const handler = await ask.text({ key: 'handler', message: 'Handler', default: str(fitting.handler) ?? info.defaultHandler, validate: (v) => validateHandler(language, v) });
       result.handler = handler.trim();
     }
     // 8. The emulator, where the base lacks it.

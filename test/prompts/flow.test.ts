@@ -22,9 +22,10 @@ import {
 import { PLAIN } from '../../src/inputs/style';
 import type { Io } from '../../src/io';
 import { ARCHES, BUILD_TOOLS, FAMILY_IDS } from '../../src/options';
-import { runtimeChoices } from '../../src/resolve';
+import { resolveOptions, runtimeChoices } from '../../src/resolve';
+import { optionValues } from '../../src/commands/create';
 import { BEFORE_ANY_DEPRECATION, TODAY, tempDir } from '../support/run';
-import { fakeAsk, sink, type Asked } from './helpers';
+import { fakeAsk, FakeTerminal, KEY, sink, type Asked } from './helpers';
 
 const NO_POLICY: Policy = { sources: {} };
 
@@ -90,10 +91,11 @@ describe('promptForMissing: AWS base', () => {
   it('offers every supported AWS runtime, hides deprecated ones and marks soon-deprecated ones with their date', async () => {
     const ask = fakeAsk({ dir: 'a', base: 'aws', runtime: 'python3.13', arch: 'x86_64', sample: true, handler: 'app.handler' });
     await promptForMissing({}, ctx(ask).context);
-    const offered = choicesOf(ask, 'runtime');
-    expect(offered).toEqual(runtimeChoices('aws', TODAY));
     const a = question(ask, 'runtime');
     if (a.kind !== 'search') throw new Error('not a search');
+    // Listed before anything is typed; Go, Rust and custom appear only when searched for.
+    expect(a.q.choices.filter((c) => !c.searchOnly).map((c) => c.value)).toEqual(runtimeChoices('aws', TODAY));
+    expect(a.q.choices.filter((c) => c.searchOnly).map((c) => c.value)).toEqual(['go', 'rust', 'custom']);
     for (const r of AWS_RUNTIMES) {
       const state = scheduleStatus(r, TODAY).state;
       const choice = a.q.choices.find((c) => c.value === r.id);
@@ -424,5 +426,48 @@ describe('validation helpers', () => {
     expect(ids('zzz')).toEqual([]);
     const lr = runtimeOptions('os-only', TODAY, NO_POLICY);
     expect(filterChoices(lr, 'golang').map((c) => c.value)).toEqual(['go']);
+  });
+
+  it('filterChoices finds what people type first: java, node22, py313, dotnet, go, rust', async () => {
+    const aws = runtimeOptions('aws', TODAY, NO_POLICY);
+    const first = (choices: typeof aws, term: string) => filterChoices(choices, term)[0]?.value;
+    // "java" is also in Node.js's alias "javascript": Java must still come first.
+    expect(first(aws, 'java')).toMatch(/^java\d/);
+    expect(filterChoices(aws, 'java').findIndex((c) => c.value.startsWith('nodejs'))).toBeGreaterThan(filterChoices(aws, 'java').findLastIndex((c) => c.value.startsWith('java')));
+    expect(first(aws, 'node22')).toBe('nodejs22');
+    expect(first(aws, 'nodejs22.x')).toBe('nodejs22');
+    expect(first(aws, 'py313')).toBe('python3.13');
+    expect(first(aws, 'python3.13')).toBe('python3.13');
+    expect(first(aws, 'dotnet')).toMatch(/^dotnet\d/);
+    expect(first(aws, 'javascript')).toMatch(/^nodejs/);
+    // On the AWS base, Go and Rust are found through the OS-only base, never "No results found".
+    const ask = fakeAsk({ dir: 'a', base: 'aws', runtime: (q) => {
+      if (q.kind !== 'search') throw new Error('not a search');
+      expect(filterChoices(q.q.choices, 'go')[0]?.value).toBe('go');
+      expect(filterChoices(q.q.choices, 'rust')[0]?.value).toBe('rust');
+      return 'go';
+    }, arch: 'x86_64', sample: true, handler: 'bootstrap' });
+    const values = await promptForMissing({}, ctx(ask).context);
+    expect(values).toMatchObject({ base: 'os-only', runtime: 'go' });
+    expect(resolveOptions(optionValues(values), TODAY).options.base).toBe('os-only');
+  });
+
+  it('the real search never leaves "No results found": all choices stay on offer', async () => {
+    const term = new FakeTerminal();
+    const pending = promptForMissing({ dir: 'x', base: 'aws' }, { io: term.io(tempDir('tty-'), { NO_COLOR: '1' }), today: TODAY, hostArch: 'x86_64', policy: NO_POLICY });
+    await term.waitFor(/Runtime/);
+    await term.type('zzz');
+    await term.waitFor(/nothing matches "zzz"; all choices:[\s\S]*nodejs24/);
+    expect(term.screen()).not.toContain('No results found');
+    await term.type(KEY.enter);
+    await term.waitFor(/Architecture/);
+    await term.type(KEY.enter);
+    await term.waitFor(/TypeScript/);
+    await term.type(KEY.enter);
+    await term.waitFor(/sample/);
+    await term.type(KEY.enter);
+    await term.waitFor(/Handler/);
+    await term.type(KEY.enter);
+    expect((await pending).runtime).toBe('nodejs24');
   });
 });

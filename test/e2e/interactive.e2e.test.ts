@@ -149,6 +149,66 @@ describe.skipIf(!hasTmux)('interactive create in a real terminal (tmux)', () => 
     expect(s.cursorVisible()).toBe(true);
   }, 60_000);
 
+  /** Presses Enter at each question until the CLI exits (each default taken). */
+  async function enterThroughRest(s: Session): Promise<number> {
+    const exited = () => existsSync(s.rcFile) && readFileSync(s.rcFile, 'utf8').trim() !== '';
+    // A key sent just as the CLI exits ends the holding shell, and with it the pane.
+    const screen = () => {
+      try {
+        return s.screen();
+      } catch {
+        return undefined;
+      }
+    };
+    for (let i = 0; i < 15 && !exited(); i++) {
+      const before = screen();
+      if (before === undefined) break;
+      try {
+        s.keys('Enter');
+      } catch {
+        break;
+      }
+      const deadline = Date.now() + 15_000;
+      while (screen() === before && !exited() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    }
+    return s.exitCode();
+  }
+
+  for (const [typed, shown, from, sampleFile] of [
+    ['java', /❯ java\d+ /, /^public\.ecr\.aws\/lambda\/java:\d+$/, 'pom.xml'],
+    ['node22', /❯ nodejs22 /, /^public\.ecr\.aws\/lambda\/nodejs:22$/, 'package.json'],
+    ['py313', /❯ python3\.13 /, /^public\.ecr\.aws\/lambda\/python:3\.13$/, 'requirements.txt'],
+  ] as const) {
+    it(`typing ${typed} at the runtime question and Enter through the rest writes that runtime's Dockerfile`, async () => {
+      const cwd = mkdtempSync(join(tmpdir(), 'cli-tmux-work-'));
+      const s = start(cwd);
+      await s.waitFor(/^\? Folder name/m);
+      s.keys('Enter');
+      await s.waitFor(/^\? Base image/m);
+      s.keys('Enter');
+      await s.waitFor(/^\? Runtime/m);
+      s.text(typed);
+      await s.waitFor(shown);
+      expect(await enterThroughRest(s)).toBe(0);
+      const dockerfile = readFileSync(join(cwd, 'my-function', 'Dockerfile'), 'utf8');
+      expect(finalStage(dockerfile).from).toMatch(from);
+      expect(existsSync(join(cwd, 'my-function', sampleFile))).toBe(true);
+    }, 90_000);
+  }
+
+  it('in a folder with Python code: the detected runtime and handler are the defaults, no sample is written', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cli-tmux-work-'));
+    writeFileSync(join(cwd, 'requirements.txt'), '');
+    writeFileSync(join(cwd, 'app.py'), 'def handler(event, context):\n    return {}\n');
+    const s = start(cwd, ['.']);
+    await s.waitFor(/Found a Python project/);
+    expect(await enterThroughRest(s)).toBe(0);
+    const dockerfile = readFileSync(join(cwd, 'Dockerfile'), 'utf8');
+    expect(finalStage(dockerfile).from).toMatch(/^public\.ecr\.aws\/lambda\/python:/);
+    expect(finalStage(dockerfile).instructions.find((i) => i.keyword === 'CMD')?.json).toEqual(['app.handler']);
+    expect(existsSync(join(cwd, 'lambda_function.py'))).toBe(false);
+  }, 90_000);
+
   it('Ctrl-C at the first prompt: "Cancelled", exit 130, the folder untouched, the cursor shown', async () => {
     expect(existsSync(CLI), `${CLI} is missing: run npm run build`).toBe(true);
     const cwd = mkdtempSync(join(tmpdir(), 'cli-tmux-work-'));

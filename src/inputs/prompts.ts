@@ -685,10 +685,8 @@ export async function resolveConflict(dir: string, conflicts: string[], io: Io, 
 // ---------------------------------------------------------------------------------------------
 // Summary and the equivalent command
 
-/** Run settings that never belong in a repeatable command line. */
+/** Run settings that never belong in a repeatable command line (--yes is added to every one). */
 const NOT_REPEATED = new Set(['dir', 'stdout', 'yes', 'interactive', 'save']);
-/** Always shown in the command, even at their default, because they matter most. */
-const ALWAYS = new Set(['runtime', 'arch']);
 
 const LABELS: Record<string, string> = {
   dir: 'Folder',
@@ -744,8 +742,9 @@ export function summary(values: Record<string, unknown>, style: Style = PLAIN): 
 
 /**
  * The command that does the same without questions, in the invoking package manager's form:
- * `npm create lambda-image@latest my-fn -- --runtime python3.13 --arch arm64`. Values equal to
- * their default are left out (the runtime and architecture are always given).
+ * `npm create lambda-image@latest my-fn -- --runtime python3.13 --arch arm64 --yes`. Every value
+ * the run settled (asked, given or detected) is spelt out, so the line reproduces the run exactly
+ * even where a default or a detection would later decide differently; --yes keeps it from asking.
  */
 export function equivalentCommand(values: Record<string, unknown>, env: NodeJS.ProcessEnv): string {
   const positionals: string[] = [];
@@ -754,12 +753,9 @@ export function equivalentCommand(values: Record<string, unknown>, env: NodeJS.P
   if (values.stdout === true) flags.push('--stdout');
   else if (dir !== undefined && dir.startsWith('-')) flags.push(`--dir=${dir}`);
   else if (dir !== undefined) positionals.push(dir);
-  const language = typeof values.runtime === 'string' ? runtimeLanguage(typeof values.base === 'string' ? values.base : 'aws', values.runtime) : undefined;
   for (const spec of OPTION_SPECS) {
     const value = values[spec.key];
     if (!spec.flag || value === undefined || NOT_REPEATED.has(spec.key)) continue;
-    if (!ALWAYS.has(spec.key) && value === spec.default) continue;
-    if (spec.key === 'handler' && language && value === LANGUAGES[language].defaultHandler) continue;
     if (spec.type === 'boolean') {
       flags.push(value === true ? `--${spec.flag}` : `--no-${spec.flag}`);
     } else if (spec.type === 'list' && Array.isArray(value)) {
@@ -768,5 +764,6 @@ export function equivalentCommand(values: Record<string, unknown>, env: NodeJS.P
       flags.push(`--${spec.flag}`, String(value));
     }
   }
+  flags.push('--yes');
   return createCommand(env, positionals, flags);
 }

@@ -139,7 +139,7 @@ describe.skipIf(!hasTmux)('interactive create in a real terminal (tmux)', () => 
     expect(await s.exitCode()).toBe(0);
     const screen = s.screen();
     expect(screen).toContain('Your choices');
-    expect(screen).toContain('npm create lambda-image@latest my-function -- --runtime python3.12 --arch arm64');
+    expect(screen).toContain('npm create lambda-image@latest my-function -- --base aws --runtime python3.12 --arch arm64 --handler lambda_function.handler --sample --yes');
     expect(screen).toMatch(/Wrote Dockerfile, .* in my-function/);
     expect(screen).toContain('Next steps:');
 

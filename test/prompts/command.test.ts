@@ -50,15 +50,17 @@ describe('package manager', () => {
 describe('equivalentCommand', () => {
   const values = { dir: 'orders', base: 'aws', runtime: 'python3.13', arch: 'arm64', sample: true, handler: 'lambda_function.handler' };
 
-  it('gives the runtime and architecture always, and leaves defaults out', () => {
-    expect(equivalentCommand(values, env())).toBe('npm create lambda-image@latest orders -- --runtime python3.13 --arch arm64');
+  const flags = '--base aws --runtime python3.13 --arch arm64 --handler lambda_function.handler --sample --yes';
+
+  it('spells out every value the run settled, defaults included, and adds --yes', () => {
+    expect(equivalentCommand(values, env())).toBe(`npm create lambda-image@latest orders -- ${flags}`);
     expect(equivalentCommand({ ...values, arch: 'x86_64' }, env())).toContain('--arch x86_64');
   });
 
   it('in the pnpm, yarn and bun forms', () => {
-    expect(equivalentCommand(values, env(AGENTS.pnpm))).toBe('pnpm create lambda-image orders --runtime python3.13 --arch arm64');
-    expect(equivalentCommand(values, env(AGENTS.yarn1))).toBe('yarn create lambda-image orders --runtime python3.13 --arch arm64');
-    expect(equivalentCommand(values, env(AGENTS.bun))).toBe('bun create lambda-image orders --runtime python3.13 --arch arm64');
+    expect(equivalentCommand(values, env(AGENTS.pnpm))).toBe(`pnpm create lambda-image orders ${flags}`);
+    expect(equivalentCommand(values, env(AGENTS.yarn1))).toBe(`yarn create lambda-image orders ${flags}`);
+    expect(equivalentCommand(values, env(AGENTS.bun))).toBe(`bun create lambda-image orders ${flags}`);
   });
 
   it('covers every kind of value: booleans both ways, lists, other bases, non-default handler', () => {
@@ -67,7 +69,7 @@ describe('equivalentCommand', () => {
       env(),
     );
     expect(cmd).toBe(
-      "npm create lambda-image@latest 'my fn' -- --base image --runtime nodejs22 --image node:22-bookworm-slim --arch x86_64 --handler src/app.main --typescript --os-package jq --os-package tar --no-sample --rie --no-lint",
+      "npm create lambda-image@latest 'my fn' -- --base image --runtime nodejs22 --image node:22-bookworm-slim --arch x86_64 --handler src/app.main --typescript --os-package jq --os-package tar --no-sample --rie --no-lint --yes",
     );
   });
 
@@ -76,16 +78,17 @@ describe('equivalentCommand', () => {
     const cmd = equivalentCommand(all, env());
     const argv = cmd.split(' ').slice(3).filter((w) => w !== '--');
     const parsed = parseFlags(argv);
-    expect({ dir: parsed.positionals[0], ...parsed.values }).toEqual(all);
+    expect({ dir: parsed.positionals[0], ...parsed.values }).toEqual({ ...all, yes: true });
   });
 
   it('never repeats run-only settings; --stdout replaces the folder; a folder starting with - uses --dir=', () => {
     const cmd = equivalentCommand({ ...values, interactive: true, yes: false, save: true }, env());
-    expect(cmd).not.toMatch(/--interactive|--yes|--save/);
+    expect(cmd).not.toMatch(/--interactive|--save|--no-yes/);
+    expect(cmd.endsWith(' --yes')).toBe(true);
     expect(equivalentCommand({ stdout: true, runtime: 'go', base: 'os-only', arch: 'x86_64' }, env())).toBe(
-      'npm create lambda-image@latest -- --stdout --base os-only --runtime go --arch x86_64',
+      'npm create lambda-image@latest -- --stdout --base os-only --runtime go --arch x86_64 --yes',
     );
-    expect(equivalentCommand({ dir: '-odd', runtime: 'nodejs24', arch: 'x86_64' }, env())).toBe('npm create lambda-image@latest -- --dir=-odd --runtime nodejs24 --arch x86_64');
+    expect(equivalentCommand({ dir: '-odd', runtime: 'nodejs24', arch: 'x86_64' }, env())).toBe('npm create lambda-image@latest -- --dir=-odd --runtime nodejs24 --arch x86_64 --yes');
   });
 });
 

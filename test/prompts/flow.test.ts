@@ -60,7 +60,7 @@ describe('promptForMissing: AWS base', () => {
     // Never asked on an AWS base.
     for (const key of ['os', 'image', 'family', 'rie', 'buildTool']) expect(values[key]).toBeUndefined();
     expect(stdout.text()).toContain('Your choices');
-    expect(stdout.text()).toContain('npm create lambda-image@latest hello -- --runtime nodejs24 --arch arm64 --typescript');
+    expect(stdout.text()).toContain('npm create lambda-image@latest hello -- --base aws --runtime nodejs24 --arch arm64 --handler index.handler --typescript --sample --yes');
   });
 
   it('takes defaults from the schema and the catalog', async () => {
@@ -285,7 +285,7 @@ describe('promptForMissing: only what is left open', () => {
     expect(ask.keys()).not.toContain('dir');
     expect(values.dir).toBeUndefined();
     expect(stdout.text()).toBe('');
-    expect(stderr.text()).toContain('--stdout --runtime nodejs24');
+    expect(stderr.text()).toContain('--stdout --base aws --runtime nodejs24');
   });
 });
 

@@ -63,7 +63,7 @@ describe('real prompts on a fake terminal', () => {
     const screen = term.screen();
     expect(screen).toContain('Your choices');
     expect(screen).toContain(
-      'npm create lambda-image@latest orders -- --base image --runtime python3.12 --image registry.example.com/base:1 --family al2023 --arch arm64 --handler src/app.main --no-sample --rie',
+      'npm create lambda-image@latest orders -- --base image --runtime python3.12 --image registry.example.com/base:1 --family al2023 --arch arm64 --handler src/app.main --no-sample --rie --yes',
     );
     // NO_COLOR from io.env holds for @inquirer's own rendering too.
     expect(term.raw()).not.toMatch(SGR);

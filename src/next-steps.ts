@@ -7,32 +7,44 @@ function shq(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+export interface NextStepsOptions {
+  /** Whether the docker client has the buildx plugin; undefined when not known. */
+  buildx?: boolean;
+  /** --region, when given: the AWS commands use it and the registry host names it. */
+  region?: string;
+}
+
 /**
  * Short, copy-pasteable steps for the chosen architecture: build a single-architecture image
- * without attestations (Lambda rejects image indexes), run it, invoke it, push, create.
+ * without attestations (Lambda rejects image indexes), test it locally with `verify` (and with
+ * the emulator where the image has one), push, create. A client without buildx (Debian's docker
+ * 20.10, for one) still drives the daemon's BuildKit through DOCKER_BUILDKIT=1 `docker build`.
  */
-export function nextSteps(plan: ImagePlan, dir: string, name: string, env: NodeJS.ProcessEnv): string[] {
+export function nextSteps(plan: ImagePlan, dir: string, name: string, env: NodeJS.ProcessEnv, opts: NextStepsOptions = {}): string[] {
   const platform = platformOf(plan.arch);
   const tag = `${name}:dev`;
   const runner = packageManagerRunner(env);
   const emulatorBuiltIn = plan.kind !== 'image' || plan.options.rie;
-  const lines = [
-    ...(dir !== '.' ? [`cd ${shq(dir)}`] : []),
-    `docker buildx build --platform ${platform} --provenance=false --sbom=false --load -t ${tag} .`,
-  ];
+  const region = opts.region ? shq(opts.region) : 'REGION';
+  const regionFlag = opts.region ? ` --region ${shq(opts.region)}` : '';
+  const registry = `ACCOUNT.dkr.ecr.${region}.amazonaws.com`;
+  const build =
+    opts.buildx === false
+      ? `DOCKER_BUILDKIT=1 docker build --platform ${platform} -t ${shq(tag)} .   # no buildx plugin here; or: ${runner} create-lambda-image verify --build . ${shq(tag)} --arch ${plan.arch}`
+      : `docker buildx build --platform ${platform} --provenance=false --sbom=false --load -t ${shq(tag)} .`;
+  const lines = [...(dir !== '.' ? [`cd ${shq(dir)}`] : []), build];
+  lines.push(`${runner} create-lambda-image verify ${shq(tag)} --arch ${plan.arch}   # invokes it locally as Lambda would`);
   if (emulatorBuiltIn) {
     lines.push(
-      `docker run --rm --platform ${platform} -p 9000:8080 ${tag}`,
-      `curl -s http://localhost:9000/2015-03-31/functions/function/invocations -d '{}'   # in another terminal`,
+      `docker run --rm --platform ${platform} -p 9000:8080 ${shq(tag)}   # or keep it running, and in another terminal:`,
+      `curl -s http://localhost:9000/2015-03-31/functions/function/invocations -d '{}'`,
     );
-  } else {
-    lines.push(`${runner} create-lambda-image verify ${tag} --arch ${plan.arch}   # runs it as Lambda would`);
   }
   lines.push(
-    `aws ecr create-repository --repository-name ${name} --image-scanning-configuration scanOnPush=true`,
-    `aws ecr get-login-password | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com`,
-    `docker tag ${tag} ACCOUNT.dkr.ecr.REGION.amazonaws.com/${name}:v1 && docker push ACCOUNT.dkr.ecr.REGION.amazonaws.com/${name}:v1`,
-    `aws lambda create-function --function-name ${name} --package-type Image --architectures ${plan.arch} --code ImageUri=ACCOUNT.dkr.ecr.REGION.amazonaws.com/${name}:v1 --role arn:aws:iam::ACCOUNT:role/ROLE`,
+    `aws ecr create-repository${regionFlag} --repository-name ${shq(name)} --image-scanning-configuration scanOnPush=true`,
+    `aws ecr get-login-password${regionFlag} | docker login --username AWS --password-stdin ${registry}`,
+    `docker tag ${shq(tag)} ${registry}/${shq(`${name}:v1`)} && docker push ${registry}/${shq(`${name}:v1`)}`,
+    `aws lambda create-function${regionFlag} --function-name ${shq(name)} --package-type Image --architectures ${plan.arch} --code ImageUri=${registry}/${shq(`${name}:v1`)} --role arn:aws:iam::ACCOUNT:role/ROLE`,
   );
   return lines;
 }

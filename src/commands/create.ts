@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DeployInput } from '../deploy';
@@ -47,6 +48,18 @@ function runtimeLanguageOf(values: Record<string, unknown>): string | undefined 
   const runtime = String(values.runtime);
   if (values.base === undefined || values.base === 'aws') return findAwsRuntime(runtime)?.language ?? (values.base === undefined ? findLanguageRuntime(runtime)?.language : undefined);
   return findLanguageRuntime(runtime)?.language;
+}
+
+/**
+ * Whether the docker client the user would type (CREATE_LAMBDA_IMAGE_DOCKER, else docker on
+ * PATH) has the buildx plugin, so the printed build command is one that works here. Undefined
+ * when there is no client to ask.
+ */
+export function hasBuildx(env: NodeJS.ProcessEnv): boolean | undefined {
+  const bin = env.CREATE_LAMBDA_IMAGE_DOCKER || 'docker';
+  const r = spawnSync(bin, ['buildx', 'version'], { env: { ...env, DOCKER_CLI_HINTS: 'false' }, stdio: 'ignore', timeout: 10_000 });
+  if (r.error) return undefined;
+  return r.status === 0;
 }
 
 export function optionValues(values: Record<string, unknown>): Record<string, unknown> {
@@ -238,7 +251,8 @@ async function writeOutput(io: Io, req: WriteRequest): Promise<void> {
   }
   say(io.stdout, `Wrote ${written.length ? written.join(', ') : 'nothing (all files already up to date)'} in ${dir}`);
   say(io.stdout, '\nNext steps:');
-  for (const line of nextSteps(req.generated.plan, dir, req.name, io.env)) say(io.stdout, `  ${line}`);
+  const region = typeof req.values.region === 'string' ? req.values.region : undefined;
+  for (const line of nextSteps(req.generated.plan, dir, req.name, io.env, { buildx: hasBuildx(io.env), ...(region ? { region } : {}) })) say(io.stdout, `  ${line}`);
   if (req.deploySteps.length > 0) {
     say(io.stdout, '\nDeploy:');
     for (const line of req.deploySteps) say(io.stdout, `  ${line}`);

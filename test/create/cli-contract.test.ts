@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -102,7 +102,10 @@ describe('--help', () => {
 describe('--yes and defaults', () => {
   it('--yes writes my-function with the newest supported Node.js on x86_64', async () => {
     const cwd = tempDir();
-    const { code, stdout } = await run(['--yes'], { cwd });
+    // A docker client with buildx, so the next steps use it.
+    const fake = join(cwd, 'docker-with-buildx');
+    writeFileSync(fake, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const { code, stdout } = await run(['--yes'], { cwd, env: { CREATE_LAMBDA_IMAGE_DOCKER: fake } });
     expect(code).toBe(0);
     expect(readdirSync(join(cwd, 'my-function')).sort()).toEqual(['.dockerignore', 'Dockerfile', 'index.mjs', 'package-lock.json', 'package.json']);
     expect(stdout).toMatch(/docker buildx build --platform linux\/amd64 --provenance=false --sbom=false/);

@@ -12,7 +12,7 @@ import { HEADER_KEYS, HEADER_PREFIX } from '../plan';
 import { resolveOptions, type Origin } from '../resolve';
 import { projectName } from '../samples';
 import { VERSION } from '../version';
-import { writeFiles } from '../write';
+import { backupPath, writeFiles } from '../write';
 import { scanFolder } from './create';
 
 /*
@@ -162,10 +162,14 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const names = drifted.map((r) => (r.state === 'missing' ? `${r.path} (missing)` : r.path)).join(', ');
   if (flags.values.fix === true) {
     const byPath = new Set(drifted.map((r) => r.path));
-    const written = writeFiles(target, { write: generated.files.filter((f) => byPath.has(f.path)), identical: [], conflicts: [] });
-    say(io.stdout, `fixed: rewrote ${written.join(', ')} from ${source}`);
+    // A hand edit may be worth keeping: each edited file is copied aside before it is replaced.
+    const kept = drifted.filter((r) => r.state === 'drift').map((r) => relative(target, backupPath(join(target, r.path))));
+    const written = writeFiles(target, { write: generated.files.filter((f) => byPath.has(f.path)), identical: [], conflicts: [] }, { backup: true });
+    say(io.stdout, `fixed: rewrote ${written.join(', ')} from ${source}${kept.length ? `; the edited ${kept.length === 1 ? 'version is' : 'versions are'} kept as ${kept.join(', ')}` : ''}`);
     return 0;
   }
   say(io.stdout, `drift: ${names} ${drifted.length === 1 ? 'differs' : 'differ'} from what ${source} generates; run \`create-lambda-image check${dir === '.' ? '' : ` ${dir}`} --fix\` to rewrite them`);
+  const options = config.path !== null ? `edit ${config.files[config.files.length - 1]}` : `edit the options header in ${shownDockerfile}`;
+  say(io.stdout, `To change ${drifted.length === 1 ? 'it' : 'them'} on purpose, ${options} or regenerate with new flags (create-lambda-image ${dir} --force ...), then run check again; hand edits to generated files count as drift.`);
   return 1;
 }

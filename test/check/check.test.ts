@@ -58,6 +58,7 @@ describe('check', () => {
     expect(lines).toContain(' COPY --from=build /build/ ${LAMBDA_TASK_ROOT}/');
     expect(lines.filter((l) => /^[-+](?![-+]{2} )/.test(l))).toEqual(['-RUN echo edited']);
     expect(result.stdout).toContain('drift: Dockerfile differs from what lambda-image.yaml generates; run `create-lambda-image check fn --fix` to rewrite them');
+    expect(result.stdout).toContain('To change it on purpose, edit lambda-image.yaml or regenerate with new flags');
   });
 
   it('reports a config change as drift (a new label) and --fix restores step', async () => {
@@ -78,12 +79,23 @@ describe('check', () => {
     expect((await run(['check', 'fn'], { cwd })).code).toBe(0);
   });
 
-  it('--fix restores an edited Dockerfile byte for byte', async () => {
+  it('--fix restores an edited Dockerfile byte for byte, keeping the edited one as Dockerfile.orig', async () => {
     const { fn } = await created(null, ['--runtime', 'nodejs22']);
     const original = readFileSync(join(fn, 'Dockerfile'), 'utf8');
     edit(join(fn, 'Dockerfile'), /^CMD .*$/m, 'CMD ["other.handler"]');
-    expect((await run(['check', '--fix'], { cwd: fn })).code).toBe(0);
+    const edited = readFileSync(join(fn, 'Dockerfile'), 'utf8');
+    const drift = await run(['check'], { cwd: fn });
+    // The message says how to make such a change legitimately.
+    expect(drift.stdout).toMatch(/To change it on purpose, edit the options header in Dockerfile or regenerate with new flags/);
+    const fixed = await run(['check', '--fix'], { cwd: fn });
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('the edited version is kept as Dockerfile.orig');
     expect(readFileSync(join(fn, 'Dockerfile'), 'utf8')).toBe(original);
+    expect(readFileSync(join(fn, 'Dockerfile.orig'), 'utf8')).toBe(edited);
+    // A second fix keeps the first backup.
+    edit(join(fn, 'Dockerfile'), /^CMD .*$/m, 'CMD ["third.handler"]');
+    expect((await run(['check', '--fix'], { cwd: fn })).stdout).toContain('kept as Dockerfile.orig.1');
+    expect(readFileSync(join(fn, 'Dockerfile.orig'), 'utf8')).toBe(edited);
   });
 
   it('a missing owned file is drift, diffed from /dev/null, and --fix writes it', async () => {

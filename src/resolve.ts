@@ -11,6 +11,8 @@ import {
 import { findLanguageRuntime, languageRuntimeIds, languageSchedule } from './catalog/language-runtimes';
 import type { Arch, FamilyId, OsId } from './catalog/types';
 import { imageTarget, osOnlyTarget } from './plan/targets';
+import { LANGUAGE_IMAGE_REPOS, parseRef, recogniseImage } from './catalog/images';
+import { closest, didYouMean } from './suggest';
 import { UsageError } from './errors';
 import {
   ARCHES,
@@ -65,7 +67,8 @@ export function resolveOptions(
     const value = raw[key];
     if (value === undefined) return fallback;
     if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
-      throw new UsageError(`${where(key)}: invalid value ${quote(String(value))}; choose one of: ${choices.join(', ')}`);
+      const hint = typeof value === 'string' ? didYouMean(value, choices) : '';
+      throw new UsageError(`${where(key)}: invalid value ${quote(String(value))}${hint}; choose one of: ${choices.join(', ')}`);
     }
     return value as T;
   };
@@ -110,7 +113,15 @@ export function resolveOptions(
   if (base === 'aws') {
     const found = findAwsRuntime(runtimeId);
     if (!found) {
-      throw new UsageError(`unknown runtime ${quote(runtimeId)} for --base aws; choose one of: ${runtimeChoices('aws', today).join(', ')}`);
+      const other = findLanguageRuntime(runtimeId);
+      if (other && !AWS_RUNTIMES.some((r) => r.language === other.language)) {
+        // Go, Rust and custom runtimes have no AWS runtime image: say where they run.
+        throw new UsageError(
+          `${LANGUAGES[other.language].title} has no AWS runtime image (--base aws); ${runtimeId} runs on --base os-only (provided:al2023, the usual choice) or --base image`,
+        );
+      }
+      const choices = runtimeChoices('aws', today);
+      throw new UsageError(`unknown runtime ${quote(runtimeId)} for --base aws${didYouMean(runtimeId, [...choices, ...AWS_RUNTIMES.map((r) => r.lambdaId)])}; choose one of: ${choices.join(', ')}`);
     }
     runtime = found.id;
     language = found.language;
@@ -121,7 +132,8 @@ export function resolveOptions(
   } else {
     const found = findLanguageRuntime(runtimeId);
     if (!found) {
-      throw new UsageError(`unknown runtime ${quote(runtimeId)} for --base ${base}; choose one of: ${runtimeChoices(base, today).join(', ')}`);
+      const choices = runtimeChoices(base, today);
+      throw new UsageError(`unknown runtime ${quote(runtimeId)} for --base ${base}${didYouMean(runtimeId, choices)}; choose one of: ${choices.join(', ')}`);
     }
     runtime = found.id;
     language = found.language;
@@ -219,7 +231,19 @@ function checkNativeBase(base: 'os-only' | 'image', runtime: string, os: OsId | 
   const result = base === 'os-only'
     ? osOnlyTarget(os ?? 'al2023', runtime, arch)
     : imageTarget({ runtime, arch, ...(image ? { image } : {}), ...(family ? { family } : {}) });
-  if (!result.ok) throw new UsageError(result.reason);
+  if (!result.ok) throw new UsageError(`${result.reason}${image ? imageHint(image) : ''}`);
+}
+
+/** "; did you mean python:3.13-slim?" when --image's repository is a typo of a well-known one. */
+function imageHint(image: string): string {
+  if (recogniseImage(image).wellKnown) return '';
+  const ref = parseRef(image);
+  const name = ref.repository.split('/').pop() ?? ref.repository;
+  const known = ['debian', 'ubuntu', 'alpine', 'amazonlinux', ...LANGUAGE_IMAGE_REPOS.map((r) => r.id)];
+  const hit = closest(name, known);
+  if (!hit || hit === name) return '';
+  const suffix = image.slice(image.indexOf(name) + name.length);
+  return `; did you mean ${hit}${suffix}?`;
 }
 
 function checkSchedule(name: string, schedule: Schedule, today: Date, allow: boolean, warnings: string[]): void {

@@ -95,7 +95,11 @@ function choicesText(spec: OptionSpec): string {
 
 function unknownFlag(given: string, specs: readonly OptionSpec[]): UsageError {
   const names = specs.map((s) => `--${s.flag}`);
-  const close = names.find((n) => editDistance(n, given) <= 2);
+  // The nearest flag, not the first one within reach: --arc is --arch, not --base.
+  const close = names
+    .map((n, i) => ({ n, i, d: editDistance(n, given) }))
+    .filter((c) => c.d <= 2)
+    .sort((a, b) => a.d - b.d || a.i - b.i)[0]?.n;
   const hint = close ? `did you mean ${close}? ` : '';
   return new UsageError(`unknown flag ${given}; ${hint}valid flags: ${names.join(', ')}`);
 }

@@ -3,7 +3,27 @@ import { fileURLToPath } from 'node:url';
 import { CancelledError, UsageError } from './errors';
 import { processIo, say, type Io } from './io';
 
-const COMMANDS = ['list', 'lint', 'check', 'verify'] as const;
+const COMMANDS = ['list', 'lint', 'check', 'verify', 'help'] as const;
+
+/**
+ * A first argument one edit from a command (`lnit`, `lits`, `chek`) is more likely a typo than a
+ * folder name: at a terminal the user is asked; otherwise it is an error naming the command.
+ * `./lnit` and `--dir lnit` still create such a folder. Returns the command to run instead, or
+ * undefined to go on creating the folder.
+ */
+async function mistypedCommand(first: string | undefined, argv: string[], io: Io): Promise<string | undefined> {
+  if (first === undefined || first.startsWith('-') || /[/\\.]/.test(first)) return undefined;
+  const { ranked } = await import('./suggest');
+  // Not help: `hello` is a likelier folder name than a typo.
+  const command = ranked(first, COMMANDS.filter((c) => c !== 'help')).find((c) => c !== first);
+  if (!command || first.length < 3) return undefined;
+  const { isInteractive } = await import('./commands/create');
+  if (isInteractive({ yes: argv.includes('--yes') || argv.includes('-y') ? true : undefined, interactive: argv.includes('--no-interactive') ? false : undefined }, io)) {
+    const { askMistyped } = await import('./inputs/prompts');
+    return (await askMistyped(first, command, io)) ? command : undefined;
+  }
+  throw new UsageError(`${JSON.stringify(first)} is not a command; did you mean ${command}? To create a folder with that name, use ./${first} or --dir ${first}`);
+}
 
 /**
  * Dispatches to a command. Each command module is loaded only when it runs, so `lint` never
@@ -11,8 +31,14 @@ const COMMANDS = ['list', 'lint', 'check', 'verify'] as const;
  */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    const [first, ...rest] = argv;
+    const [given, ...rest] = argv;
+    const first = COMMANDS.includes(given as (typeof COMMANDS)[number]) ? given : ((await mistypedCommand(given, argv, io)) ?? given);
     switch (first as (typeof COMMANDS)[number] | undefined) {
+      case 'help':
+        // `help lint` is `lint --help`.
+        if (rest[0] !== undefined && rest[0] !== 'help' && COMMANDS.includes(rest[0] as (typeof COMMANDS)[number])) return await main([rest[0], '--help'], io);
+        say(io.stdout, (await import('./help')).createHelp());
+        return 0;
       case 'list':
         return (await import('./commands/list')).runList(rest, io);
       case 'lint':

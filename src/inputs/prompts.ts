@@ -642,6 +642,12 @@ export async function promptForMissing(values: Record<string, unknown>, ctx: Pro
   return result;
 }
 
+/** `lnit` at a terminal: run `lint` (the default), or create a folder with that name? */
+export async function askMistyped(given: string, command: string, io: Io, ask?: Ask): Promise<boolean> {
+  const asker = ask ?? inquirerAsk(io, createStyle(io.stdout, io.env));
+  return cancellable(() => asker.confirm({ key: 'command', message: `${given} is not a command. Did you mean ${command}? (no: create a folder named ${given})`, default: true }));
+}
+
 /** Cancel (the default), overwrite with `.orig` copies, or another folder. */
 export async function resolveConflict(dir: string, conflicts: string[], io: Io, ask?: Ask, style?: Style): Promise<ConflictChoice> {
   const s = style ?? createStyle(io.stdout, io.env);

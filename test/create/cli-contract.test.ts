@@ -88,14 +88,25 @@ describe('--help', () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
     for (const spec of OPTION_SPECS.filter((s) => s.flag)) {
-      const line = stdout.split('\n').find((l) => new RegExp(`^\\s+(-\\w, )?--${spec.flag}(\\s|$)`).test(l));
-      expect(line, spec.flag).toBeDefined();
+      // A flag's entry: its line and the wrapped lines under it.
+      const lines = stdout.split('\n');
+      const at = lines.findIndex((l) => new RegExp(`^\\s+(-\\w, )?--${spec.flag}(\\s|$)`).test(l));
+      expect(at, spec.flag).toBeGreaterThanOrEqual(0);
+      const end = lines.findIndex((l, i) => i > at && (l.trim() === '' || /^\s{2}\S/.test(l.slice(0, 3)) && /^\s+(-\w, )?--/.test(l)));
+      const line = lines.slice(at, end).map((l) => l.trim()).join(' ');
       if (spec.choices) for (const choice of spec.choices) expect(line).toContain(choice);
       if (spec.default !== undefined && !(Array.isArray(spec.default) && spec.default.length === 0)) {
         expect(line).toContain(`default: ${spec.defaultText ?? String(spec.default)}`);
       }
     }
     expect(stdout).toMatch(/Exit codes:.*0 success/);
+  });
+
+  it('every help line fits 100 columns', async () => {
+    for (const command of [[], ['lint'], ['check'], ['verify'], ['list']]) {
+      const { stdout } = await run([...command, '--help']);
+      for (const line of stdout.split('\n')) expect(line.length, `${command.join(' ') || 'create'}: ${line}`).toBeLessThanOrEqual(100);
+    }
   });
 });
 

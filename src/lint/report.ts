@@ -86,5 +86,13 @@ export function formatSarif(input: ReportInput): string {
 export function formatReport(format: Format, input: ReportInput, stream: StyleStream, env: NodeJS.ProcessEnv): string {
   if (format === 'json') return `${formatJson(input.findings)}\n`;
   if (format === 'sarif') return `${formatSarif(input)}\n`;
-  return formatTty(input.findings, stream, env);
+  return formatTty(input.findings, stream, env) + `${totals(input)}\n`;
+}
+
+/** The tty report's last line: "1 error, 2 warnings in 1 file" or "no findings in 2 files". */
+export function totals(input: Pick<ReportInput, 'findings' | 'files'>): string {
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const levels: [Level, string, string][] = [['error', 'error', 'errors'], ['warning', 'warning', 'warnings'], ['info', 'info', 'info'], ['style', 'style', 'style']];
+  const parts = levels.map(([l, one, many]) => [input.findings.filter((f) => f.level === l).length, one, many] as const).filter(([n]) => n > 0).map(([n, one, many]) => count(n, one, many));
+  return `${parts.length ? parts.join(', ') : 'no findings'} in ${count(input.files.length, 'file')}`;
 }

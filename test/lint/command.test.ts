@@ -20,7 +20,7 @@ async function run(args: string[], files: Record<string, string> = {}, extra: { 
 describe('create-lambda-image lint', () => {
   it('lints ./Dockerfile by default and exits 0 when clean', async () => {
     const r = await run([], { Dockerfile: CLEAN });
-    expect(r).toMatchObject({ code: 0, out: '' });
+    expect(r).toMatchObject({ code: 0, out: 'no findings in 1 file\n' });
     expect(r.err).toBe('lint: 1 file checked by create-lambda-image built-in rules\nlint: shellcheck not found; SC checks on RUN scripts were skipped\n');
   });
 

@@ -80,3 +80,15 @@ describe('tty format', () => {
     expect(formatTty(f, { isTTY: false }, { FORCE_COLOR: '1' })).toMatch(/\u001b\[/);
   });
 });
+
+describe('tty totals', () => {
+  it('the tty report ends with a totals line; json and sarif stay machine-readable', async () => {
+    const { formatReport } = await import('../../src/lint/report');
+    const f = (level: 'error' | 'warning' | 'info' | 'style', code: string) => ({ code, column: 1, file: 'Dockerfile', level, line: 1, message: 'm' });
+    const findings = [f('error', 'LAM002'), f('warning', 'DL3008'), f('warning', 'DL3009')];
+    const tty = formatReport('tty', { findings, engine: 'x', files: ['Dockerfile'] }, { isTTY: false }, {});
+    expect(tty.trimEnd().split('\n').at(-1)).toBe('1 error, 2 warnings in 1 file');
+    expect(formatReport('tty', { findings: [], engine: 'x', files: ['a', 'b'] }, { isTTY: false }, {})).toBe('no findings in 2 files\n');
+    expect(() => JSON.parse(formatReport('json', { findings, engine: 'x', files: ['Dockerfile'] }, { isTTY: false }, {}))).not.toThrow();
+  });
+});

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { DeployInput } from '../deploy';
 import { UsageError } from '../errors';
 import type { GeneratedFile } from '../files';
@@ -10,6 +10,7 @@ import type { LoadedConfig } from '../inputs/config';
 import { CONFIG_FILE, noConfig } from '../inputs/config-file';
 import { describeDetected, detectedValues, detectProject, handlerProblem } from '../inputs/detect';
 import { parseFlags } from '../inputs/flags';
+import { shellQuote } from '../inputs/package-manager';
 import { say, type Io } from '../io';
 import { nextSteps } from '../next-steps';
 import type { ProjectFacts } from '../plan';
@@ -229,6 +230,7 @@ async function writeOutput(io: Io, req: WriteRequest): Promise<void> {
   let { target, dir } = req;
   let plan: WritePlan = planWrite(target, req.files);
   let backup = false;
+  let savedTo: string | undefined;
   if (plan.conflicts.length > 0 && !req.force) {
     if (!req.interactive) throw conflictError(dir, plan.conflicts);
     const prompts = await import('../inputs/prompts');
@@ -248,8 +250,16 @@ async function writeOutput(io: Io, req: WriteRequest): Promise<void> {
     // With no config file yet, the loader's empty config knows where --save creates one.
     const config = req.config.path ? req.config : await (await import('../inputs/config')).loadConfig({ cwd: io.cwd });
     config.save(optionValues(req.values));
+    savedTo = config.path ?? resolve(io.cwd, CONFIG_FILE);
   }
   say(io.stdout, `Wrote ${written.length ? written.join(', ') : 'nothing (all files already up to date)'} in ${dir}`);
+  if (savedTo) {
+    // check reads lambda-image.yaml in the folder, else in the current folder; anything else needs --config.
+    const shown = relative(io.cwd, savedTo) || CONFIG_FILE;
+    const found = savedTo === resolve(io.cwd, CONFIG_FILE) && !existsSync(resolve(target, CONFIG_FILE));
+    const check = `create-lambda-image check${dir === '.' ? '' : ` ${shellQuote(dir)}`}${found ? '' : ` --config ${shellQuote(shown)}`}`;
+    say(io.stdout, `Saved the options to ${shown}; \`${check}\` compares the folder with it`);
+  }
   say(io.stdout, '\nNext steps:');
   const region = typeof req.values.region === 'string' ? req.values.region : undefined;
   for (const line of nextSteps(req.generated.plan, dir, req.name, io.env, { buildx: hasBuildx(io.env), ...(region ? { region } : {}) })) say(io.stdout, `  ${line}`);

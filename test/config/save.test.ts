@@ -16,6 +16,11 @@ describe('--save', () => {
     expect(Object.keys(parse(text))).toEqual(['runtime', 'arch', 'osPackages']);
     expect(parse(text)).toEqual({ runtime: 'nodejs22', arch: 'arm64', osPackages: ['jq'] });
     expect(text).toMatch(/^# create-lambda-image options/);
+    // It says where, and check finds the file there without --config.
+    expect(result.stdout).toContain('Saved the options to lambda-image.yaml; `create-lambda-image check fn` compares the folder with it');
+    const check = await run(['check', 'fn'], { cwd });
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout).toContain('match lambda-image.yaml');
 
     // A later run reads them back and generates the same Dockerfile.
     const again = await run(['fn2', '--no-lint'], { cwd });
@@ -65,6 +70,8 @@ describe('--save', () => {
     const result = await run(['fn', '--no-lint', '--save', '--config', 'conf/project.yaml', '--typescript'], { cwd });
     expect(result.code).toBe(0);
     expect(parse(readFileSync(join(cwd, 'conf/project.yaml'), 'utf8'))).toEqual({ runtime: 'nodejs22', typescript: true });
+    expect(result.stdout).toContain('Saved the options to conf/project.yaml; `create-lambda-image check fn --config conf/project.yaml`');
+    expect((await run(['check', 'fn', '--config', 'conf/project.yaml'], { cwd })).code).toBe(0);
   });
 
   it('leaves the file untouched when nothing changed', async () => {

@@ -13,7 +13,8 @@ interface PackInfo {
 }
 
 function pack(dest: string): PackInfo {
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  // --ignore-scripts: the global setup has built dist/ already; "prepare" would rebuild it under running tests.
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return (JSON.parse(out) as PackInfo[])[0]!;
 }
 
@@ -35,12 +36,22 @@ describe('the published package', () => {
   it('ships only what runs: the bundle, templates and the config schema', () => {
     const paths = info.files.map((f) => f.path).sort();
     for (const p of paths) {
-      expect(p, p).toMatch(/^(dist\/cli\.cjs|bin\/create-lambda-image\.cjs|templates\/[\w./-]+\.hbs|schema\/[\w.-]+\.json|package\.json|README\.md|LICENSE)$/);
+      expect(p, p).toMatch(/^(dist\/cli\.cjs|bin\/create-lambda-image\.cjs|templates\/[\w./-]+\.hbs|schema\/[\w.-]+\.json|docs\/[\w.-]+\.md|package\.json|README\.md|LICENSE)$/);
     }
     expect(paths).toContain('dist/cli.cjs');
     expect(paths).toContain('bin/create-lambda-image.cjs');
     expect(paths.some((p) => p.startsWith('templates/dockerfile/'))).toBe(true);
     expect(paths.some((p) => /(^|\/)(src|test|bench)\//.test(p) || p.endsWith('.ts') || p.endsWith('.map'))).toBe(false);
+  });
+
+  it('ships every document the README links to, and says where the project lives', () => {
+    const paths = info.files.map((f) => f.path);
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const local = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!).filter((l) => !/^[a-z]+:/i.test(l));
+    expect(local.length).toBeGreaterThan(0);
+    for (const link of local) expect(paths, link).toContain(link.replace(/^\.\//, ''));
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(manifest.homepage).toMatch(/^https:\/\//);
   });
 
   it('has no runtime dependencies', () => {

@@ -29,9 +29,55 @@ function fileAndExport(handler: string): [string, string] {
  */
 export function sampleFiles(options: Options, language: Language, name: string, languageVersion: string | undefined): GeneratedFile[] {
   // Go, Rust and custom runtimes, and .NET as its own bootstrap executable off AWS runtime images.
-  if (language === 'go' || language === 'rust' || language === 'custom' || (language === 'dotnet' && options.base !== 'aws')) {
-    return nativeSampleFiles(options, language, name);
+  const code =
+    language === 'go' || language === 'rust' || language === 'custom' || (language === 'dotnet' && options.base !== 'aws')
+      ? nativeSampleFiles(options, language, name)
+      : handlerFiles(options, language, name, languageVersion);
+  const extras: SampleFile[] = [{ path: 'events/event.json', template: 'events/event.json', data: {} }, ...testFiles(options, language)];
+  return [...code, ...extras.map((f) => ({ path: f.path, content: renderTemplate(`samples/${f.template}`, f.data), owned: false }))];
+}
+
+/** Where each language's sample unit test lives, and how its build stage runs it (--test-in-build). */
+export const SAMPLE_TESTS: Partial<Record<Language, { dir: string }>> = {
+  nodejs: { dir: 'test' },
+  python: { dir: 'tests' },
+  go: { dir: '.' },
+  ruby: { dir: 'test' },
+};
+
+/** A unit test of the sample handler in the language's usual test tool, where it needs no extra dependency. */
+function testFiles(options: Options, language: Language): SampleFile[] {
+  const h = options.handler;
+  switch (language) {
+    case 'nodejs': {
+      if (options.typescript) return [];
+      const [file, exportName] = fileAndExport(h);
+      return [{ path: `test/${file.split('/').pop()}.test.mjs`, template: 'nodejs/handler.test.mjs', data: { exportName, importPath: `../${file}.mjs` } }];
+    }
+    case 'python': {
+      const [module, exportName] = fileAndExport(h);
+      return [
+        { path: 'tests/__init__.py', template: 'python/tests_init.py', data: {} },
+        { path: `tests/test_${module.split(/[/.]/).pop()}.py`, template: 'python/test_handler.py', data: { module: module.replace(/\//g, '.'), exportName } },
+      ];
+    }
+    case 'go':
+      return [{ path: 'main_test.go', template: 'go/main_test.go', data: {} }];
+    case 'ruby': {
+      const file = h.slice(0, h.indexOf('.'));
+      const rest = h.slice(h.indexOf('.') + 1);
+      const methodDot = rest.lastIndexOf('.');
+      const receiver = methodDot === -1 ? '' : `${rest.slice(0, methodDot)}.`;
+      const method = methodDot === -1 ? rest : rest.slice(methodDot + 1);
+      const testPath = `test/${file.split('/').pop()}_test.rb`;
+      return [{ path: testPath, template: 'ruby/handler_test.rb', data: { testPath, requirePath: `../${file}`, receiver, method } }];
+    }
+    default:
+      return [];
   }
+}
+
+function handlerFiles(options: Options, language: Language, name: string, languageVersion: string | undefined): GeneratedFile[] {
   const files: SampleFile[] = [];
   const h = options.handler;
   switch (language) {

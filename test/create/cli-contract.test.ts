@@ -118,7 +118,7 @@ describe('--yes and defaults', () => {
     writeFileSync(fake, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
     const { code, stdout } = await run(['--yes'], { cwd, env: { CREATE_LAMBDA_IMAGE_DOCKER: fake } });
     expect(code).toBe(0);
-    expect(readdirSync(join(cwd, 'my-function')).sort()).toEqual(['.dockerignore', 'Dockerfile', 'index.mjs', 'package-lock.json', 'package.json']);
+    expect(readdirSync(join(cwd, 'my-function')).sort()).toEqual(['.dockerignore', 'Dockerfile', 'events', 'index.mjs', 'package-lock.json', 'package.json', 'test']);
     expect(stdout).toMatch(/docker buildx build --platform linux\/amd64 --provenance=false --sbom=false/);
     expect(stdout).toMatch(/aws lambda create-function .*--package-type Image --architectures x86_64/);
     expect(stdout).toMatch(/-p 9000:8080/);

@@ -13,6 +13,7 @@ import type { Arch, FamilyId, OsId } from './catalog/types';
 import { imageTarget, osOnlyTarget } from './plan/targets';
 import { LANGUAGE_IMAGE_REPOS, parseRef, recogniseImage } from './catalog/images';
 import { closest, didYouMean } from './suggest';
+import { TESTS_IN_BUILD } from './plan/tests';
 import { UsageError } from './errors';
 import {
   ARCHES,
@@ -173,6 +174,10 @@ export function resolveOptions(
   const syntax = str('syntax');
   if (syntax && !isImageRef(syntax)) throw new UsageError(`${where('syntax')}: ${quote(syntax)} is not an image reference, e.g. docker/dockerfile:1`);
 
+  const testInBuild = bool('testInBuild', false);
+  if (testInBuild && !(language in TESTS_IN_BUILD)) {
+    throw new UsageError(`${where('testInBuild')} supports ${Object.keys(TESTS_IN_BUILD).map((l) => LANGUAGES[l as Language].title).join(', ')}; run ${info.title} tests outside the image build`);
+  }
   const rie = bool('rie', false);
   if (rie && base !== 'image') {
     throw new UsageError(`${where('rie')} applies only to --base image: AWS and OS-only bases already include the emulator`);
@@ -200,6 +205,7 @@ export function resolveOptions(
     ...(syntax ? { syntax } : {}),
     allowDeprecated,
     rie,
+    testInBuild,
     ...(registryMirror ? { registryMirror: registryMirror.replace(/\/$/, '') } : {}),
     pin: resolvePin(raw.pin, where('pin')),
     labels: resolveLabels(raw.labels, where('labels')),

@@ -1,0 +1,34 @@
+import type { Language } from '../catalog/types';
+import type { Options } from '../options';
+import type { KindPlan } from './aws';
+
+/**
+ * --test-in-build: the build stage runs the unit tests after building, then deletes them from
+ * what the final stage copies, so a failing test fails the build and no test reaches the image.
+ * Without the option the test folder is left out of the build context altogether.
+ */
+export const TESTS_IN_BUILD: Partial<Record<Language, { ignore?: string; run: (kind: KindPlan) => string }>> = {
+  // The build stage's working folder is /build, which the final stage copies.
+  nodejs: { ignore: 'test', run: () => 'RUN npm test && rm -rf test' },
+  // Sources sit in /asset (the final stage's copy), with their packages installed beside them.
+  python: {
+    ignore: 'tests',
+    run: (kind) => {
+      const install = typeof kind.lang.install === 'string' ? kind.lang.install : '';
+      const python = /^(\S+) -m pip\b/.exec(install)?.[1] ?? 'python3';
+      return `RUN PYTHONDONTWRITEBYTECODE=1 ${python} -m unittest discover -s /asset/tests -t /asset && rm -rf /asset/tests`;
+    },
+  },
+  // Tests run natively on the build host; only the built binary reaches the final stage.
+  go: { run: () => 'RUN CGO_ENABLED=0 go test ./...' },
+};
+
+export function withTests<T extends KindPlan>(kind: T, options: Options, language: Language): T {
+  const tests = TESTS_IN_BUILD[language];
+  if (!tests) return kind;
+  if (!options.testInBuild) {
+    return tests.ignore ? { ...kind, dockerignore: [...kind.dockerignore, tests.ignore] } : kind;
+  }
+  const note = '# --test-in-build: the unit tests run here, then leave what the final stage copies.';
+  return { ...kind, build: { ...kind.build, instructions: [...kind.build.instructions, note, tests.run(kind)] } };
+}

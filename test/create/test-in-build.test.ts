@@ -1,0 +1,56 @@
+/**
+ * --test-in-build: the build stage runs the unit tests and removes them before the final stage
+ * copies its files; without it the tests never enter the build context. Never in the final image.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseStages } from '../support/dockerfile';
+import { run, tempDir } from '../support/run';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+async function generate(args: string[]) {
+  const cwd = tempDir('tib-');
+  const r = await run(['fn', ...args], { cwd });
+  expect(r.code, r.stderr).toBe(0);
+  const dockerfile = readFileSync(join(cwd, 'fn', 'Dockerfile'), 'utf8');
+  return { stages: parseStages(dockerfile), ignore: readFileSync(join(cwd, 'fn', '.dockerignore'), 'utf8').split('\n'), cwd };
+}
+
+const runs = (stage: { instructions: { keyword: string; args: string }[] }) => stage.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
+
+describe('--test-in-build', () => {
+  const cases: [string[], RegExp, string | undefined][] = [
+    [['--runtime', 'nodejs22'], /^npm test && rm -rf test$/, 'test'],
+    [['--runtime', 'python3.13'], /unittest discover -s \/asset\/tests -t \/asset && rm -rf \/asset\/tests$/, 'tests'],
+    [['--runtime', 'python3.13', '--base', 'os-only'], /-m unittest discover -s \/asset\/tests/, 'tests'],
+    [['--runtime', 'nodejs22', '--base', 'image'], /^npm test && rm -rf test$/, 'test'],
+    [['--runtime', 'go', '--base', 'os-only'], /^CGO_ENABLED=0 go test \.\/\.\.\.$/, undefined],
+  ];
+  for (const [args, test, dir] of cases) {
+    it(`${args.join(' ')}: tests run in the build stage only, and leave what the final stage copies`, async () => {
+      const withTests = await generate([...args, '--test-in-build']);
+      const final = withTests.stages.at(-1)!;
+      const build = withTests.stages.slice(0, -1);
+      expect(build.flatMap(runs).some((r) => test.test(r))).toBe(true);
+      expect(runs(final).some((r) => /test/.test(r))).toBe(false);
+      if (dir) expect(withTests.ignore).not.toContain(dir);
+
+      const without = await generate(args);
+      expect(without.stages.flatMap(runs).some((r) => test.test(r))).toBe(false);
+      // Without the option the tests are not even sent to the build.
+      if (dir) expect(without.ignore).toContain(dir);
+    });
+  }
+
+  it('is refused, naming what supports it, for a language whose tests need more than the language', async () => {
+    const r = await run(['fn', '--runtime', 'java21', '--test-in-build']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--test-in-build supports Node\.js, Python, Go; run Java tests outside the image build/);
+  });
+
+  it('is recorded in the header, so check regenerates the same Dockerfile', async () => {
+    const { cwd } = await generate(['--runtime', 'python3.13', '--test-in-build']);
+    const check = await run(['check', 'fn'], { cwd });
+    expect(check.code, check.stdout).toBe(0);
+  });
+});

@@ -321,7 +321,7 @@ function detectJava(dir: string, today: Date): Detected | undefined {
   return { language: 'java', runtime, buildTool, ...(handler ? { handler } : {}), evidence, notes: [] };
 }
 
-function detectGo(dir: string): Detected | undefined {
+function detectGo(dir: string, _today?: Date): Detected | undefined {
   if (!isFile(dir, 'go.mod')) return undefined;
   const evidence = ['go.mod'];
   const notes: string[] = [];
@@ -334,7 +334,7 @@ function detectGo(dir: string): Detected | undefined {
   return { language: 'go', runtime: 'go', base: 'os-only', handler: LANGUAGES.go.defaultHandler, evidence, notes };
 }
 
-function detectRust(dir: string): Detected | undefined {
+function detectRust(dir: string, _today?: Date): Detected | undefined {
   const cargo = readSmall(dir, 'Cargo.toml');
   if (cargo === undefined) return undefined;
   const evidence = ['Cargo.toml'];
@@ -392,15 +392,11 @@ export function detectProject(dir: string, today: Date): Detected | undefined {
   } catch {
     return undefined;
   }
-  return (
-    detectJava(dir, today) ??
-    detectGo(dir) ??
-    detectRust(dir) ??
-    detectDotnet(dir, today) ??
-    detectNode(dir, today) ??
-    detectRuby(dir, today) ??
-    detectPython(dir, today)
-  );
+  const found = [detectJava, detectGo, detectRust, detectDotnet, detectNode, detectRuby, detectPython]
+    .map((detect) => detect(dir, today))
+    .filter((d): d is Detected => d !== undefined);
+  // A package.json for tooling beside Python code: the language whose handler was found wins.
+  return found.find((d) => d.handler !== undefined && d.evidence.some((e) => e.includes(': '))) ?? found[0];
 }
 
 /** Values the detection proposes, keyed like options. */

@@ -163,3 +163,12 @@ describe('detecting existing code', () => {
     expect(nodeExports('exports.handler = async () => {};')).toEqual(['handler']);
   });
 });
+
+describe('several manifests', () => {
+  it('a package.json for tooling beside Python code: the language with a handler wins', () => {
+    const dir = tree({ 'package.json': '{"devDependencies":{"prettier":"3.0.0"}}', 'requirements.txt': '', 'app.py': 'def handler(event, context):\n  pass\n' });
+    expect(detectProject(dir, TODAY)).toMatchObject({ language: 'python', handler: 'app.handler' });
+    const node = tree({ 'package.json': '{}', 'index.js': 'exports.handler = async () => 1;\n', 'scripts/tool.py': 'print(1)\n' });
+    expect(detectProject(node, TODAY)).toMatchObject({ language: 'nodejs', handler: 'index.handler' });
+  });
+});

@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { DeployInput } from '../deploy';
 import { UsageError } from '../errors';
 import type { GeneratedFile } from '../files';
@@ -51,16 +50,20 @@ function runtimeLanguageOf(values: Record<string, unknown>): string | undefined 
   return findLanguageRuntime(runtime)?.language;
 }
 
+/** Where the docker CLI looks for system-wide plugins on Linux and macOS. */
+export const SYSTEM_PLUGIN_DIRS = ['/usr/local/lib/docker/cli-plugins', '/usr/local/libexec/docker/cli-plugins', '/usr/lib/docker/cli-plugins', '/usr/libexec/docker/cli-plugins'];
+
 /**
- * Whether the docker client the user would type (CREATE_LAMBDA_IMAGE_DOCKER, else docker on
- * PATH) has the buildx plugin, so the printed build command is one that works here. Undefined
- * when there is no client to ask.
+ * Whether the docker CLI has the buildx plugin, so the printed build command is one that works
+ * here: the plugin binary in the user's ($DOCKER_CONFIG or ~/.docker) or a system plugin folder,
+ * where the CLI itself looks. Read from disk rather than by running docker, which keeps a create
+ * run free of child processes. Undefined where those folders do not apply (Windows).
  */
-export function hasBuildx(env: NodeJS.ProcessEnv): boolean | undefined {
-  const bin = env.CREATE_LAMBDA_IMAGE_DOCKER || 'docker';
-  const r = spawnSync(bin, ['buildx', 'version'], { env: { ...env, DOCKER_CLI_HINTS: 'false' }, stdio: 'ignore', timeout: 10_000 });
-  if (r.error) return undefined;
-  return r.status === 0;
+export function hasBuildx(env: NodeJS.ProcessEnv, systemDirs: readonly string[] = SYSTEM_PLUGIN_DIRS): boolean | undefined {
+  if (process.platform === 'win32') return undefined;
+  const config = env.DOCKER_CONFIG || (env.HOME ? join(env.HOME, '.docker') : undefined);
+  const dirs = [...(config ? [join(config, 'cli-plugins')] : []), ...systemDirs];
+  return dirs.some((d) => existsSync(join(d, 'docker-buildx')));
 }
 
 export function optionValues(values: Record<string, unknown>): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -113,10 +113,11 @@ describe('--help', () => {
 describe('--yes and defaults', () => {
   it('--yes writes my-function with the newest supported Node.js on x86_64', async () => {
     const cwd = tempDir();
-    // A docker client with buildx, so the next steps use it.
-    const fake = join(cwd, 'docker-with-buildx');
-    writeFileSync(fake, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
-    const { code, stdout } = await run(['--yes'], { cwd, env: { CREATE_LAMBDA_IMAGE_DOCKER: fake } });
+    // A docker CLI with the buildx plugin, so the next steps use it.
+    const config = tempDir('docker-config-');
+    mkdirSync(join(config, 'cli-plugins'));
+    writeFileSync(join(config, 'cli-plugins', 'docker-buildx'), '', { mode: 0o755 });
+    const { code, stdout } = await run(['--yes'], { cwd, env: { DOCKER_CONFIG: config } });
     expect(code).toBe(0);
     expect(readdirSync(join(cwd, 'my-function')).sort()).toEqual(['.dockerignore', 'Dockerfile', 'events', 'index.mjs', 'package-lock.json', 'package.json', 'test']);
     expect(stdout).toMatch(/docker buildx build --platform linux\/amd64 --provenance=false --sbom=false/);

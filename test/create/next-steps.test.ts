@@ -2,17 +2,22 @@
  * The steps printed after writing work where the user is: the build command fits the docker
  * client (buildx or not), --region reaches the AWS commands, and `verify` is the local test.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { SYSTEM_PLUGIN_DIRS } from '../../src/commands/create';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from '../support/run';
 
-/** A docker client that answers `buildx version` as one with (or without) the plugin does. */
-function fakeDocker(dir: string, buildx: boolean): string {
-  const path = join(dir, buildx ? 'docker-new' : 'docker-old');
-  writeFileSync(path, buildx ? '#!/bin/sh\nexit 0\n' : `#!/bin/sh\necho "docker: 'buildx' is not a docker command." >&2\nexit 1\n`, { mode: 0o755 });
-  return path;
+/** A docker config folder with (or without) the buildx plugin, where the docker CLI looks. */
+function dockerConfig(dir: string, buildx: boolean): NodeJS.ProcessEnv {
+  const config = join(dir, buildx ? 'docker-new' : 'docker-old');
+  mkdirSync(join(config, 'cli-plugins'), { recursive: true });
+  if (buildx) writeFileSync(join(config, 'cli-plugins', 'docker-buildx'), '#!/bin/sh\n', { mode: 0o755 });
+  return { DOCKER_CONFIG: config };
 }
+
+/** The "without buildx" case holds only where no system-wide plugin exists. */
+const systemBuildx = SYSTEM_PLUGIN_DIRS.some((d) => existsSync(join(d, 'docker-buildx')));
 
 function steps(stdout: string): string[] {
   const at = stdout.indexOf('Next steps:');
@@ -20,9 +25,9 @@ function steps(stdout: string): string[] {
 }
 
 describe('next steps', () => {
-  it('without a buildx plugin: DOCKER_BUILDKIT=1 docker build, and verify --build as the other way', async () => {
+  it.skipIf(systemBuildx)('without a buildx plugin: DOCKER_BUILDKIT=1 docker build, and verify --build as the other way', async () => {
     const cwd = tempDir();
-    const r = await run(['fn', '--runtime', 'python3.13', '--no-lint'], { cwd, env: { CREATE_LAMBDA_IMAGE_DOCKER: fakeDocker(cwd, false) } });
+    const r = await run(['fn', '--runtime', 'python3.13', '--no-lint'], { cwd, env: dockerConfig(cwd, false) });
     expect(r.code).toBe(0);
     const lines = steps(r.stdout);
     const build = lines.find((l) => /docker (buildx )?build/.test(l))!;
@@ -33,7 +38,7 @@ describe('next steps', () => {
 
   it('with buildx: docker buildx build without attestations, then verify', async () => {
     const cwd = tempDir();
-    const r = await run(['fn', '--runtime', 'python3.13', '--arch', 'arm64', '--no-lint'], { cwd, env: { CREATE_LAMBDA_IMAGE_DOCKER: fakeDocker(cwd, true) } });
+    const r = await run(['fn', '--runtime', 'python3.13', '--arch', 'arm64', '--no-lint'], { cwd, env: dockerConfig(cwd, true) });
     const lines = steps(r.stdout);
     expect(lines).toContain('docker buildx build --platform linux/arm64 --provenance=false --sbom=false --load -t fn:dev .');
     expect(lines.some((l) => l.startsWith('npx create-lambda-image verify fn:dev --arch arm64'))).toBe(true);
@@ -41,7 +46,7 @@ describe('next steps', () => {
 
   it('--region reaches every AWS command and the registry host', async () => {
     const cwd = tempDir();
-    const r = await run(['fn', '--runtime', 'nodejs22', '--region', 'eu-west-1', '--no-lint'], { cwd, env: { CREATE_LAMBDA_IMAGE_DOCKER: fakeDocker(cwd, true) } });
+    const r = await run(['fn', '--runtime', 'nodejs22', '--region', 'eu-west-1', '--no-lint'], { cwd, env: dockerConfig(cwd, true) });
     expect(r.code).toBe(0);
     const aws = steps(r.stdout).filter((l) => l.startsWith('aws ') || l.startsWith('docker tag'));
     expect(aws.length).toBeGreaterThanOrEqual(4);

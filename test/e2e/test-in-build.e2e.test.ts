@@ -26,7 +26,7 @@ describe.skipIf(!status.usable)('--test-in-build (docker)', () => {
     const r = await run(['fn', '--base', 'image', '--image', 'node:22-bookworm-slim', '--runtime', 'nodejs22', '--test-in-build'], { cwd, env: { CI: '1' } });
     expect(r.code, r.stderr).toBe(0);
     const dir = join(cwd, 'fn');
-    const built = await buildImage(engine, dir, TAG, { budgetMs: 300_000 });
+    const built = await buildImage(engine, dir, TAG, { budgetMs: 900_000 });
     leftovers.push(...built.leftovers);
     const ls = await exec(engine, ['run', '--rm', '--entrypoint', 'sh', TAG, '-c', 'ls -A /var/task']);
     expect(ls.code).toBe(0);
@@ -35,11 +35,11 @@ describe.skipIf(!status.usable)('--test-in-build (docker)', () => {
 
     const test = join(dir, 'test', 'index.test.mjs');
     writeFileSync(test, readFileSync(test, 'utf8').replace('response.statusCode, 200', 'response.statusCode, 201'));
-    const failed = await buildImage(engine, dir, TAG, { budgetMs: 300_000 }).then(
+    const failed = await buildImage(engine, dir, TAG, { budgetMs: 900_000 }).then(
       () => undefined,
       (error: Error & { leftovers?: string[] }) => error,
     );
     leftovers.push(...(failed?.leftovers ?? []));
     expect(failed?.message).toMatch(/npm test/);
-  }, 700_000);
+  }, 2_000_000);
 });

@@ -153,30 +153,30 @@ rust_standin() {
     return 0
   fi
   version=$("$sysroot/bin/rustc" --version | awk '{print $2}')
-  triple=$("$sysroot/bin/rustc" -vV | sed -n 's/^host: //p')
+  # Named as rustup names it (channel-triple): rustc finds its sysroot from the path of its own
+  # library, and a directory named just like the target triple misleads that search.
+  toolchain=$(basename "$sysroot")
   ctx="$WORK/rust-stand-in"
   rm -rf "$ctx" && mkdir -p "$ctx"
-  printf '%s\n' "RUST_VERSION=$version" "RUST_HOST=$triple" >"$ctx/args"
+  printf '%s\n' "RUST_VERSION=$version" "RUST_TOOLCHAIN=$toolchain" >"$ctx/args"
   cat >"$ctx/Dockerfile" <<DOCKERFILE
 # CI-only stand-in for rust:1-alpine3.23; made by scripts/ci/standins/toolchains.sh.
 FROM debian:bookworm-slim
 $BUILD_TOOLS_RUN
 ARG RUST_VERSION
-ARG RUST_HOST
+ARG RUST_TOOLCHAIN
 LABEL org.opencontainers.image.description="CI-only stand-in for rust:1-alpine3.23: Debian with a rustup toolchain (glibc, not musl); not an official image"
 ENV RUSTUP_HOME=/usr/local/rustup CARGO_HOME=/usr/local/cargo RUST_VERSION=\$RUST_VERSION
-ENV PATH=/usr/local/cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+# PATH names the toolchain's bin (the real image has rustup's proxies in /usr/local/cargo/bin).
+ENV PATH=/usr/local/cargo/bin:/usr/local/rustup/toolchains/\$RUST_TOOLCHAIN/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 ADD rust.tar /usr/local/rustup/toolchains/
-RUN mkdir -p /usr/local/cargo/bin \\
- && for b in cargo rustc rustdoc; do ln -s "/usr/local/rustup/toolchains/\$RUST_HOST/bin/\$b" /usr/local/cargo/bin/; done \\
- && chmod -R a+w /usr/local/cargo \\
+RUN mkdir -p /usr/local/cargo/bin && chmod -R a+w /usr/local/cargo \\
  && rustc --version && cargo --version
 DOCKERFILE
   # The tarball (about 600 MB) is packed only when the image is out of date.
   stale rust "$ctx" rust:1-alpine3.23
   [ -n "$todo" ] || return 0
   tar -C "$(dirname "$sysroot")" --owner=0 --group=0 \
-    --transform "s,^$(basename "$sysroot"),$triple," \
     -cf "$ctx/rust.tar" "$(basename "$sysroot")/bin/cargo" "$(basename "$sysroot")/bin/rustc" \
     "$(basename "$sysroot")/bin/rustdoc" "$(basename "$sysroot")/lib" "$(basename "$sysroot")/libexec" \
     "$(basename "$sysroot")/etc" 2>"$WORK/rust-tar.log" || { warn rust:1-alpine3.23 "cannot pack $sysroot"; return 0; }

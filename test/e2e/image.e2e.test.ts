@@ -281,8 +281,12 @@ const statuses = new Map<ImagePath, DockerStatus>(PATHS.map((p) => [p, withImage
 // Recorded while collecting, so a run without an engine lists its skips too; entries of paths that
 // run now (and of the organisation image, recorded again if refused) are dropped.
 mergeSkipped(
-  [...NOT_BUILDABLE, ...PATHS.filter((p) => !statuses.get(p)!.usable).map((p) => ({ path: `image ${p.id}`, reason: statuses.get(p)!.reason }))],
-  [ORG_PATH, ...PATHS.filter((p) => statuses.get(p)!.usable).map((p) => `image ${p.id}`)],
+  [
+    ...NOT_BUILDABLE,
+    ...PATHS.filter((p) => !statuses.get(p)!.usable).map((p) => ({ path: `image ${p.id}`, reason: statuses.get(p)!.reason })),
+    ...(docker.usable ? [] : [{ path: ORG_PATH, reason: docker.reason }]),
+  ],
+  [...(docker.usable ? [ORG_PATH] : []), ...PATHS.filter((p) => statuses.get(p)!.usable).map((p) => `image ${p.id}`)],
 );
 
 for (const p of PATHS) {

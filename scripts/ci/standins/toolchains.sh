@@ -25,6 +25,8 @@ HERE="$REPO/scripts/ci/standins"
 WORK=${WORK:-"$REPO/.tmp/docker-setup"}
 DOCKER=${DOCKER:-/usr/bin/docker}
 export WORK DOCKER
+# Where the machine's Go and rustup install themselves, for a shell that has not sourced a profile.
+PATH="$PATH:/usr/local/go/bin:${HOME:-/root}/.cargo/bin"
 LABEL=create-lambda-image.ci-stand-in
 GO_STANDIN_VERSION=${GO_STANDIN_VERSION:-1.26.11}
 failed=

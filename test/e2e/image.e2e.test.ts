@@ -57,6 +57,8 @@ interface ImagePath {
   fixture: string;
   /** Adds the dependency as a user would (manifest edit, lock file). */
   addDependency: (dir: string) => void;
+  /** Generator flags that add the dependency instead (an OS package for a shell function). */
+  dependencyFlags?: string[];
   /** The generated sample's answer to EVENT. */
   sampleAnswer: (answer: Answer) => void;
   /** The fixture's answer, which needs the dependency. */
@@ -161,6 +163,7 @@ const PATHS: ImagePath[] = [
     code: 'function.sh',
     fixture: 'function.sh',
     addDependency: () => {},
+    dependencyFlags: ['--os-package', 'jq'],
     sampleAnswer: (a) => expect(a).toEqual({ statusCode: 200, body: `Hello from Lambda, received ${EVENT_TEXT.length} bytes` }),
     dependencyAnswer: { statusCode: 200, body: 'jq world' },
     // The generated bootstrap reports any non-zero status as HandlerError; the handler's own
@@ -171,9 +174,6 @@ const PATHS: ImagePath[] = [
     dependencyBudgetMs: 4 * MIN,
   },
 ];
-
-/** Generator flags for the dependency variant (only the custom runtime takes its dependency as a flag). */
-const dependencyFlags = (p: ImagePath): string[] => (p.id === 'custom' ? [...p.flags, '--os-package', 'jq'] : p.flags);
 
 /** The base images a path's Dockerfile builds FROM. */
 const bases = (p: ImagePath): string[] => p.from.map((l) => l.split(/\s+/).find((w, i) => i > 0 && !w.startsWith('--'))!);
@@ -316,7 +316,7 @@ for (const p of PATHS) {
     it(
       'with one third-party dependency added, it builds, imports it and answers',
       async () => {
-        const dir = await generated(`${p.id}-dependency`, dependencyFlags(p));
+        const dir = await generated(`${p.id}-dependency`, [...p.flags, ...(p.dependencyFlags ?? [])]);
         p.addDependency(dir);
         copyFileSync(join(FIXTURES, p.fixture), join(dir, p.code));
         withDependency = await build(dir, `${p.id}-dependency`, p.dependencyBudgetMs);

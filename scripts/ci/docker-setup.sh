@@ -1,7 +1,8 @@
 #!/bin/sh
 # Makes a Docker engine, a local debian:bookworm-slim and local stand-ins for the official
-# node:22-bookworm and node:22-bookworm-slim images available for the e2e tests (no registry but
-# npm's and Debian's mirrors can be reached here, so nothing can be pulled from Docker Hub).
+# node:22-bookworm and node:22-bookworm-slim images available for the e2e tests (no image registry
+# can be reached here, so nothing can be pulled from Docker Hub), then the other stand-ins made by
+# scripts/ci/standins/*.sh (toolchain, runtime and AWS base images; see the README there).
 #
 # Idempotent: every step is skipped when its result is already there (engine answering, base
 # images present, packed tarballs cached). Needs root. Writes only under /var/lib/docker (the
@@ -95,65 +96,7 @@ else
 fi
 
 # --- 4. local base image, made from the Debian mirror (no registry is reachable) ---------------
-if "$DOCKER" image inspect "$BASE" >/dev/null 2>&1; then
-  step "$BASE already present"
-else
-  # The mirror apt already uses (deb822 or one-line format); security is added by sources.list below.
-  MIRROR=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list 2>/dev/null |
-    grep -Eo 'https?://[^ ]+/debian/?( |$)' | grep -v security | head -1 | tr -d ' ')
-  MIRROR=${MIRROR:-http://deb.debian.org/debian}
-  ROOT="$WORK/rootfs"
-  rm -rf "$ROOT" # a half-finished debootstrap cannot be resumed
-  t=$(now)
-  debootstrap --variant=minbase bookworm "$ROOT" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 ||
-    { tail -20 "$WORK/debootstrap.log" >&2; fail "debootstrap from $MIRROR failed (log: $WORK/debootstrap.log)"; }
-  step "debootstrap from $MIRROR in $(($(now) - t)) s"
-
-  # Slim it the way the official -slim images are: no docs/man/locales, no apt lists or caches.
-  MIRROR_BASE=${MIRROR%/debian*}
-  printf '%s\n' \
-    "deb $MIRROR bookworm main" \
-    "deb $MIRROR bookworm-updates main" \
-    "deb $MIRROR_BASE/debian-security bookworm-security main" >"$ROOT/etc/apt/sources.list"
-  printf '%s\n' \
-    'path-exclude /usr/share/doc/*' 'path-include /usr/share/doc/*/copyright' \
-    'path-exclude /usr/share/man/*' 'path-exclude /usr/share/info/*' \
-    'path-exclude /usr/share/locale/*' 'path-exclude /usr/share/groff/*' \
-    'path-exclude /usr/share/lintian/*' 'path-exclude /usr/share/linda/*' \
-    >"$ROOT/etc/dpkg/dpkg.cfg.d/docker-slim"
-  printf '%s\n' \
-    'DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };' \
-    'APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };' \
-    'Dir::Cache::pkgcache ""; Dir::Cache::srcpkgcache "";' >"$ROOT/etc/apt/apt.conf.d/docker-clean"
-  echo 'APT::Install-Recommends "false";' >"$ROOT/etc/apt/apt.conf.d/docker-no-recommends"
-  echo 'Acquire::Languages "none";' >"$ROOT/etc/apt/apt.conf.d/docker-no-languages"
-  find "$ROOT/usr/share/doc" -mindepth 2 ! -name copyright ! -type d -delete 2>/dev/null || true
-  find "$ROOT/usr/share/doc" -mindepth 1 -type d -empty -delete 2>/dev/null || true
-  rm -rf "$ROOT"/usr/share/man/* "$ROOT"/usr/share/info/* "$ROOT"/usr/share/locale/* \
-    "$ROOT"/usr/share/groff/* "$ROOT"/usr/share/lintian/* "$ROOT"/usr/share/linda/* \
-    "$ROOT"/var/cache/apt/* "$ROOT"/var/lib/apt/lists/* "$ROOT"/var/log/*.log "$ROOT"/var/log/apt/*
-  mkdir -p "$ROOT/var/lib/apt/lists/partial"
-  : >"$ROOT/etc/machine-id"
-
-  # CI only: outbound HTTPS goes through an intercepting proxy whose CA the host trusts. Bake the
-  # host's extra CAs into this local base so a later `apt-get install ca-certificates` (and Node,
-  # via NODE_EXTRA_CA_CERTS) trust it. This never goes into generated Dockerfiles.
-  ENV_CA=
-  if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
-    mkdir -p "$ROOT/usr/local/share/ca-certificates" "$ROOT/etc/ssl"
-    cp /usr/local/share/ca-certificates/*.crt "$ROOT/usr/local/share/ca-certificates/"
-    cat /usr/local/share/ca-certificates/*.crt >"$ROOT/etc/ssl/ci-extra-ca.pem"
-    ENV_CA='NODE_EXTRA_CA_CERTS=/etc/ssl/ci-extra-ca.pem'
-    step "baked $(ls /usr/local/share/ca-certificates/*.crt | wc -l) host CA cert(s) into the base"
-  fi
-
-  t=$(now)
-  set -- -c 'CMD ["bash"]' -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
-  [ -z "$ENV_CA" ] || set -- "$@" -c "ENV $ENV_CA"
-  tar -C "$ROOT" -c . | "$DOCKER" import "$@" - "$BASE" >/dev/null || fail "docker import of $BASE failed"
-  rm -rf "$ROOT"
-  step "imported $BASE in $(($(now) - t)) s ($("$DOCKER" image inspect -f '{{.Size}}' "$BASE" | awk '{printf "%.1f MB", $1/1e6}'))"
-fi
+WORK="$WORK" DOCKER="$DOCKER" sh "$REPO/scripts/ci/standins/debian.sh" bookworm "$BASE" || fail "could not make $BASE"
 
 # --- 5. node:22-bookworm and node:22-bookworm-slim stand-ins -----------------------------------
 # The official images are debian:bookworm(-slim) plus Node.js's release tarball unpacked into
@@ -295,4 +238,17 @@ DOCKERFILE
   step "built$want stand-in(s) in $(($(now) - t)) s: $(cat "$WORK/node-stand-in-check.log") ($("$DOCKER" image inspect -f '{{.Size}}' node:22-bookworm-slim | awk '{printf "%.1f MB", $1/1e6}'))"
 fi
 
-step "ready in $(($(now) - T0)) s: client $DOCKER (use DOCKER_BUILDKIT=1), bases $BASE, node:22-bookworm, node:22-bookworm-slim"
+# --- 6. toolchain, runtime and AWS base image stand-ins ----------------------------------------
+# Each script says which stand-in it could not make; the e2e tests that need a missing one are
+# skipped with that image named, and everything else still runs.
+for script in toolchains aws; do
+  [ -f "$REPO/scripts/ci/standins/$script.sh" ] || continue
+  t=$(now)
+  if WORK="$WORK" DOCKER="$DOCKER" sh "$REPO/scripts/ci/standins/$script.sh"; then
+    step "$script stand-ins ready in $(($(now) - t)) s"
+  else
+    echo "docker-setup: WARNING: some $script stand-ins are missing (above); the e2e tests needing them will be skipped" >&2
+  fi
+done
+
+step "ready in $(($(now) - T0)) s: client $DOCKER (use DOCKER_BUILDKIT=1); stand-ins: scripts/ci/standins/README.md"

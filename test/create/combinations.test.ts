@@ -239,6 +239,13 @@ describe('native samples', () => {
     expect(files.every((f) => f.owned === false)).toBe(true);
   });
 
+  it('Go: a folder named like a path the go command reserves gets a module path it accepts', () => {
+    const mod = (name: string) => nativeSampleFiles(options('go'), 'go', name).find((f) => f.path === 'go.mod')!.content;
+    // `go build` with `module go` says: invalid module path: "go"; std and cmd are the standard library.
+    for (const name of ['go', 'Toolchain', 'std', 'cmd']) expect(mod(name)).toMatch(new RegExp(`^module ${name.toLowerCase()}-function$`, 'm'));
+    expect(mod('golang')).toMatch(/^module golang$/m);
+  });
+
   it("Go: go.mod's go line is the build image's series, which the pinned client accepts", () => {
     const mod = nativeSampleFiles(options('go'), 'go', 'fn').find((f) => f.path === 'go.mod')!.content;
     expect(GO_VERSION).toMatch(/^\d+\.\d+$/);

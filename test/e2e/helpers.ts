@@ -201,15 +201,38 @@ export interface ImageResult {
   size: number;
   /** Bytes of its single-stage equivalent; null where no stage of the Dockerfile is one. */
   singleStageSize: number | null;
+  /** Wall-clock milliseconds of its build (with the shared build cache as it was), when measured. */
+  buildMs?: number;
 }
 
-function readResults(file: string): ImageResult[] {
+/** A generated path that was not built, and why (CI prints these at the end of its run). */
+export interface SkippedPath {
+  path: string;
+  reason: string;
+}
+
+interface ResultsFile {
+  images: ImageResult[];
+  skipped: SkippedPath[];
+}
+
+function readResults(file: string): ResultsFile {
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { images?: unknown };
-    return Array.isArray(parsed.images) ? (parsed.images as ImageResult[]).filter((i) => typeof i?.name === 'string') : [];
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { images?: unknown; skipped?: unknown };
+    return {
+      images: Array.isArray(parsed.images) ? (parsed.images as ImageResult[]).filter((i) => typeof i?.name === 'string') : [],
+      skipped: Array.isArray(parsed.skipped) ? (parsed.skipped as SkippedPath[]).filter((i) => typeof i?.path === 'string') : [],
+    };
   } catch {
-    return []; // absent or unreadable: start afresh
+    return { images: [], skipped: [] }; // absent or unreadable: start afresh
   }
+}
+
+function writeResults(file: string, results: ResultsFile): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(tmp, file);
 }
 
 /**
@@ -219,9 +242,13 @@ function readResults(file: string): ImageResult[] {
  */
 export function mergeImageResults(set: readonly ImageResult[], drop: readonly string[] = [], file = E2E_RESULTS_FILE): void {
   const replaced = new Set([...drop, ...set.map((i) => i.name)]);
-  const images = [...readResults(file).filter((i) => !replaced.has(i.name)), ...set];
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify({ images }, null, 2)}\n`);
-  renameSync(tmp, file);
+  const results = readResults(file);
+  writeResults(file, { ...results, images: [...results.images.filter((i) => !replaced.has(i.name)), ...set] });
+}
+
+/** Records skipped paths in the results file (an entry with the same path is replaced) and drops those named in `drop`. */
+export function mergeSkipped(set: readonly SkippedPath[], drop: readonly string[] = [], file = E2E_RESULTS_FILE): void {
+  const replaced = new Set([...drop, ...set.map((s) => s.path)]);
+  const results = readResults(file);
+  writeResults(file, { ...results, skipped: [...results.skipped.filter((s) => !replaced.has(s.path)), ...set] });
 }

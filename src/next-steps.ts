@@ -13,7 +13,7 @@ function shq(value: string): string {
  */
 export function nextSteps(plan: ImagePlan, dir: string, name: string, env: NodeJS.ProcessEnv): string[] {
   const platform = platformOf(plan.arch);
-  const tag = `${name}:dev`;
+  const tag = shq(`${name}:dev`);
   const runner = packageManagerRunner(env);
   const emulatorBuiltIn = plan.kind !== 'image' || plan.options.rie;
   const lines = [
@@ -29,10 +29,10 @@ export function nextSteps(plan: ImagePlan, dir: string, name: string, env: NodeJ
     lines.push(`${runner} create-lambda-image verify ${tag} --arch ${plan.arch}   # runs it as Lambda would`);
   }
   lines.push(
-    `aws ecr create-repository --repository-name ${name} --image-scanning-configuration scanOnPush=true`,
+    `aws ecr create-repository --repository-name ${shq(name)} --image-scanning-configuration scanOnPush=true`,
     `aws ecr get-login-password | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com`,
-    `docker tag ${tag} ACCOUNT.dkr.ecr.REGION.amazonaws.com/${name}:v1 && docker push ACCOUNT.dkr.ecr.REGION.amazonaws.com/${name}:v1`,
-    `aws lambda create-function --function-name ${name} --package-type Image --architectures ${plan.arch} --code ImageUri=ACCOUNT.dkr.ecr.REGION.amazonaws.com/${name}:v1 --role arn:aws:iam::ACCOUNT:role/ROLE`,
+    `docker tag ${tag} ${shq(`ACCOUNT.dkr.ecr.REGION.amazonaws.com/${name}:v1`)} && docker push ${shq(`ACCOUNT.dkr.ecr.REGION.amazonaws.com/${name}:v1`)}`,
+    `aws lambda create-function --function-name ${shq(name)} --package-type Image --architectures ${plan.arch} --code ${shq(`ImageUri=ACCOUNT.dkr.ecr.REGION.amazonaws.com/${name}:v1`)} --role arn:aws:iam::ACCOUNT:role/ROLE`,
   );
   return lines;
 }

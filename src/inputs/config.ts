@@ -9,7 +9,7 @@ import { readLayers, type Layer } from './config/read';
 import { saveValues } from './config/save';
 import { show } from './config/util';
 
-export { ALLOWED_INSTRUCTIONS, instructionProblem } from './config/problems';
+export { ALLOWED_INSTRUCTIONS, instructionProblem } from '../instructions';
 
 /** Lint settings from the config's `lint:` section. */
 export interface LintConfig {

@@ -1,10 +1,10 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { DockerfileParser } from 'dockerfile-ast';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { AWS_RUNTIMES, findAwsRuntime } from '../../catalog';
 import { findLanguageRuntime, languageRuntimeIds } from '../../catalog/language-runtimes';
 import { patternText, STAGES } from '../../config-schema';
 import { UsageError } from '../../errors';
+import { instructionProblem } from '../../instructions';
 import { closest } from '../../suggest';
 import { OPTION_SPECS } from '../../options';
 import { isImageRef, isLabelValue, isRegistryPrefix, quote } from '../../validate';
@@ -151,11 +151,6 @@ export function normaliseRuntime(id: string): string | undefined {
   return findAwsRuntime(id)?.id ?? findLanguageRuntime(id)?.id;
 }
 
-/** Instructions a team may add to a stage: never the ones that decide the image's identity. */
-export const ALLOWED_INSTRUCTIONS = [
-  'ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'VOLUME', 'WORKDIR',
-] as const;
-
 export function semanticProblems(data: Record<string, unknown>, file: ParsedFile): Problem[] {
   const problems: Problem[] = [];
   const add = (segs: string[], message: string) =>
@@ -201,32 +196,6 @@ export function semanticProblems(data: Record<string, unknown>, file: ParsedFile
     }
   }
   return problems;
-}
-
-/** Why a team instruction cannot go into a stage as written, or null when it can. */
-export function instructionProblem(text: string): string | null {
-  if (/[\r\n]/.test(text)) return 'must be a single line (one instruction per entry)';
-  if (/\\\s*$/.test(text)) return 'must not end with a line continuation (\\)';
-  if (/(?:^|[^<])<<-?\s*["']?[A-Za-z_][\w]*/.test(text)) return 'must not use a heredoc (<<EOF)';
-  const instructions = DockerfileParser.parse(text).getInstructions();
-  if (instructions.length === 0) return `${quote(text)} is not a Dockerfile instruction`;
-  if (instructions.length > 1) return 'must be exactly one Dockerfile instruction';
-  const ins = instructions[0]!;
-  const keyword = ins.getKeyword().toUpperCase();
-  const allowed = `; use one of ${ALLOWED_INSTRUCTIONS.join(', ')}`;
-  if (!(ALLOWED_INSTRUCTIONS as readonly string[]).includes(keyword)) {
-    return ['FROM', 'ENTRYPOINT', 'CMD', 'USER'].includes(keyword)
-      ? `${keyword} is not allowed: the generator owns the stage's base, entrypoint, command and user${allowed}`
-      : `${quote(ins.getKeyword())} is not an allowed Dockerfile instruction${allowed}`;
-  }
-  if (ins.getArguments().length === 0) return `${keyword} needs arguments`;
-  if (keyword === 'ONBUILD') {
-    const trigger = (ins as unknown as { getTrigger(): string | null }).getTrigger()?.toUpperCase() ?? '';
-    if (!(ALLOWED_INSTRUCTIONS as readonly string[]).includes(trigger) || trigger === 'ONBUILD') {
-      return `ONBUILD ${trigger || '(nothing)'} is not allowed${allowed}`;
-    }
-  }
-  return null;
 }
 
 export function pointer(instancePath: string): string[] {

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { UsageError } from '../errors';
 import type { GeneratedFile } from '../files';
@@ -11,6 +11,7 @@ import type { OptionSpec } from '../options';
 import { HEADER_KEYS, HEADER_PREFIX } from '../plan';
 import { resolveOptions, type Origin } from '../resolve';
 import { projectName } from '../samples';
+import { MAX_PROJECT_FILE, readTextFile } from '../read';
 import { VERSION } from '../version';
 import { writeFiles } from '../write';
 import { scanFolder } from './create';
@@ -84,16 +85,43 @@ export interface FileCheck {
   patch?: string;
 }
 
+/**
+ * A file of the checked folder, or null when it is missing. Only what is inside the folder is
+ * read: a symbolic link that leads outside it, a FIFO or a device is refused, so neither the
+ * content of another file nor a hang can come out of `check`.
+ */
+export function readInside(target: string, path: string, shown: string): string | null {
+  const full = join(target, path);
+  let link = false;
+  try {
+    link = lstatSync(full).isSymbolicLink();
+  } catch {
+    return null;
+  }
+  if (link) {
+    let real: string | null = null;
+    try {
+      real = realpathSync(full);
+    } catch {
+      // A dangling link: refused below like one leading outside.
+    }
+    const rel = real === null ? null : relative(realpathSync(target), real);
+    if (rel === null || rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new UsageError(`refusing to read ${shown}: it is a symbolic link that leads outside the folder`);
+    }
+  }
+  return readTextFile(full, shown, { limit: MAX_PROJECT_FILE });
+}
+
 /** Compares the generator's owned files with the folder. Pure apart from reading the files. */
-export function compareOwned(target: string, files: readonly GeneratedFile[]): FileCheck[] {
+export function compareOwned(target: string, files: readonly GeneratedFile[], shownTarget = target): FileCheck[] {
   return files
     .filter((f) => f.owned)
     .map((file): FileCheck => {
-      const full = join(target, file.path);
-      if (!existsSync(full)) {
+      const disk = readInside(target, file.path, join(shownTarget, file.path));
+      if (disk === null) {
         return { path: file.path, state: 'missing', patch: patch('/dev/null', `b/${file.path}`, '', file.content) };
       }
-      const disk = readFileSync(full, 'utf8');
       if (disk === file.content) return { path: file.path, state: 'same' };
       if (withoutVersion(disk) === withoutVersion(file.content)) return { path: file.path, state: 'version-only' };
       return { path: file.path, state: 'drift', patch: patch(`a/${file.path}`, `b/${file.path}`, disk, file.content) };
@@ -131,10 +159,11 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 
   const dockerfilePath = join(target, 'Dockerfile');
   const shownDockerfile = relative(io.cwd, dockerfilePath) || 'Dockerfile';
-  const header = existsSync(dockerfilePath) ? parseHeader(readFileSync(dockerfilePath, 'utf8'), shownDockerfile) : null;
+  const dockerfileText = readInside(target, 'Dockerfile', shownDockerfile);
+  const header = dockerfileText !== null ? parseHeader(dockerfileText, shownDockerfile) : null;
   if (config.path === null && header === null) {
     throw new UsageError(
-      existsSync(dockerfilePath)
+      dockerfileText !== null
         ? `${shownDockerfile} has no create-lambda-image options header and there is no ${CONFIG_FILE}; nothing to compare it with (pass --config FILE)`
         : `no Dockerfile in ${dir} and no ${CONFIG_FILE}; nothing to check`,
     );
@@ -146,7 +175,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const resolved = resolveOptions(raw, io.now(), origin);
   config.checkPolicy(resolved.options, {});
   const generated = generate(resolved, scanFolder(target), projectName(dir === '.' ? io.cwd : dir));
-  const results = compareOwned(target, generated.files);
+  const results = compareOwned(target, generated.files, dir);
 
   const source = config.path !== null ? config.files.join(' + ') : `the options header of ${shownDockerfile}`;
   for (const warning of resolved.warnings) say(io.stderr, `warning: ${warning}`);
@@ -162,7 +191,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const names = drifted.map((r) => (r.state === 'missing' ? `${r.path} (missing)` : r.path)).join(', ');
   if (flags.values.fix === true) {
     const byPath = new Set(drifted.map((r) => r.path));
-    const written = writeFiles(target, { write: generated.files.filter((f) => byPath.has(f.path)), identical: [], conflicts: [] });
+    const { written } = await writeFiles(target, { write: generated.files.filter((f) => byPath.has(f.path)), identical: [], conflicts: [] });
     say(io.stdout, `fixed: rewrote ${written.join(', ')} from ${source}`);
     return 0;
   }

@@ -188,8 +188,9 @@ interface WriteRequest {
 
 async function writeOutput(io: Io, req: WriteRequest): Promise<void> {
   let { target, dir } = req;
-  let plan: WritePlan = planWrite(target, req.files);
-  let backup = false;
+  let plan: WritePlan = planWrite(target, req.files, dir);
+  // --force replaces, like the interactive overwrite, but never loses what the user wrote.
+  let backup = req.force;
   if (plan.conflicts.length > 0 && !req.force) {
     if (!req.interactive) throw conflictError(dir, plan.conflicts);
     const prompts = await import('../inputs/prompts');
@@ -198,19 +199,20 @@ async function writeOutput(io: Io, req: WriteRequest): Promise<void> {
     if (choice.action === 'other') {
       dir = choice.dir;
       target = resolve(io.cwd, dir);
-      plan = planWrite(target, req.files);
+      plan = planWrite(target, req.files, dir);
       if (plan.conflicts.length > 0) throw conflictError(dir, plan.conflicts);
     } else {
       backup = true;
     }
   }
-  const written = writeFiles(target, plan, { backup });
+  const { written, backups } = await writeFiles(target, plan, { backup });
   if (req.values.save === true) {
     // With no config file yet, the loader's empty config knows where --save creates one.
     const config = req.config.path ? req.config : await (await import('../inputs/config')).loadConfig({ cwd: io.cwd });
     config.save(optionValues(req.values));
   }
   say(io.stdout, `Wrote ${written.length ? written.join(', ') : 'nothing (all files already up to date)'} in ${dir}`);
+  if (backups.length > 0) say(io.stdout, `Kept the replaced ${backups.length === 1 ? 'file' : 'files'} as ${backups.join(', ')}`);
   say(io.stdout, '\nNext steps:');
   for (const line of nextSteps(req.generated.plan, dir, req.name, io.env)) say(io.stdout, `  ${line}`);
   if (req.deploySteps.length > 0) {

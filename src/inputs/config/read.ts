@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { Document, LineCounter, parseDocument } from 'yaml';
 import { UsageError } from '../../errors';
 import { OPTION_SPECS } from '../../options';
+import { MAX_CONFIG_FILE, readTextFile } from '../../read';
 import { quote } from '../../validate';
 import { lineOf, normaliseRuntime, problemError, schemaProblems, semanticProblems } from './problems';
 import { isPlainObject, show } from './util';
@@ -74,12 +75,7 @@ export interface ParsedFile {
 }
 
 export function parseFile(path: string, display: string): ParsedFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${display}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+  const text = readTextFile(path, display, { limit: MAX_CONFIG_FILE });
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const first = doc.errors[0];

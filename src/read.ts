@@ -10,8 +10,8 @@ import { readError, UsageError } from './errors';
 
 /** Dockerfiles, .dockerignore and entry scripts the generator compares (docs/security.md). */
 export const MAX_PROJECT_FILE = 1024 * 1024;
-/** lambda-image.yaml and the files it extends. */
-export const MAX_CONFIG_FILE = 4 * 1024 * 1024;
+/** lambda-image.yaml and the files it extends: hand-written files of a few hundred lines. */
+export const MAX_CONFIG_FILE = 256 * 1024;
 
 const MIB = 1024 * 1024;
 
@@ -59,7 +59,7 @@ export function readTextFile(path: string, display: string, options: ReadOptions
 }
 
 function tooLarge(display: string, limit: number): UsageError {
-  return new UsageError(`refusing to read ${display}: it is larger than ${limit >= MIB ? `${limit / MIB} MiB` : `${limit} bytes`}`);
+  return new UsageError(`refusing to read ${display}: it is larger than ${limit >= MIB ? `${limit / MIB} MiB` : `${limit / 1024} KiB`}`);
 }
 
 function kindOf(stat: import('node:fs').Stats): string {

@@ -170,10 +170,26 @@ describe('the config loader reads regular files of a bounded size', () => {
     expect(readdirSync(cwd).sort()).toEqual(['lambda-image.yaml', 'team.yaml']);
   });
 
-  it('a config over 4 MiB is refused', async () => {
+  it('a 3 MB config with 200,000 unknown keys is refused by its size', async () => {
     const cwd = tempDir();
-    writeFileSync(join(cwd, 'lambda-image.yaml'), `runtime: nodejs24\n# ${'x'.repeat(4 * 1024 * 1024)}\n`);
-    expectOneLine(await run(['fn', '--no-lint'], { cwd }), 2, /refusing to read lambda-image\.yaml: it is larger than 4 MiB/);
+    const keys = Array.from({ length: 200_000 }, (_, i) => `k${String(i).padStart(9, '0')}: 1\n`).join('');
+    writeFileSync(join(cwd, 'lambda-image.yaml'), `runtime: nodejs24\n${keys}`);
+    expectOneLine(await run(['fn', '--no-lint'], { cwd }), 2, /refusing to read lambda-image\.yaml: it is larger than 256 KiB/);
+    expect(readdirSync(cwd)).toEqual(['lambda-image.yaml']);
+  });
+
+  it('a config just under the limit, all unknown keys, goes through validation and is one line', async () => {
+    const cwd = tempDir();
+    const keys = Array.from({ length: 25_000 }, (_, i) => `k${String(i).padStart(5, '0')}: 1\n`).join('');
+    writeFileSync(join(cwd, 'lambda-image.yaml'), `runtime: nodejs24\n${keys}`);
+    expectOneLine(await run(['fn', '--no-lint'], { cwd }), 2, /^create-lambda-image: lambda-image\.yaml:2: k00000: unknown key; .* \(and 24999 more problems in this file\)$/);
+  });
+
+  it('a duplicate key among many is found with its line', async () => {
+    const cwd = tempDir();
+    const keys = Array.from({ length: 5000 }, (_, i) => `    k${i}: v\n`).join('');
+    writeFileSync(join(cwd, 'lambda-image.yaml'), `runtime: nodejs24\nlabels:\n${keys}    k17: again\n`);
+    expectOneLine(await run(['fn', '--no-lint'], { cwd }), 2, /lambda-image\.yaml:5003: not valid YAML: map keys must be unique \("k17" is given twice\)/);
   });
 });
 

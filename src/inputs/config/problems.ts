@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { AWS_RUNTIMES, findAwsRuntime } from '../../catalog';
 import { findLanguageRuntime, languageRuntimeIds } from '../../catalog/language-runtimes';
 import { patternText, STAGES } from '../../config-schema';
@@ -62,7 +62,10 @@ export function schemaProblems(validate: ValidateFunction, data: Record<string, 
     const seen = new Set<string>();
     for (const { error, segs } of best) {
       const problem = schemaProblem(error, segs, data, file);
-      const key = `${problem.line}\0${problem.message}`;
+      // An unknown key is one problem per key; others may repeat in different words.
+      const key = error.keyword === 'additionalProperties'
+        ? `${error.instancePath}\0${String(error.params.additionalProperty)}`
+        : `${problem.line}\0${problem.message}`;
       if (!seen.has(key)) problems.push(problem);
       seen.add(key);
     }
@@ -84,10 +87,14 @@ export function schemaProblem(error: ErrorObject, segs: string[], data: Record<s
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
-      const valid = Object.keys(parent?.properties ?? {});
+      // Built only when shown: a file with thousands of unknown keys shows one of them.
+      let message: string | undefined;
       return {
         line: lineOf(file, [...segs, key]),
-        message: `${showPath(data, [...segs, key])}: unknown key${unknownKeyHint(key, valid, segs.length === 0)}`,
+        get message() {
+          const valid = Object.keys(parent?.properties ?? {});
+          return (message ??= `${showPath(data, [...segs, key])}: unknown key${unknownKeyHint(key, valid, segs.length === 0)}`);
+        },
       };
     }
     case 'enum':
@@ -217,6 +224,22 @@ export function showPath(data: unknown, segs: readonly string[]): string {
   return out === '' ? '(top level)' : out;
 }
 
+/** Each map's pairs by key, built once: a file with many problems looks up many keys. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (name !== undefined && !index.has(name)) index.set(name, pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** The 1-based line of the node at a path: the key's line for a map entry, the item's for a list item. */
 export function lineOf(file: ParsedFile, segs: readonly string[]): number {
   let node: unknown = file.doc.contents;
@@ -227,7 +250,7 @@ export function lineOf(file: ParsedFile, segs: readonly string[]): number {
   };
   for (const seg of segs) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : undefined) === seg);
+      const pair = pairOf(node as YAMLMap, seg);
       if (!pair) return line;
       line = lineAt(pair.key) ?? line;
       node = pair.value;

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { Document, LineCounter, parseDocument } from 'yaml';
+import { Document, LineCounter, isScalar, parseDocument, visit, type Scalar } from 'yaml';
 import { UsageError } from '../../errors';
 import { OPTION_SPECS } from '../../options';
 import { MAX_CONFIG_FILE, readTextFile } from '../../read';
@@ -77,12 +77,18 @@ export interface ParsedFile {
 export function parseFile(path: string, display: string): ParsedFile {
   const text = readTextFile(path, display, { limit: MAX_CONFIG_FILE });
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  // yaml's own uniqueKeys check compares each key with every earlier one (quadratic in the
+  // number of keys); duplicateKey() below does the same check with a set.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: true });
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0]?.line ?? 1;
     const message = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     throw new UsageError(`${display}:${line}: not valid YAML: ${message}`);
+  }
+  const duplicate = duplicateKey(doc);
+  if (duplicate) {
+    throw new UsageError(`${display}:${lines.linePos(duplicate.range?.[0] ?? 0).line}: not valid YAML: map keys must be unique (${quote(String(duplicate.value))} is given twice)`);
   }
   let data: unknown;
   try {
@@ -142,4 +148,26 @@ export function toLayer(path: string, display: string, data: Record<string, unkn
   }
   if (isPlainObject(data.lint)) layer.lint = data.lint as LintConfig;
   return layer;
+}
+
+/** The first key that repeats an earlier key of the same map, in one pass over the document. */
+function duplicateKey(doc: Document): Scalar | null {
+  let found: Scalar | null = null;
+  visit(doc, {
+    Map(_, map) {
+      const keys = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        // As toJS() would name it: 1 and "1" are the same key of the resulting object.
+        const key = String(pair.key.value);
+        if (keys.has(key)) {
+          found = pair.key;
+          return visit.BREAK;
+        }
+        keys.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }

@@ -1,8 +1,9 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { Document, LineCounter, isScalar, parseDocument, visit, type Scalar } from 'yaml';
 import { UsageError } from '../../errors';
+import { CONFIG_FILE } from '../config-file';
 import { OPTION_SPECS } from '../../options';
 import { MAX_CONFIG_FILE, readTextFile } from '../../read';
 import { quote } from '../../validate';
@@ -33,6 +34,71 @@ export interface ReadContext {
   stack: { id: string; display: string }[];
   seen: Set<string>;
   layers: Layer[];
+  /**
+   * Real path of the folder tree the file being read may extend into: the project (the
+   * repository holding the config, else the config's folder), or the npm package it came from.
+   */
+  root: string;
+}
+
+/** The repository holding `dir` (the nearest folder with .git), else `dir` itself. */
+export function projectRoot(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return dir;
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** An npm package name, optionally followed by a file inside it: @team/lambda-config/strict.yaml. */
+const PACKAGE_SPEC = /^((?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*)(?:\/(.+))?$/;
+
+/**
+ * Where an `extends` entry leads. A path relative to the extending file must stay inside the
+ * tree that file belongs to (its real path, so a link cannot lead out); otherwise the entry may
+ * name an installed npm package (its lambda-image.yaml) or a file inside one, as shareable
+ * ESLint configs do. Absolute paths and URLs are refused, and nothing outside is ever read.
+ */
+function extendedFile(value: string, from: string, ctx: ReadContext, where: string): { target: string; root: string } {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(?:file|https?|ftp|data|git|ssh):/i.test(value)) {
+    throw new UsageError(`${where}: ${quote(value)} is a URL; extends takes a file inside the project or an installed npm package`);
+  }
+  if (isAbsolute(value) || /^[a-z]:[\\/]/i.test(value)) {
+    throw new UsageError(`${where}: ${quote(value)} is an absolute path; extends takes a path relative to this file, inside the project, or an installed npm package`);
+  }
+  const target = resolve(dirname(from), value);
+  const fileLike = value.startsWith('./') || value.split(/[\\/]/).includes('..') || value === '.';
+  if (fileLike || existsSync(target)) {
+    const real = existsSync(target) ? realpathSync(target) : target;
+    if (!isInside(ctx.root, resolve(realpathSync(dirname(from)), value)) || !isInside(ctx.root, real)) {
+      throw new UsageError(`${where}: ${quote(value)} is outside the project (${show(ctx.cwd, ctx.root)}); extends takes a file inside it or an installed npm package`);
+    }
+    if (!existsSync(target)) throw new UsageError(`${where}: ${quote(value)} not found (${show(ctx.cwd, target)})`);
+    return { target, root: ctx.root };
+  }
+  const spec = PACKAGE_SPEC.exec(value);
+  const found = spec ? findPackage(spec[1]!, dirname(from)) : null;
+  if (!spec || !found) throw new UsageError(`${where}: ${quote(value)} not found (${show(ctx.cwd, target)})`);
+  const file = resolve(found, spec[2] ?? CONFIG_FILE);
+  const root = realpathSync(found);
+  if (!isInside(found, file) || (existsSync(file) && !isInside(root, realpathSync(file)))) {
+    throw new UsageError(`${where}: ${quote(value)} leads outside the package ${spec[1]}`);
+  }
+  if (!existsSync(file)) throw new UsageError(`${where}: ${quote(value)}: the package ${spec[1]} has no ${spec[2] ?? CONFIG_FILE}`);
+  return { target: file, root };
+}
+
+/** node_modules/<name> in `dir` or the nearest folder above it that has one, as Node finds packages. */
+function findPackage(name: string, dir: string): string | null {
+  for (let d = dir; ; d = dirname(d)) {
+    const candidate = join(d, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dirname(d) === d) return null;
+  }
 }
 
 /** Appends the file's extended layers (in order, depth first) and then the file itself. */
@@ -50,11 +116,7 @@ export async function readLayers(path: string, ctx: ReadContext): Promise<void> 
   const stack = [...ctx.stack, { id, display }];
   for (const entry of extendsEntries(data, parsed)) {
     const where = `${display}:${entry.line}: extends`;
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value)) {
-      throw new UsageError(`${where}: ${quote(entry.value)} is a URL; extends takes a file path`);
-    }
-    const target = resolve(dirname(path), entry.value);
-    if (!existsSync(target)) throw new UsageError(`${where}: ${quote(entry.value)} not found (${show(ctx.cwd, target)})`);
+    const { target, root } = extendedFile(entry.value, path, ctx, where);
     const targetId = realpathSync(target);
     const open = stack.findIndex((f) => f.id === targetId);
     if (open !== -1) {
@@ -63,7 +125,7 @@ export async function readLayers(path: string, ctx: ReadContext): Promise<void> 
     }
     if (statSync(target).isDirectory()) throw new UsageError(`${where}: ${quote(entry.value)} is a folder, not a config file`);
     if (ctx.seen.has(targetId)) continue; // Already merged through another path: once is enough.
-    await readLayers(target, { ...ctx, stack });
+    await readLayers(target, { ...ctx, stack, root });
   }
   ctx.layers.push(toLayer(path, display, data, parsed));
 }

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InterruptedError, UsageError, writeError } from './errors';
 import { MAX_PROJECT_FILE, readTextFile } from './read';
 import type { GeneratedFile } from './files';
+import { quote } from './validate';
 
 export interface WritePlan {
   /** Files to create or replace. */
@@ -19,7 +20,7 @@ export function insideTarget(target: string, path: string): string {
   const full = resolve(target, path);
   const rel = relative(target, full);
   if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel) || isAbsolute(path)) {
-    throw new UsageError(`refusing to write ${JSON.stringify(path)}: it is outside the target folder`);
+    throw new UsageError(`refusing to write ${quote(path)}: it is outside the target folder`);
   }
   return full;
 }

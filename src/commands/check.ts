@@ -15,6 +15,7 @@ import { MAX_PROJECT_FILE, readTextFile } from '../read';
 import { VERSION } from '../version';
 import { writeFiles } from '../write';
 import { scanFolder } from './create';
+import { quote } from '../validate';
 
 /*
  * `check`: regenerate in memory from the project config (and what it extends), or from the
@@ -143,7 +144,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (flags.positionals.length > 1) {
-    throw new UsageError(`check takes at most one folder, got ${flags.positionals.map((p) => JSON.stringify(p)).join(' ')}`);
+    throw new UsageError(`check takes at most one folder, got ${flags.positionals.map((p) => quote(p)).join(' ')}`);
   }
   const dir = flags.positionals[0] ?? '.';
   const target = resolve(io.cwd, dir);

@@ -13,7 +13,7 @@ import { nextSteps } from '../next-steps';
 import type { ProjectFacts } from '../plan';
 import { defaultRuntime, flagOrigin, resolveOptions, runtimeChoices, type Origin, type Resolved } from '../resolve';
 import { projectName } from '../samples';
-import { isSafePath } from '../validate';
+import { isSafePath, quote } from '../validate';
 import { VERSION } from '../version';
 import { conflictError, planWrite, writeFiles, type WritePlan } from '../write';
 
@@ -79,13 +79,13 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (flags.positionals.length > 1) {
-    throw new UsageError(`expected at most one folder, got ${flags.positionals.map((p) => JSON.stringify(p)).join(' ')}`);
+    throw new UsageError(`expected at most one folder, got ${flags.positionals.map((p) => quote(p)).join(' ')}`);
   }
   const flagValues: Record<string, unknown> = { ...flags.values };
   const positional = flags.positionals[0];
   if (positional !== undefined) {
     if (flagValues.dir !== undefined && flagValues.dir !== positional) {
-      throw new UsageError(`the folder was given twice: ${JSON.stringify(positional)} and --dir ${JSON.stringify(flagValues.dir)}`);
+      throw new UsageError(`the folder was given twice: ${quote(positional)} and --dir ${quote(String(flagValues.dir))}`);
     }
     flagValues.dir = positional;
   }
@@ -121,7 +121,7 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
   const stdout = values.stdout === true;
   const dir = typeof values.dir === 'string' ? values.dir : '.';
   if (!stdout && !isSafePath(dir)) {
-    throw new UsageError(`the folder ${JSON.stringify(dir)} has characters a folder name should not have (quotes, $, ;, |, <, >, *, ?, control characters)`);
+    throw new UsageError(`the folder ${quote(dir)} has characters a folder name should not have (quotes, $, ;, |, <, >, *, ?, control characters)`);
   }
   const target = resolve(io.cwd, dir);
   const name = resolved.options.functionName ?? projectName(dir === '.' ? io.cwd : dir);

@@ -317,7 +317,7 @@ function functionName(value: string | undefined, where: string): { functionName?
   if (value === undefined) return {};
   if (!isProjectName(value)) {
     throw new UsageError(
-      `${where}: ${quote(value)} is not a function name; use 1-64 letters and digits, separated by single - or _ (a name Lambda, ECR and npm all accept)`,
+      `${where}: ${quote(value)} is not a function name; use 2-64 letters and digits, separated by single - or _ (a name Lambda, ECR and npm all accept)`,
     );
   }
   return { functionName: value };

@@ -19,7 +19,8 @@ export function projectName(dir: string | undefined): string {
     .replace(/^[_-]+/, '')
     .slice(0, 64)
     .replace(/[_-]+$/, '');
-  return clean || 'my-function';
+  // ECR wants at least two characters.
+  return clean.length > 1 ? clean : clean ? `${clean}-function` : 'my-function';
 }
 
 interface SampleFile {

@@ -60,9 +60,9 @@ export function isSafePath(value: string): boolean {
 /**
  * The project's name as it lands in package.json, pom.xml, settings.gradle, the ECR repository
  * (lower-cased) and the Lambda function: Lambda allows 1-64 letters, digits, - and _; ECR wants
- * letters and digits separated by single separators; npm refuses a leading _ or -.
+ * 2-256 letters and digits separated by single separators; npm refuses a leading _ or -.
  */
-export const PROJECT_NAME_RE = '^(?=.{1,64}$)[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*$';
+export const PROJECT_NAME_RE = '^(?=.{2,64}$)[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*$';
 const PROJECT_NAME = new RegExp(PROJECT_NAME_RE);
 
 export function isProjectName(value: string): boolean {

@@ -20,13 +20,14 @@ describe('the function name is validated for every file it lands in, with or wit
     '-fn',
     'fn--x',
     'f'.repeat(65),
+    'f',
   ];
   for (const runtime of ['nodejs24', 'java21']) {
     for (const name of hostile) {
       it(`${runtime}: --function-name ${JSON.stringify(name).slice(0, 40)} is refused and nothing is written`, async () => {
         const cwd = tempDir();
         const result = await run(['fn', '--runtime', runtime, '--no-lint', `--function-name=${name}`], { cwd });
-        expectOneLine(result, 2, /^create-lambda-image: --function-name: ".*" is not a function name; use 1-64 letters and digits/);
+        expectOneLine(result, 2, /^create-lambda-image: --function-name: ".*" is not a function name; use 2-64 letters and digits/);
         expect(snapshotTree(cwd)).toEqual({});
       });
     }
@@ -50,7 +51,7 @@ describe('the function name is validated for every file it lands in, with or wit
 });
 
 describe('a name derived from the folder is always one every tool accepts', () => {
-  const folders = ['My.Function', 'a__b--c', '_x_', '...', 'ÜberFunktion', 'x'.repeat(100), 'fn-', 'Orders API v2'];
+  const folders = ['a', 'My.Function', 'a__b--c', '_x_', '...', 'ÜberFunktion', 'x'.repeat(100), 'fn-', 'Orders API v2'];
   for (const folder of folders) {
     it(`${JSON.stringify(folder)} → ${JSON.stringify(projectName(folder))}`, () => {
       expect(isProjectName(projectName(folder))).toBe(true);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, copyFileSync, existsSync, fchmodSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InterruptedError, UsageError, writeError } from './errors';
@@ -94,8 +93,8 @@ export interface WriteResult {
 
 /**
  * Writes each file through a temporary sibling and a rename, so an interrupted run never leaves
- * a half-written Dockerfile. Each temporary is created exclusively under an unpredictable name
- * (a symbolic link planted there makes the create fail rather than be followed), and every file
+ * a half-written Dockerfile. Each temporary is created exclusively under a random name (a
+ * symbolic link planted there makes the create fail rather than be followed), and every file
  * is staged before any is renamed into place. A failure while staging (no permission, a full
  * disk) or SIGINT/SIGTERM before the renames removes the temporaries, the backups and the
  * folders this call created; the failure becomes a one-line error. A backup is a second name
@@ -158,7 +157,9 @@ export function replaceFile(full: string, content: string): void {
 function stageFile(full: string, file: GeneratedFile): string {
   const base = file.path.split('/').pop()!;
   for (let attempt = 0; ; attempt++) {
-    const temp = join(dirname(full), `.${base}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    // O_EXCL|O_NOFOLLOW is the protection; the random part only makes a collision unlikely (and
+    // node:crypto would cost start-up time for no gain).
+    const temp = join(dirname(full), `.${base}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
     let fd: number;
     try {
       fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, file.mode ?? 0o644);

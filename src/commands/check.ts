@@ -92,12 +92,18 @@ export interface FileCheck {
  * content of another file nor a hang can come out of `check`.
  */
 export function readInside(target: string, path: string, shown: string): string | null {
+  if (!staysInside(target, path, shown)) return null;
+  return readTextFile(join(target, path), shown, { limit: MAX_PROJECT_FILE });
+}
+
+/** False when the file is missing; throws when it is a link leading outside the folder. */
+function staysInside(target: string, path: string, shown: string): boolean {
   const full = join(target, path);
   let link = false;
   try {
     link = lstatSync(full).isSymbolicLink();
   } catch {
-    return null;
+    return false;
   }
   if (link) {
     let real: string | null = null;
@@ -111,7 +117,7 @@ export function readInside(target: string, path: string, shown: string): string 
       throw new UsageError(`refusing to read ${shown}: it is a symbolic link that leads outside the folder`);
     }
   }
-  return readTextFile(full, shown, { limit: MAX_PROJECT_FILE });
+  return true;
 }
 
 /** Compares the generator's owned files with the folder. Pure apart from reading the files. */
@@ -153,9 +159,11 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   // The project config: --config, else lambda-image.yaml in the folder, else in the cwd.
   const explicit = typeof flags.values.config === 'string' ? flags.values.config : undefined;
   const inTarget = join(target, CONFIG_FILE);
+  // The folder's own config is read only if it is the folder's: not a link leading out of it.
+  const hasOwn = explicit === undefined && staysInside(target, CONFIG_FILE, relative(io.cwd, inTarget) || CONFIG_FILE);
   const config: LoadedConfig = await loadConfig({
     cwd: io.cwd,
-    explicit: explicit ?? (existsSync(inTarget) ? relative(io.cwd, inTarget) || CONFIG_FILE : undefined),
+    explicit: explicit ?? (hasOwn ? relative(io.cwd, inTarget) || CONFIG_FILE : undefined),
   });
 
   const dockerfilePath = join(target, 'Dockerfile');

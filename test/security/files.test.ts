@@ -108,6 +108,15 @@ describe('check reads only regular files inside the folder', () => {
     }
   });
 
+  it("the folder's lambda-image.yaml linked to a file outside is refused, and not read", async () => {
+    const { cwd, fn } = await created();
+    const secret = join(tempDir(), 'credentials.yaml');
+    writeFileSync(secret, 'aws_secret_access_key: wJalrXUtnFEMI\n');
+    symlinkSync(secret, join(fn, 'lambda-image.yaml'));
+    const line = expectOneLine(await run(['check', 'fn'], { cwd }), 2, /refusing to read fn\/lambda-image\.yaml: it is a symbolic link that leads outside the folder/);
+    expect(line).not.toContain('aws_secret_access_key');
+  });
+
   it('a link that stays inside the folder is followed', async () => {
     const { cwd, fn } = await created();
     const { renameSync } = await import('node:fs');

@@ -106,6 +106,7 @@ export async function writeFiles(target: string, plan: WritePlan, options: Write
   const backups: { full: string; path: string }[] = [];
   const signals = watchSignals();
   let current = target;
+  let renamed = 0;
   try {
     for (const file of plan.write) {
       await signals.check('nothing was written');
@@ -124,9 +125,12 @@ export async function writeFiles(target: string, plan: WritePlan, options: Write
     for (const s of staged) {
       current = s.full;
       renameSync(s.temp, s.full);
+      renamed++;
     }
   } catch (error) {
-    for (const file of [...staged.map((s) => s.temp), ...backups.map((b) => b.full)]) quietly(() => rmSync(file, { force: true }));
+    // Once a file has replaced the user's, its backup is all that is left of theirs: keep them.
+    const leftover = [...staged.slice(renamed).map((s) => s.temp), ...(renamed === 0 ? backups.map((b) => b.full) : [])];
+    for (const file of leftover) quietly(() => rmSync(file, { force: true }));
     // Folders this call made, innermost first; one that is not empty is left alone.
     for (const dir of created.reverse()) quietly(() => rmdirSync(dir));
     signals.stop();

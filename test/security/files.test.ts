@@ -162,7 +162,27 @@ describe('create never reads a special file it finds in the target', () => {
   });
 });
 
+describe('create never reads through a link it finds in the target', () => {
+  it('a Dockerfile linked to /dev/zero is a conflict, not a read; --force replaces the link', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'fn'));
+    symlinkSync('/dev/zero', join(cwd, 'fn', 'Dockerfile'));
+    expectOneLine(await run(['fn', '--runtime', 'nodejs24', '--no-lint'], { cwd }), 2, /fn already has Dockerfile with other content; pass --force/);
+    const forced = await run(['fn', '--runtime', 'nodejs24', '--no-lint', '--force'], { cwd });
+    expect(forced.code).toBe(0);
+    expect(lstatSync(join(cwd, 'fn', 'Dockerfile')).isFile()).toBe(true);
+    expect(readlinkSync(join(cwd, 'fn', 'Dockerfile.orig'))).toBe('/dev/zero');
+  });
+});
+
 describe('the config loader reads regular files of a bounded size', () => {
+  it('extends through a link to /dev/zero is refused without reading it', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'lambda-image.yaml'), 'runtime: nodejs24\nextends: zero.yaml\n');
+    symlinkSync('/dev/zero', join(cwd, 'zero.yaml'));
+    expectOneLine(await run(['fn', '--no-lint'], { cwd }), 2, /lambda-image\.yaml:2: extends: "zero\.yaml" is outside the project/);
+  });
+
   it('--config /dev/zero is refused at once', async () => {
     const cwd = tempDir();
     expectOneLine(await run(['fn', '--config', '/dev/zero', '--no-lint'], { cwd }), 2, /refusing to read \/dev\/zero: it is a character device, not a regular file/);

@@ -1,7 +1,7 @@
 // Benchmarks create-lambda-image against its anchors and prints one table with each target.
 // Run with `npm run bench` after the README's set-up (it builds dist/ first).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -109,6 +109,31 @@ async function lintThroughput() {
   return { ours, per40: (ours * 40) / lines, dfu: median(dfu), lines };
 }
 
+/**
+ * A config full of unknown keys: 200,000 of them (3 MB, over the size limit) and as many as fit
+ * under the 256 KiB limit, which goes through the whole validation. Both must be rejected fast.
+ */
+function hostileConfigs() {
+  const work = mkdtempSync(join(tmpdir(), 'bench-config-'));
+  const out = {};
+  try {
+    for (const [name, keys, width] of [['big', 200_000, 9], ['limit', 25_000, 5]]) {
+      const dir = join(work, name);
+      mkdirSync(dir);
+      let text = 'runtime: nodejs24\n';
+      for (let i = 0; i < keys; i++) text += `k${String(i).padStart(width, '0')}: 1\n`;
+      writeFileSync(join(dir, 'lambda-image.yaml'), text);
+      const started = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [cli, 'fn', '--no-lint'], { cwd: dir, encoding: 'utf8', env: { PATH: '/nonexistent', HOME: dir } });
+      if (r.status !== 2) throw new Error(`the ${name} config was not refused: ${r.stderr}`);
+      out[name] = { ms: Number(process.hrtime.bigint() - started) / 1e6, keys, bytes: text.length };
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return out;
+}
+
 function packSize(dir) {
   const dest = mkdtempSync(join(tmpdir(), 'bench-pack-'));
   try {
@@ -140,6 +165,10 @@ const lint = await lintThroughput();
 add(`lint in process, ${LINT_FILES} files (avg ${lint.lines.toFixed(0)} lines)`, `${lint.ours.toFixed(3)} ms/file`, '', undefined);
 add('lint per 40-line Dockerfile', `${lint.per40.toFixed(3)} ms`, '≤ 2 ms', lint.per40 <= 2);
 add('dockerfile-utils validate, same files', `${lint.dfu.toFixed(3)} ms/file`, '(reference)', undefined);
+const hostile = hostileConfigs();
+for (const c of Object.values(hostile)) {
+  add(`config with ${c.keys} unknown keys (${mb(c.bytes)}), refused`, `${c.ms.toFixed(0)} ms`, '< 1000 ms', c.ms < 1000);
+}
 const ourPack = packSize(root);
 const vitePack = packSize(viteDir);
 add('package packed (ours / create-vite)', `${kb(ourPack.packed)} / ${kb(vitePack.packed)}`, '≤ 400 kB', ourPack.packed <= 400 * 1024);

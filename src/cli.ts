@@ -1,7 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CancelledError, UsageError } from './errors';
+import { CancelledError, InterruptedError, UsageError } from './errors';
 import { processIo, say, type Io } from './io';
+import { escapeLine } from './validate';
 
 const COMMANDS = ['list', 'lint', 'check', 'verify', 'help'] as const;
 
@@ -51,8 +52,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await (await import('./commands/create')).runCreate(argv, io);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      say(io.stderr, `create-lambda-image: ${error.message}`);
+    if (error instanceof UsageError || error instanceof InterruptedError) {
+      // One line whatever a message quoted: a line break or an escape code in it is shown escaped.
+      say(io.stderr, `create-lambda-image: ${escapeLine(error.message)}`);
       return error.exitCode;
     }
     if (error instanceof CancelledError) {

@@ -1,5 +1,6 @@
-import { ACCOUNT_RE, DIGEST_RE, FUNCTION_NAME_RE, REGION_RE } from './deploy/facts';
+import { ACCOUNT_RE, DIGEST_RE, REGION_RE } from './deploy/facts';
 import { ARCHES, BASE_KINDS, OPTION_SPECS, type OptionSpec } from './options';
+import { PROJECT_NAME_RE } from './validate';
 
 /**
  * The JSON Schema of lambda-image.yaml, built from OPTION_SPECS (every `config: true` option)
@@ -29,7 +30,7 @@ export const PATTERNS = {
   packageName: { pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]*(?:=[A-Za-z0-9._+:~-]+)?$', text: 'a package name (letters, digits, . _ + -, optionally =version)' },
   account: { pattern: ACCOUNT_RE, text: 'an AWS account id (12 digits)' },
   region: { pattern: REGION_RE, text: 'a Region name like us-east-1' },
-  functionName: { pattern: FUNCTION_NAME_RE, text: 'a function name (1-64 letters, digits, - or _)' },
+  functionName: { pattern: PROJECT_NAME_RE, text: 'a function name (2-64 letters and digits, separated by single - or _)' },
   ruleId: { pattern: '^(?:DL|SC|LAM)[0-9]+$', text: 'a rule id such as DL3008, SC2086 or LAM001' },
 } as const;
 

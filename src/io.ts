@@ -1,6 +1,7 @@
 import { fstatSync, writeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { UsageError, writeError } from './errors';
+import { quote } from './validate';
 
 /** Where a command writes text: a stream, or the direct writer processIo() hands out. */
 export interface Output {
@@ -119,7 +120,7 @@ export function today(env: NodeJS.ProcessEnv): Date {
   const pinned = env.CREATE_LAMBDA_IMAGE_TODAY;
   if (!pinned) return new Date();
   const date = /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? new Date(`${pinned}T12:00:00Z`) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`CREATE_LAMBDA_IMAGE_TODAY=${JSON.stringify(pinned)} is not a date; write YYYY-MM-DD`);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`CREATE_LAMBDA_IMAGE_TODAY=${quote(pinned)} is not a date; write YYYY-MM-DD`);
   return date;
 }
 

@@ -25,7 +25,7 @@ export function nextSteps(plan: ImagePlan, dir: string, name: string, env: NodeJ
   const tag = `${name}:dev`;
   const runner = packageManagerRunner(env);
   const emulatorBuiltIn = plan.kind !== 'image' || plan.options.rie;
-  const region = opts.region ? shq(opts.region) : 'REGION';
+  const region = opts.region ?? 'REGION';
   const regionFlag = opts.region ? ` --region ${shq(opts.region)}` : '';
   const registry = `ACCOUNT.dkr.ecr.${region}.amazonaws.com`;
   const build =
@@ -42,9 +42,9 @@ export function nextSteps(plan: ImagePlan, dir: string, name: string, env: NodeJ
   }
   lines.push(
     `aws ecr create-repository${regionFlag} --repository-name ${shq(name)} --image-scanning-configuration scanOnPush=true`,
-    `aws ecr get-login-password${regionFlag} | docker login --username AWS --password-stdin ${registry}`,
-    `docker tag ${shq(tag)} ${registry}/${shq(`${name}:v1`)} && docker push ${registry}/${shq(`${name}:v1`)}`,
-    `aws lambda create-function${regionFlag} --function-name ${shq(name)} --package-type Image --architectures ${plan.arch} --code ImageUri=${registry}/${shq(`${name}:v1`)} --role arn:aws:iam::ACCOUNT:role/ROLE`,
+    `aws ecr get-login-password${regionFlag} | docker login --username AWS --password-stdin ${shq(registry)}`,
+    `docker tag ${shq(tag)} ${shq(`${registry}/${name}:v1`)} && docker push ${shq(`${registry}/${name}:v1`)}`,
+    `aws lambda create-function${regionFlag} --function-name ${shq(name)} --package-type Image --architectures ${plan.arch} --code ${shq(`ImageUri=${registry}/${name}:v1`)} --role arn:aws:iam::ACCOUNT:role/ROLE`,
   );
   return lines;
 }

@@ -105,7 +105,7 @@ const SPECS: (Omit<OptionSpec, 'config'> & { config?: boolean })[] = [
   // Run settings: how to run, never what to generate, so not in the config file.
   { key: 'dir', flag: 'dir', type: 'string', group: 'run', valueName: 'path', defaultText: 'my-function with --yes', description: 'folder to write (or give it as the first argument)', config: false },
   { key: 'stdout', flag: 'stdout', type: 'boolean', group: 'run', default: false, description: 'print the Dockerfile only; write nothing', config: false },
-  { key: 'force', flag: 'force', type: 'boolean', group: 'run', default: false, description: 'overwrite files the folder already has', config: false },
+  { key: 'force', flag: 'force', type: 'boolean', group: 'run', default: false, description: 'overwrite files the folder already has, keeping each as <name>.orig', config: false },
   { key: 'yes', flag: 'yes', short: 'y', type: 'boolean', group: 'run', default: false, description: 'use defaults for every value not given; never prompt', config: false },
   { key: 'interactive', flag: 'interactive', type: 'boolean', group: 'run', defaultText: 'on a terminal outside CI', description: 'ask for values not given (--no-interactive never prompts)', config: false },
   { key: 'config', flag: 'config', type: 'string', group: 'run', valueName: 'file', defaultText: './lambda-image.yaml', description: 'team or project config file', config: false },

@@ -15,6 +15,7 @@ import { LANGUAGE_IMAGE_REPOS, parseRef, recogniseImage } from './catalog/images
 import { closest, didYouMean } from './suggest';
 import { TESTS_IN_BUILD } from './plan/tests';
 import { UsageError } from './errors';
+import { instructionProblem } from './instructions';
 import {
   ARCHES,
   BASE_KINDS,
@@ -30,6 +31,7 @@ import {
 import {
   isDigest,
   isImageRef,
+  isProjectName,
   isLabelKey,
   isLabelValue,
   isPackageName,
@@ -214,7 +216,7 @@ export function resolveOptions(
     imageConfig: bool('imageConfig', false),
     ecrPolicy: pick('ecrPolicy', ECR_POLICY_KINDS, 'none')!,
     allowAccounts: list('allowAccounts'),
-    ...(str('functionName') ? { functionName: str('functionName')! } : {}),
+    ...(functionName(str('functionName'), where('functionName'))),
     ...(str('region') ? { region: str('region')! } : {}),
   };
   if (options.imageConfig && options.deploy !== 'cloudformation') {
@@ -326,7 +328,27 @@ function resolveInstructions(value: unknown, where: string): Options['instructio
   for (const [stage, lines] of Object.entries(value)) {
     if (stage !== 'build' && stage !== 'final') throw new UsageError(`${where}: unknown stage ${quote(stage)}; choose build or final`);
     if (!Array.isArray(lines) || lines.some((l) => typeof l !== 'string')) throw new UsageError(`${where}.${stage}: expected a list of instructions`);
+    // Every source (flags, config, a Dockerfile's options header) passes the same check.
+    (lines as string[]).forEach((line, i) => {
+      const problem = instructionProblem(line);
+      if (problem) throw new UsageError(`${where}.${stage}[${i}]: ${problem}`);
+    });
     out[stage] = lines as string[];
   }
   return out;
+}
+
+/**
+ * The function name lands in package.json, pom.xml, settings.gradle, the ECR repository and the
+ * next-step commands, so it must be a name every one of them accepts, whether or not deploy
+ * files are written.
+ */
+function functionName(value: string | undefined, where: string): { functionName?: string } {
+  if (value === undefined) return {};
+  if (!isProjectName(value)) {
+    throw new UsageError(
+      `${where}: ${quote(value)} is not a function name; use 2-64 letters and digits, separated by single - or _ (a name Lambda, ECR and npm all accept)`,
+    );
+  }
+  return { functionName: value };
 }

@@ -1,14 +1,26 @@
 import type { Language } from './catalog/types';
+import { groovyString, xmlText } from './escape';
 import type { GeneratedFile } from './files';
 import type { Options } from './options';
 import { renderTemplate } from './render';
 import { dotnetHandler, nativeSampleFiles } from './samples-native';
 
-/** An npm/Maven-safe project name from the folder name. */
+/**
+ * The project's name from the folder name, made into one that npm, Maven, Gradle, ECR and
+ * Lambda all accept (see isProjectName): lower-case letters and digits separated by single - or
+ * _, at most 64 characters. Any folder name gives a valid name, so none is refused.
+ */
 export function projectName(dir: string | undefined): string {
   const base = (dir ?? '').split(/[\\/]/).filter(Boolean).pop() ?? '';
-  const clean = base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|[._-]+$/g, '');
-  return clean || 'my-function';
+  const clean = base
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/[_-]{2,}/g, (run) => run[0]!)
+    .replace(/^[_-]+/, '')
+    .slice(0, 64)
+    .replace(/[_-]+$/, '');
+  // ECR wants at least two characters.
+  return clean.length > 1 ? clean : clean ? `${clean}-function` : 'my-function';
 }
 
 interface SampleFile {
@@ -113,7 +125,7 @@ function handlerFiles(options: Options, language: Language, name: string, langua
       const className = parts.pop()!;
       const pkg = parts.length > 0 ? parts.join('.') : 'example';
       const javaVersion = languageVersion ?? '21';
-      const common = { name, javaVersion, legacy: javaVersion === '8' };
+      const common = { name, artifactId: xmlText(name), gradleName: groovyString(name), javaVersion, legacy: javaVersion === '8' };
       files.push({
         path: `src/main/java/${[...pkg.split('.'), className].join('/')}.java`,
         template: 'java/Handler.java',

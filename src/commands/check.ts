@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { UsageError } from '../errors';
 import type { GeneratedFile } from '../files';
@@ -11,9 +11,11 @@ import type { OptionSpec } from '../options';
 import { HEADER_KEYS, HEADER_PREFIX } from '../plan';
 import { resolveOptions, type Origin } from '../resolve';
 import { projectName } from '../samples';
+import { MAX_PROJECT_FILE, readTextFile } from '../read';
 import { VERSION } from '../version';
-import { backupPath, writeFiles } from '../write';
+import { writeFiles } from '../write';
 import { scanFolder } from './create';
+import { quote } from '../validate';
 
 /*
  * `check`: regenerate in memory from the project config (and what it extends), or from the
@@ -84,16 +86,49 @@ export interface FileCheck {
   patch?: string;
 }
 
+/**
+ * A file of the checked folder, or null when it is missing. Only what is inside the folder is
+ * read: a symbolic link that leads outside it, a FIFO or a device is refused, so neither the
+ * content of another file nor a hang can come out of `check`.
+ */
+export function readInside(target: string, path: string, shown: string): string | null {
+  if (!staysInside(target, path, shown)) return null;
+  return readTextFile(join(target, path), shown, { limit: MAX_PROJECT_FILE });
+}
+
+/** False when the file is missing; throws when it is a link leading outside the folder. */
+function staysInside(target: string, path: string, shown: string): boolean {
+  const full = join(target, path);
+  let link = false;
+  try {
+    link = lstatSync(full).isSymbolicLink();
+  } catch {
+    return false;
+  }
+  if (link) {
+    let real: string | null = null;
+    try {
+      real = realpathSync(full);
+    } catch {
+      // A dangling link: refused below like one leading outside.
+    }
+    const rel = real === null ? null : relative(realpathSync(target), real);
+    if (rel === null || rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new UsageError(`refusing to read ${shown}: it is a symbolic link that leads outside the folder`);
+    }
+  }
+  return true;
+}
+
 /** Compares the generator's owned files with the folder. Pure apart from reading the files. */
-export function compareOwned(target: string, files: readonly GeneratedFile[]): FileCheck[] {
+export function compareOwned(target: string, files: readonly GeneratedFile[], shownTarget = target): FileCheck[] {
   return files
     .filter((f) => f.owned)
     .map((file): FileCheck => {
-      const full = join(target, file.path);
-      if (!existsSync(full)) {
+      const disk = readInside(target, file.path, join(shownTarget, file.path));
+      if (disk === null) {
         return { path: file.path, state: 'missing', patch: patch('/dev/null', `b/${file.path}`, '', file.content) };
       }
-      const disk = readFileSync(full, 'utf8');
       if (disk === file.content) return { path: file.path, state: 'same' };
       if (withoutVersion(disk) === withoutVersion(file.content)) return { path: file.path, state: 'version-only' };
       return { path: file.path, state: 'drift', patch: patch(`a/${file.path}`, `b/${file.path}`, disk, file.content) };
@@ -115,7 +150,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (flags.positionals.length > 1) {
-    throw new UsageError(`check takes at most one folder, got ${flags.positionals.map((p) => JSON.stringify(p)).join(' ')}`);
+    throw new UsageError(`check takes at most one folder, got ${flags.positionals.map((p) => quote(p)).join(' ')}`);
   }
   const dir = flags.positionals[0] ?? '.';
   const target = resolve(io.cwd, dir);
@@ -124,17 +159,20 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   // The project config: --config, else lambda-image.yaml in the folder, else in the cwd.
   const explicit = typeof flags.values.config === 'string' ? flags.values.config : undefined;
   const inTarget = join(target, CONFIG_FILE);
+  // The folder's own config is read only if it is the folder's: not a link leading out of it.
+  const hasOwn = explicit === undefined && staysInside(target, CONFIG_FILE, relative(io.cwd, inTarget) || CONFIG_FILE);
   const config: LoadedConfig = await loadConfig({
     cwd: io.cwd,
-    explicit: explicit ?? (existsSync(inTarget) ? relative(io.cwd, inTarget) || CONFIG_FILE : undefined),
+    explicit: explicit ?? (hasOwn ? relative(io.cwd, inTarget) || CONFIG_FILE : undefined),
   });
 
   const dockerfilePath = join(target, 'Dockerfile');
   const shownDockerfile = relative(io.cwd, dockerfilePath) || 'Dockerfile';
-  const header = existsSync(dockerfilePath) ? parseHeader(readFileSync(dockerfilePath, 'utf8'), shownDockerfile) : null;
+  const dockerfileText = readInside(target, 'Dockerfile', shownDockerfile);
+  const header = dockerfileText !== null ? parseHeader(dockerfileText, shownDockerfile) : null;
   if (config.path === null && header === null) {
     throw new UsageError(
-      existsSync(dockerfilePath)
+      dockerfileText !== null
         ? `${shownDockerfile} has no create-lambda-image options header and there is no ${CONFIG_FILE}; nothing to compare it with (pass --config FILE)`
         : `no Dockerfile in ${dir} and no ${CONFIG_FILE}; nothing to check`,
     );
@@ -146,7 +184,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const resolved = resolveOptions(raw, io.now(), origin);
   config.checkPolicy(resolved.options, {});
   const generated = generate(resolved, scanFolder(target), projectName(dir === '.' ? io.cwd : dir));
-  const results = compareOwned(target, generated.files);
+  const results = compareOwned(target, generated.files, dir);
 
   const source = config.path !== null ? config.files.join(' + ') : `the options header of ${shownDockerfile}`;
   for (const warning of resolved.warnings) say(io.stderr, `warning: ${warning}`);
@@ -162,10 +200,9 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const names = drifted.map((r) => (r.state === 'missing' ? `${r.path} (missing)` : r.path)).join(', ');
   if (flags.values.fix === true) {
     const byPath = new Set(drifted.map((r) => r.path));
-    // A hand edit may be worth keeping: each edited file is copied aside before it is replaced.
-    const kept = drifted.filter((r) => r.state === 'drift').map((r) => relative(target, backupPath(join(target, r.path))));
-    const written = writeFiles(target, { write: generated.files.filter((f) => byPath.has(f.path)), identical: [], conflicts: [] }, { backup: true });
-    say(io.stdout, `fixed: rewrote ${written.join(', ')} from ${source}${kept.length ? `; the edited ${kept.length === 1 ? 'version is' : 'versions are'} kept as ${kept.join(', ')}` : ''}`);
+    // A hand edit may be worth keeping: each edited file is kept aside (<name>.orig) before it is replaced.
+    const { written, backups } = await writeFiles(target, { write: generated.files.filter((f) => byPath.has(f.path)), identical: [], conflicts: [] }, { backup: true });
+    say(io.stdout, `fixed: rewrote ${written.join(', ')} from ${source}${backups.length ? `; the edited ${backups.length === 1 ? 'version is' : 'versions are'} kept as ${backups.join(', ')}` : ''}`);
     return 0;
   }
   say(io.stdout, `drift: ${names} ${drifted.length === 1 ? 'differs' : 'differ'} from what ${source} generates; run \`create-lambda-image check${dir === '.' ? '' : ` ${dir}`} --fix\` to rewrite them`);

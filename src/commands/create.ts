@@ -17,7 +17,7 @@ import { findAwsRuntime } from '../catalog';
 import { findLanguageRuntime } from '../catalog/language-runtimes';
 import { defaultRuntime, flagOrigin, resolveOptions, runtimeChoices, type Origin, type Resolved } from '../resolve';
 import { projectName } from '../samples';
-import { isSafePath } from '../validate';
+import { isSafePath, quote } from '../validate';
 import { VERSION } from '../version';
 import { conflictError, planWrite, writeFiles, type WritePlan } from '../write';
 
@@ -106,13 +106,13 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (flags.positionals.length > 1) {
-    throw new UsageError(`expected at most one folder, got ${flags.positionals.map((p) => JSON.stringify(p)).join(' ')}`);
+    throw new UsageError(`expected at most one folder, got ${flags.positionals.map((p) => quote(p)).join(' ')}`);
   }
   const flagValues: Record<string, unknown> = { ...flags.values };
   const positional = flags.positionals[0];
   if (positional !== undefined) {
     if (flagValues.dir !== undefined && flagValues.dir !== positional) {
-      throw new UsageError(`the folder was given twice: ${JSON.stringify(positional)} and --dir ${JSON.stringify(flagValues.dir)}`);
+      throw new UsageError(`the folder was given twice: ${quote(positional)} and --dir ${quote(String(flagValues.dir))}`);
     }
     flagValues.dir = positional;
   }
@@ -162,7 +162,7 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
   const stdout = values.stdout === true;
   const dir = typeof values.dir === 'string' ? values.dir : '.';
   if (!stdout && !isSafePath(dir)) {
-    throw new UsageError(`the folder ${JSON.stringify(dir)} has characters a folder name should not have (quotes, $, ;, |, <, >, *, ?, control characters)`);
+    throw new UsageError(`the folder ${quote(dir)} has characters a folder name should not have (quotes, $, ;, |, <, >, *, ?, control characters)`);
   }
   const target = resolve(io.cwd, dir);
   const name = resolved.options.functionName ?? projectName(dir === '.' ? io.cwd : dir);
@@ -231,8 +231,9 @@ interface WriteRequest {
 
 async function writeOutput(io: Io, req: WriteRequest): Promise<void> {
   let { target, dir } = req;
-  let plan: WritePlan = planWrite(target, req.files);
-  let backup = false;
+  let plan: WritePlan = planWrite(target, req.files, dir);
+  // --force replaces, like the interactive overwrite, but never loses what the user wrote.
+  let backup = req.force;
   let savedTo: string | undefined;
   if (plan.conflicts.length > 0 && !req.force) {
     if (!req.interactive) throw conflictError(dir, plan.conflicts);
@@ -242,13 +243,13 @@ async function writeOutput(io: Io, req: WriteRequest): Promise<void> {
     if (choice.action === 'other') {
       dir = choice.dir;
       target = resolve(io.cwd, dir);
-      plan = planWrite(target, req.files);
+      plan = planWrite(target, req.files, dir);
       if (plan.conflicts.length > 0) throw conflictError(dir, plan.conflicts);
     } else {
       backup = true;
     }
   }
-  const written = writeFiles(target, plan, { backup });
+  const { written, backups } = await writeFiles(target, plan, { backup });
   if (req.values.save === true) {
     // With no config file yet, the loader's empty config knows where --save creates one.
     const config = req.config.path ? req.config : await (await import('../inputs/config')).loadConfig({ cwd: io.cwd });
@@ -256,6 +257,7 @@ async function writeOutput(io: Io, req: WriteRequest): Promise<void> {
     savedTo = config.path ?? resolve(io.cwd, CONFIG_FILE);
   }
   say(io.stdout, `Wrote ${written.length ? written.join(', ') : 'nothing (all files already up to date)'} in ${dir}`);
+  if (backups.length > 0) say(io.stdout, `Kept the replaced ${backups.length === 1 ? 'file' : 'files'} as ${backups.join(', ')}`);
   if (savedTo) {
     // check reads lambda-image.yaml in the folder, else in the current folder; anything else needs --config.
     const shown = relative(io.cwd, savedTo) || CONFIG_FILE;

@@ -14,6 +14,7 @@ import { RICS, RIE, ricFor } from '../catalog/rics';
 import { imageTarget, osOnlyTarget, type TargetResult } from '../plan/targets';
 import { UsageError } from '../errors';
 import { say, type Io } from '../io';
+import { quote } from '../validate';
 
 /** The catalog as data: arrays of records, each with a stable id, a kind and its facts. */
 export function catalogJson(today: Date): Record<string, unknown> {
@@ -92,7 +93,7 @@ export function runList(args: string[], io: Io): number {
   }
   const json = args.includes('--json');
   const unknown = args.filter((a) => a !== '--json');
-  if (unknown.length > 0) throw new UsageError(`list: unknown argument ${JSON.stringify(unknown[0])}; valid: --json, --help`);
+  if (unknown.length > 0) throw new UsageError(`list: unknown argument ${quote(String(unknown[0]))}; valid: --json, --help`);
   const today = io.now();
   if (json) {
     say(io.stdout, JSON.stringify(catalogJson(today), null, 2));

@@ -1,15 +1,15 @@
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { configValidator } from '../config-validator';
 import { UsageError } from '../errors';
 import { CONFIG_FILE, noConfig } from './config-file';
 import type { Options } from '../options';
 import { merge } from './config/merge';
-import { readLayers, type Layer } from './config/read';
+import { projectRoot, readLayers, type Layer } from './config/read';
 import { saveValues } from './config/save';
 import { show } from './config/util';
 
-export { ALLOWED_INSTRUCTIONS, instructionProblem } from './config/problems';
+export { ALLOWED_INSTRUCTIONS, instructionProblem } from '../instructions';
 
 /** Lint settings from the config's `lint:` section. */
 export interface LintConfig {
@@ -68,7 +68,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
   if (statSync(path).isDirectory()) throw new UsageError(`${show(opts.cwd, path)} is a folder, not a config file`);
   const validate = await configValidator();
   const layers: Layer[] = [];
-  await readLayers(path, { cwd: opts.cwd, validate, stack: [], seen: new Set(), layers });
+  await readLayers(path, { cwd: opts.cwd, validate, stack: [], seen: new Set(), layers, root: projectRoot(dirname(realpathSync(path))) });
   return merge(opts.cwd, path, layers);
 }
 

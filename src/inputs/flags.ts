@@ -1,6 +1,7 @@
 import { UsageError } from '../errors';
 import { OPTION_SPECS, type OptionSpec } from '../options';
 import { editDistance } from '../suggest';
+import { quote } from '../validate';
 
 export type FlagValue = string | boolean | string[];
 
@@ -86,7 +87,7 @@ export function parseFlags(argv: readonly string[], specs: readonly OptionSpec[]
 function parseBool(spec: OptionSpec, value: string): boolean {
   if (value === 'true') return true;
   if (value === 'false') return false;
-  throw new UsageError(`--${spec.flag} takes true or false, not ${JSON.stringify(value)}`);
+  throw new UsageError(`--${spec.flag} takes true or false, not ${quote(value)}`);
 }
 
 function choicesText(spec: OptionSpec): string {
@@ -96,10 +97,14 @@ function choicesText(spec: OptionSpec): string {
 function unknownFlag(given: string, specs: readonly OptionSpec[]): UsageError {
   const names = specs.map((s) => `--${s.flag}`);
   // The nearest flag, not the first one within reach: --arc is --arch, not --base.
-  const close = names
-    .map((n, i) => ({ n, i, d: editDistance(n, given) }))
-    .filter((c) => c.d <= 2)
-    .sort((a, b) => a.d - b.d || a.i - b.i)[0]?.n;
+  const close =
+    given.length <= 64
+      ? names
+          .map((n, i) => ({ n, i, d: editDistance(n, given) }))
+          .filter((c) => c.d <= 2)
+          .sort((a, b) => a.d - b.d || a.i - b.i)[0]?.n
+      : undefined;
   const hint = close ? `did you mean ${close}? ` : '';
-  return new UsageError(`unknown flag ${given}; ${hint}valid flags: ${names.join(', ')}`);
+  const shown = /^[\w-]{1,64}$/.test(given) ? given : quote(given);
+  return new UsageError(`unknown flag ${shown}; ${hint}valid flags: ${names.join(', ')}`);
 }

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { systemReason, UsageError } from '../errors';
 import type { DfInstruction, ParsedDockerfile } from './dockerfile';
 import type { RawFinding } from './engine';
 import { isLevel } from './types';
@@ -90,7 +91,15 @@ export async function runShellcheck(df: ParsedDockerfile, env: NodeJS.ProcessEnv
   if (!found || !version) return { version: null, findings: [], note: 'shellcheck not found; SC checks on RUN scripts were skipped' };
   const scripts = scriptsOf(df);
   if (scripts.length === 0) return { version, findings: [] };
-  const dir = mkdtempSync(join(tmpdir(), 'lambda-lint-sc-'));
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'lambda-lint-sc-'));
+  } catch (error) {
+    // An unusable TMPDIR is the environment's problem, not a bug: say which folder and how to fix it.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
+    throw new UsageError(`cannot create a temporary folder in ${tmpdir()}: ${code === 'ENOENT' ? 'it does not exist' : systemReason(error)}; set TMPDIR to a writable folder`);
+  }
   try {
     const jobs: Job[] = [];
     for (const [k, s] of scripts.entries()) {

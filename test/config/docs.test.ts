@@ -12,7 +12,8 @@ const yamlBlocks = [...DOC.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!
 describe('docs/config.md', () => {
   it('its example team and project files work as described', async () => {
     expect(yamlBlocks).toHaveLength(2);
-    const cwd = writeTree({ 'platform/team.yaml': yamlBlocks[0]!, 'payments-fn/lambda-image.yaml': yamlBlocks[1]! });
+    // One repository holds both folders.
+    const cwd = writeTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'platform/team.yaml': yamlBlocks[0]!, 'payments-fn/lambda-image.yaml': yamlBlocks[1]! });
     const fn = join(cwd, 'payments-fn');
     const created = await run(['.', '--no-sample', '--no-lint'], { cwd: fn });
     expect(created.code).toBe(0);

@@ -64,6 +64,7 @@ describe('extends', () => {
 
   it('paths are relative to the file that names them', async () => {
     const cwd = writeTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
       'org/base.yaml': 'arch: arm64\n',
       'org/teams/payments.yaml': 'extends: ../base.yaml\nruntime: nodejs24\n',
       'fn/lambda-image.yaml': 'extends: ../org/teams/payments.yaml\n',

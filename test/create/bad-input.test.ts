@@ -106,11 +106,14 @@ describe('conflicting files in the target folder', () => {
 
 describe('backups', () => {
   it('never overwrite an earlier .orig file', async () => {
-    const { backupPath } = await import('../../src/write');
-    const dir = tempDir();
-    writeFileSync(join(dir, 'Dockerfile.orig'), 'mine\n');
-    expect(backupPath(join(dir, 'Dockerfile'))).toBe(join(dir, 'Dockerfile.orig.1'));
-    expect(backupPath(join(dir, 'index.mjs'))).toBe(join(dir, 'index.mjs.orig'));
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'fn'));
+    writeFileSync(join(cwd, 'fn', 'Dockerfile'), 'FROM scratch\n');
+    writeFileSync(join(cwd, 'fn', 'Dockerfile.orig'), 'mine\n');
+    const result = await run(['fn', '--runtime', 'nodejs24', '--no-lint', '--force'], { cwd });
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(cwd, 'fn', 'Dockerfile.orig'), 'utf8')).toBe('mine\n');
+    expect(readFileSync(join(cwd, 'fn', 'Dockerfile.orig.1'), 'utf8')).toBe('FROM scratch\n');
   });
 });
 
@@ -148,12 +151,12 @@ describe('the file system refuses: one line, exit 2, nothing left behind', () =>
     ];
     const plan = planWrite(dir, files);
     expect(plan.conflicts).toEqual(['Dockerfile']);
-    expect(() => writeFiles(dir, plan, { backup: true })).toThrow(/cannot write .*src\/main\.rs/);
+    await expect(writeFiles(dir, plan, { backup: true })).rejects.toThrow(/cannot write .*src\/main\.rs/);
     expect(readdirSync(dir).sort()).toEqual(['Dockerfile', 'src']);
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM scratch\n');
     // The same write without the obstacle keeps the old file as Dockerfile.orig.
     rmSync(join(dir, 'src'));
-    expect(writeFiles(dir, planWrite(dir, files), { backup: true })).toEqual(['Dockerfile', 'src/main.rs']);
+    expect(await writeFiles(dir, planWrite(dir, files), { backup: true })).toEqual({ written: ['Dockerfile', 'src/main.rs'], backups: ['Dockerfile.orig'] });
     expect(readFileSync(join(dir, 'Dockerfile.orig'), 'utf8')).toBe('FROM scratch\n');
   });
 

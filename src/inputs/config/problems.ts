@@ -1,10 +1,10 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { DockerfileParser } from 'dockerfile-ast';
-import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { AWS_RUNTIMES, findAwsRuntime } from '../../catalog';
 import { findLanguageRuntime, languageRuntimeIds } from '../../catalog/language-runtimes';
 import { patternText, STAGES } from '../../config-schema';
 import { UsageError } from '../../errors';
+import { instructionProblem } from '../../instructions';
 import { closest } from '../../suggest';
 import { OPTION_SPECS } from '../../options';
 import { isImageRef, isLabelValue, isRegistryPrefix, quote } from '../../validate';
@@ -62,7 +62,10 @@ export function schemaProblems(validate: ValidateFunction, data: Record<string, 
     const seen = new Set<string>();
     for (const { error, segs } of best) {
       const problem = schemaProblem(error, segs, data, file);
-      const key = `${problem.line}\0${problem.message}`;
+      // An unknown key is one problem per key; others may repeat in different words.
+      const key = error.keyword === 'additionalProperties'
+        ? `${error.instancePath}\0${String(error.params.additionalProperty)}`
+        : `${problem.line}\0${problem.message}`;
       if (!seen.has(key)) problems.push(problem);
       seen.add(key);
     }
@@ -84,10 +87,14 @@ export function schemaProblem(error: ErrorObject, segs: string[], data: Record<s
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
-      const valid = Object.keys(parent?.properties ?? {});
+      // Built only when shown: a file with thousands of unknown keys shows one of them.
+      let message: string | undefined;
       return {
         line: lineOf(file, [...segs, key]),
-        message: `${showPath(data, [...segs, key])}: unknown key${unknownKeyHint(key, valid, segs.length === 0)}`,
+        get message() {
+          const valid = Object.keys(parent?.properties ?? {});
+          return (message ??= `${showPath(data, [...segs, key])}: unknown key${unknownKeyHint(key, valid, segs.length === 0)}`);
+        },
       };
     }
     case 'enum':
@@ -151,11 +158,6 @@ export function normaliseRuntime(id: string): string | undefined {
   return findAwsRuntime(id)?.id ?? findLanguageRuntime(id)?.id;
 }
 
-/** Instructions a team may add to a stage: never the ones that decide the image's identity. */
-export const ALLOWED_INSTRUCTIONS = [
-  'ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'VOLUME', 'WORKDIR',
-] as const;
-
 export function semanticProblems(data: Record<string, unknown>, file: ParsedFile): Problem[] {
   const problems: Problem[] = [];
   const add = (segs: string[], message: string) =>
@@ -203,32 +205,6 @@ export function semanticProblems(data: Record<string, unknown>, file: ParsedFile
   return problems;
 }
 
-/** Why a team instruction cannot go into a stage as written, or null when it can. */
-export function instructionProblem(text: string): string | null {
-  if (/[\r\n]/.test(text)) return 'must be a single line (one instruction per entry)';
-  if (/\\\s*$/.test(text)) return 'must not end with a line continuation (\\)';
-  if (/(?:^|[^<])<<-?\s*["']?[A-Za-z_][\w]*/.test(text)) return 'must not use a heredoc (<<EOF)';
-  const instructions = DockerfileParser.parse(text).getInstructions();
-  if (instructions.length === 0) return `${quote(text)} is not a Dockerfile instruction`;
-  if (instructions.length > 1) return 'must be exactly one Dockerfile instruction';
-  const ins = instructions[0]!;
-  const keyword = ins.getKeyword().toUpperCase();
-  const allowed = `; use one of ${ALLOWED_INSTRUCTIONS.join(', ')}`;
-  if (!(ALLOWED_INSTRUCTIONS as readonly string[]).includes(keyword)) {
-    return ['FROM', 'ENTRYPOINT', 'CMD', 'USER'].includes(keyword)
-      ? `${keyword} is not allowed: the generator owns the stage's base, entrypoint, command and user${allowed}`
-      : `${quote(ins.getKeyword())} is not an allowed Dockerfile instruction${allowed}`;
-  }
-  if (ins.getArguments().length === 0) return `${keyword} needs arguments`;
-  if (keyword === 'ONBUILD') {
-    const trigger = (ins as unknown as { getTrigger(): string | null }).getTrigger()?.toUpperCase() ?? '';
-    if (!(ALLOWED_INSTRUCTIONS as readonly string[]).includes(trigger) || trigger === 'ONBUILD') {
-      return `ONBUILD ${trigger || '(nothing)'} is not allowed${allowed}`;
-    }
-  }
-  return null;
-}
-
 export function pointer(instancePath: string): string[] {
   if (instancePath === '') return [];
   return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -248,6 +224,22 @@ export function showPath(data: unknown, segs: readonly string[]): string {
   return out === '' ? '(top level)' : out;
 }
 
+/** Each map's pairs by key, built once: a file with many problems looks up many keys. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (name !== undefined && !index.has(name)) index.set(name, pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** The 1-based line of the node at a path: the key's line for a map entry, the item's for a list item. */
 export function lineOf(file: ParsedFile, segs: readonly string[]): number {
   let node: unknown = file.doc.contents;
@@ -258,7 +250,7 @@ export function lineOf(file: ParsedFile, segs: readonly string[]): number {
   };
   for (const seg of segs) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : undefined) === seg);
+      const pair = pairOf(node as YAMLMap, seg);
       if (!pair) return line;
       line = lineAt(pair.key) ?? line;
       node = pair.value;

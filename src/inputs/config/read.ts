@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { Document, LineCounter, parseDocument } from 'yaml';
+import { Document, LineCounter, isScalar, parseDocument, visit, type Scalar } from 'yaml';
 import { UsageError } from '../../errors';
+import { CONFIG_FILE } from '../config-file';
 import { OPTION_SPECS } from '../../options';
+import { MAX_CONFIG_FILE, readTextFile } from '../../read';
 import { quote } from '../../validate';
 import { lineOf, normaliseRuntime, problemError, schemaProblems, semanticProblems } from './problems';
 import { isPlainObject, show } from './util';
@@ -32,6 +34,71 @@ export interface ReadContext {
   stack: { id: string; display: string }[];
   seen: Set<string>;
   layers: Layer[];
+  /**
+   * Real path of the folder tree the file being read may extend into: the project (the
+   * repository holding the config, else the config's folder), or the npm package it came from.
+   */
+  root: string;
+}
+
+/** The repository holding `dir` (the nearest folder with .git), else `dir` itself. */
+export function projectRoot(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return dir;
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** An npm package name, optionally followed by a file inside it: @team/lambda-config/strict.yaml. */
+const PACKAGE_SPEC = /^((?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*)(?:\/(.+))?$/;
+
+/**
+ * Where an `extends` entry leads. A path relative to the extending file must stay inside the
+ * tree that file belongs to (its real path, so a link cannot lead out); otherwise the entry may
+ * name an installed npm package (its lambda-image.yaml) or a file inside one, as shareable
+ * ESLint configs do. Absolute paths and URLs are refused, and nothing outside is ever read.
+ */
+function extendedFile(value: string, from: string, ctx: ReadContext, where: string): { target: string; root: string } {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(?:file|https?|ftp|data|git|ssh):/i.test(value)) {
+    throw new UsageError(`${where}: ${quote(value)} is a URL; extends takes a file inside the project or an installed npm package`);
+  }
+  if (isAbsolute(value) || /^[a-z]:[\\/]/i.test(value)) {
+    throw new UsageError(`${where}: ${quote(value)} is an absolute path; extends takes a path relative to this file, inside the project, or an installed npm package`);
+  }
+  const target = resolve(dirname(from), value);
+  const fileLike = value.startsWith('./') || value.split(/[\\/]/).includes('..') || value === '.';
+  if (fileLike || existsSync(target)) {
+    const real = existsSync(target) ? realpathSync(target) : target;
+    if (!isInside(ctx.root, resolve(realpathSync(dirname(from)), value)) || !isInside(ctx.root, real)) {
+      throw new UsageError(`${where}: ${quote(value)} is outside the project (${show(ctx.cwd, ctx.root)}); extends takes a file inside it or an installed npm package`);
+    }
+    if (!existsSync(target)) throw new UsageError(`${where}: ${quote(value)} not found (${show(ctx.cwd, target)})`);
+    return { target, root: ctx.root };
+  }
+  const spec = PACKAGE_SPEC.exec(value);
+  const found = spec ? findPackage(spec[1]!, dirname(from)) : null;
+  if (!spec || !found) throw new UsageError(`${where}: ${quote(value)} not found (${show(ctx.cwd, target)})`);
+  const file = resolve(found, spec[2] ?? CONFIG_FILE);
+  const root = realpathSync(found);
+  if (!isInside(found, file) || (existsSync(file) && !isInside(root, realpathSync(file)))) {
+    throw new UsageError(`${where}: ${quote(value)} leads outside the package ${spec[1]}`);
+  }
+  if (!existsSync(file)) throw new UsageError(`${where}: ${quote(value)}: the package ${spec[1]} has no ${spec[2] ?? CONFIG_FILE}`);
+  return { target: file, root };
+}
+
+/** node_modules/<name> in `dir` or the nearest folder above it that has one, as Node finds packages. */
+function findPackage(name: string, dir: string): string | null {
+  for (let d = dir; ; d = dirname(d)) {
+    const candidate = join(d, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dirname(d) === d) return null;
+  }
 }
 
 /** Appends the file's extended layers (in order, depth first) and then the file itself. */
@@ -49,11 +116,7 @@ export async function readLayers(path: string, ctx: ReadContext): Promise<void> 
   const stack = [...ctx.stack, { id, display }];
   for (const entry of extendsEntries(data, parsed)) {
     const where = `${display}:${entry.line}: extends`;
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value)) {
-      throw new UsageError(`${where}: ${quote(entry.value)} is a URL; extends takes a file path`);
-    }
-    const target = resolve(dirname(path), entry.value);
-    if (!existsSync(target)) throw new UsageError(`${where}: ${quote(entry.value)} not found (${show(ctx.cwd, target)})`);
+    const { target, root } = extendedFile(entry.value, path, ctx, where);
     const targetId = realpathSync(target);
     const open = stack.findIndex((f) => f.id === targetId);
     if (open !== -1) {
@@ -62,7 +125,7 @@ export async function readLayers(path: string, ctx: ReadContext): Promise<void> 
     }
     if (statSync(target).isDirectory()) throw new UsageError(`${where}: ${quote(entry.value)} is a folder, not a config file`);
     if (ctx.seen.has(targetId)) continue; // Already merged through another path: once is enough.
-    await readLayers(target, { ...ctx, stack });
+    await readLayers(target, { ...ctx, stack, root });
   }
   ctx.layers.push(toLayer(path, display, data, parsed));
 }
@@ -74,19 +137,20 @@ export interface ParsedFile {
 }
 
 export function parseFile(path: string, display: string): ParsedFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${display}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+  const text = readTextFile(path, display, { limit: MAX_CONFIG_FILE });
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  // yaml's own uniqueKeys check compares each key with every earlier one (quadratic in the
+  // number of keys); duplicateKey() below does the same check with a set.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: true });
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0]?.line ?? 1;
     const message = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     throw new UsageError(`${display}:${line}: not valid YAML: ${message}`);
+  }
+  const duplicate = duplicateKey(doc);
+  if (duplicate) {
+    throw new UsageError(`${display}:${lines.linePos(duplicate.range?.[0] ?? 0).line}: not valid YAML: map keys must be unique (${quote(String(duplicate.value))} is given twice)`);
   }
   let data: unknown;
   try {
@@ -146,4 +210,26 @@ export function toLayer(path: string, display: string, data: Record<string, unkn
   }
   if (isPlainObject(data.lint)) layer.lint = data.lint as LintConfig;
   return layer;
+}
+
+/** The first key that repeats an earlier key of the same map, in one pass over the document. */
+function duplicateKey(doc: Document): Scalar | null {
+  let found: Scalar | null = null;
+  visit(doc, {
+    Map(_, map) {
+      const keys = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        // As toJS() would name it: 1 and "1" are the same key of the resulting object.
+        const key = String(pair.key.value);
+        if (keys.has(key)) {
+          found = pair.key;
+          return visit.BREAK;
+        }
+        keys.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { Document, isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 import { UsageError, writeError } from '../../errors';
-import { CONFIG_FILE } from '../config-file';
+import { MAX_CONFIG_FILE, readTextFile } from '../../read';
+import { replaceFile } from '../../write';
 import { OPTION_SPECS } from '../../options';
 import { deepEqual, show } from './util';
 
@@ -21,7 +21,7 @@ export function saveValues(cwd: string, path: string, values: Record<string, unk
   const display = show(cwd, path);
   let doc: Document;
   if (exists) {
-    doc = parseDocument(readFileSync(path, 'utf8'), { uniqueKeys: true });
+    doc = parseDocument(readTextFile(path, display, { limit: MAX_CONFIG_FILE }), { uniqueKeys: true });
     if (doc.errors.length > 0) throw new UsageError(`${display}: not valid YAML; nothing was saved`);
   } else {
     doc = new Document({});
@@ -53,12 +53,9 @@ export function saveValues(cwd: string, path: string, values: Record<string, unk
     const at = after !== -1 ? after + 1 : before !== -1 ? before : map.items.length;
     map.items.splice(at, 0, doc.createPair(key, value));
   }
-  const temp = join(dirname(path), `.${CONFIG_FILE}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, doc.toString());
-    renameSync(temp, path);
+    replaceFile(path, doc.toString());
   } catch (error) {
-    rmSync(temp, { force: true });
-    throw writeError(path, error);
+    throw writeError(display, error);
   }
 }

@@ -55,10 +55,18 @@ const scenario = fc.record({
 });
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
+/**
+ * The target folder is the user's choice and may be anywhere; the fuzz run must only ever write
+ * under its own temporary folder, so absolute paths and `..` steps are made relative first.
+ */
+function confined(folder: string): string {
+  return folder.replace(/^[\\/]+/, '').split('/').map((part) => (part === '..' ? 'up' : part)).join('/');
+}
+
 function argv(s: Scenario): { args: string[]; config: Record<string, unknown> } {
   const [base, runtime] = s.target;
   const config: Record<string, unknown> = {};
-  const args = [s.folder, '--base', base, '--runtime', runtime, '--no-lint', '--deploy', s.deploy];
+  const args = [confined(s.folder), '--base', base, '--runtime', runtime, '--no-lint', '--deploy', s.deploy];
   const set = (key: string, flag: string, value: unknown) => {
     if (value === undefined) return;
     if (s.viaConfig) config[key] = value;
@@ -113,7 +121,7 @@ function checkFile(path: string, text: string, s: Scenario): void {
   if (name.endsWith('.json')) {
     const json = JSON.parse(text) as Record<string, unknown>;
     if (name === 'package.json') expect(Object.keys(json).filter((k) => !['name', 'version', 'private', 'type', 'scripts', 'devDependencies'].includes(k))).toEqual([]);
-    if (name === 'package.json' && json.scripts) expect(json.scripts).toEqual({ build: 'tsc' });
+    if (name === 'package.json' && json.scripts) expect([{ build: 'tsc' }, { test: 'node --test' }]).toContainEqual(json.scripts);
   } else if (/\.ya?ml$/.test(name)) {
     // CloudFormation's short tags (!Ref, !Sub) are not YAML errors; only the structure matters here.
     parseYaml(text, { logLevel: 'error' });

@@ -45,7 +45,8 @@ describe('the function name is validated for every file it lands in, with or wit
     const result = await run(['fn', '--runtime', 'nodejs24', '--no-lint', '--function-name', 'Orders_API-1'], { cwd });
     expect(result.code).toBe(0);
     expect(JSON.parse(readFileSync(join(cwd, 'fn', 'package.json'), 'utf8'))).toMatchObject({ name: 'Orders_API-1' });
-    expect(Object.keys(JSON.parse(readFileSync(join(cwd, 'fn', 'package.json'), 'utf8')))).not.toContain('scripts');
+    // The sample's own scripts stay exactly what the template declares: no postinstall slipped in.
+    expect(JSON.parse(readFileSync(join(cwd, 'fn', 'package.json'), 'utf8')).scripts).toEqual({ test: 'node --test' });
     expect(result.stdout).toContain('--function-name Orders_API-1 ');
   });
 });

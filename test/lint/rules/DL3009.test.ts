@@ -5,6 +5,7 @@ ruleTable('DL3009', {
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl',
     'FROM debian:12 AS base\nRUN apt-get update\nFROM base',
     'RUN apt-get update',
+    'FROM debian:12\nRUN apt update',
   ],
   passes: [
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',

@@ -5,6 +5,8 @@ ruleTable('DL3059', {
   passes: [
     'FROM a:1\nRUN echo a\nCOPY x /x\nRUN echo b',
     'FROM a:1\nRUN echo a && echo b && echo c\nRUN echo d',
+    'FROM a:1\nRUN yarn global add serverless\nRUN yarn install && yarn cache clean',
+    'FROM a:1\nRUN echo a && echo b\nRUN echo c',
     'FROM a:1\nRUN --mount=type=cache,target=/x echo a\nRUN echo b',
   ],
 });

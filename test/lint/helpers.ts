@@ -44,8 +44,19 @@ export function lintAll(text: string, extra: Partial<Case> = {}): Finding[] {
 
 const label = (e: Entry): string => asCase(e).text.replace(/\n/g, ' ⏎ ').slice(0, 90);
 
+/** Tables recorded instead of run while `collectTables` is on (the agreement test reads them). */
+export const collectedTables: { id: string; texts: string[] }[] = [];
+let collecting = false;
+export function collectTables(on: boolean): void {
+  collecting = on;
+}
+
 /** A table: every `catches` entry gives at least one finding of `id`, every `passes` entry none. */
 export function ruleTable(id: string, table: { catches: Entry[]; passes: Entry[] }): void {
+  if (collecting) {
+    collectedTables.push({ id, texts: [...table.catches, ...table.passes].map((e) => asCase(e).text) });
+    return;
+  }
   describe(id, () => {
     it('has metadata', () => {
       const rule = findRule(id)!;

@@ -75,3 +75,17 @@ export function entrypointShadowed(ctx: RuleContext): Shadowing | null {
     return found;
   });
 }
+
+const LAMBDA_SIGNS = /awslambdaric|aws-lambda-ric|aws_lambda_ric|runtime-interface-client|Amazon\.Lambda\.RuntimeSupport|lambda-entrypoint\.sh|aws-lambda-rie|\/var\/runtime\/bootstrap|LAMBDA_(TASK_ROOT|RUNTIME_DIR)|\/opt\/extensions|aws-lambda-go|lambda_runtime|cargo[- ]lambda|bref|AWS_LAMBDA_/i;
+
+/**
+ * Does the Dockerfile look like a Lambda image at all? An AWS base, AWS's recipe, the Web
+ * Adapter, or any trace of a runtime client, the emulator or the Lambda layout.
+ */
+export function looksLikeLambda(ctx: RuleContext): boolean {
+  const final = ctx.df.finalStage;
+  if (!final) return false;
+  const kind = ctx.base(final)?.kind;
+  if (kind === 'aws-runtime' || kind === 'os-only' || webAdapter(ctx) || awsRootfs(ctx)) return true;
+  return ctx.df.instructions.some((i) => LAMBDA_SIGNS.test(i.argsText) || LAMBDA_SIGNS.test(i.script ?? '') || ctx.df.stages.some((s) => /lambda/i.test(s.expandedImage ?? '')));
+}

@@ -80,3 +80,33 @@ export function ruleTable(id: string, table: { catches: Entry[]; passes: Entry[]
     }
   });
 }
+
+export interface Invalid extends Case {
+  /** Every finding of the rule, in line order: its line, and its level when given. */
+  errors: { line: number; level?: Level }[];
+}
+
+/**
+ * ESLint RuleTester style: each `invalid` case lists every finding of `id` by line (and level),
+ * exactly; each `valid` case has none.
+ */
+export function ruleTester(id: string, table: { valid: Entry[]; invalid: Invalid[] }): void {
+  if (collecting) {
+    collectedTables.push({ id, texts: [...table.valid.map((e) => asCase(e).text), ...table.invalid.map((c) => c.text)] });
+    return;
+  }
+  describe(`${id} (every finding pinned)`, () => {
+    for (const c of table.invalid) {
+      it(`invalid: ${label(c)}`, () => {
+        const found = findingsOf(id, c);
+        expect(found.map((f) => ({ line: f.line, ...(c.errors.some((e) => e.level) ? { level: f.level } : {}) }))).toEqual(c.errors.map((e) => ({ line: e.line, ...(c.errors.some((x) => x.level) ? { level: e.level } : {}) })));
+        for (const f of found) expect(f.code).toBe(id);
+      });
+    }
+    for (const entry of table.valid) {
+      it(`valid: ${label(entry)}`, () => {
+        expect(findingsOf(id, entry), `unexpected ${id} on:\n${asCase(entry).text}`).toEqual([]);
+      });
+    }
+  });
+}

@@ -57,11 +57,10 @@ function installs(ctx: RuleContext, pkg: string): boolean {
   return ctx.finalInstructions().some((i) => (i.keyword === 'COPY' && flagValue(i, 'from')) || ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.args.some((a) => a.endsWith('.jar') || a.endsWith('.zip'))));
 }
 
-/** Official Docker images and the distributions bases.ts recognises: known to ship no client. */
+/** Official Docker images (Docker Hub's library, or a mirror of it): known to ship no client. */
 function knownImage(base: NonNullable<ReturnType<RuleContext['base']>>): boolean {
   const path = base.ref.path.toLowerCase();
-  const official = (!base.ref.registry && !path.includes('/')) || /(^|\/)library\/[^/]+$/.test(path);
-  return official || base.family !== undefined || base.rpm === true;
+  return (!base.ref.registry && !path.includes('/')) || /(^|\/)library\/[^/]+$/.test(path);
 }
 
 export const rule = defineRule({

@@ -13,17 +13,18 @@ function awsEntry(ctx: RuleContext, entrypoint: DfInstruction | null): boolean {
 }
 
 /** `$NAME` / `${NAME}` in exec-form words, which Docker passes on literally. */
-function variablesIn(ins: DfInstruction | null, first: boolean): RuleHit[] {
+function variablesIn(ins: DfInstruction | null, role: 'program' | 'handler' | 'arguments'): RuleHit[] {
   const words = ins?.exec ? ins.json ?? [] : [];
   // ["sh", "-c", "... $PORT"]: the shell expands its own script.
   if (words[0] && SHELL.test(words[0]) && words[1] === '-c') return [];
   const k = words.findIndex((w) => /\$(\{[A-Za-z_]\w*|[A-Za-z_])/.test(w));
   if (!ins || k < 0) return [];
   const word = words[k]!;
+  const what = role === 'program' && k === 0 ? 'the program path is taken literally and cannot be found' : role === 'handler' ? 'the handler arrives as written and cannot be found' : 'the program receives it as written';
   return [{
     line: ins.line,
-    level: first && k === 0 ? 'error' : 'warning',
-    message: `${ins.keyword} is in exec form, so Docker does not expand "${word}": the program ${first && k === 0 ? 'path is taken literally and cannot be found' : 'receives it as written'}. Write the value out, or use ["/bin/sh", "-c", "exec ..."] to let a shell expand it.`,
+    level: (role === 'program' && k === 0) || role === 'handler' ? 'error' : 'warning',
+    message: `${ins.keyword} is in exec form, so Docker does not expand "${word}": ${what}. Write the value out, or use ["/bin/sh", "-c", "exec ..."] to let a shell expand it.`,
   }];
 }
 
@@ -53,7 +54,7 @@ export const rule = defineRule({
         hits.push({ line: cmd.line, level: 'info', message: 'CMD is in shell form, so Lambda starts /bin/sh -c "...": the shell, not your program, is the process Lambda signals at shutdown. Write CMD as a JSON array, or start the command with exec.' });
       }
     }
-    hits.push(...variablesIn(entrypoint, true), ...variablesIn(cmd, entrypoint === null));
+    hits.push(...variablesIn(entrypoint, 'program'), ...variablesIn(cmd, awsEntry(ctx, entrypoint) ? 'handler' : entrypoint ? 'arguments' : 'program'));
     return hits;
   },
 });

@@ -1,4 +1,4 @@
-import { ruleTable } from '../helpers';
+import { ruleTable, ruleTester } from '../helpers';
 
 const soon = new Date('2027-01-15T00:00:00Z');
 ruleTable('LAM008', {
@@ -24,4 +24,19 @@ ruleTable('LAM008', {
     'FROM python:3.10',
     'FROM public.ecr.aws/lambda/python',
   ],
+});
+
+ruleTester('LAM008', {
+  invalid: [
+    // Retired long ago: at least as severe as a recent deprecation (error; warning when accepted).
+    { text: 'FROM public.ecr.aws/lambda/python:3.8\nCMD ["app.handler"]', errors: [{ line: 1, level: 'error' }] },
+    { text: 'FROM public.ecr.aws/lambda/nodejs:16\nCMD ["index.handler"]', errors: [{ line: 1, level: 'error' }] },
+    { text: 'FROM amazon/aws-lambda-python:3.7\nCMD ["app.handler"]', errors: [{ line: 1, level: 'error' }] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.8\nCMD ["app.handler"]', allowDeprecated: true, errors: [{ line: 1, level: 'warning' }] },
+    // Recently deprecated: the same level.
+    { text: 'FROM public.ecr.aws/lambda/python:3.9\nCMD ["app.handler"]', errors: [{ line: 1, level: 'error' }] },
+    // Newer than the catalog: only a note.
+    { text: 'FROM public.ecr.aws/lambda/python:3.99\nCMD ["app.handler"]', errors: [{ line: 1, level: 'info' }] },
+  ],
+  valid: ['FROM public.ecr.aws/lambda/python:3.13\nCMD ["app.handler"]'],
 });

@@ -17,6 +17,8 @@ export interface Case {
   level?: Level;
   /** Some finding (with `level`, if given) is on this line. */
   line?: number;
+  /** The lines of every finding of the rule, in order: required for `catches`. */
+  lines?: number[];
 }
 
 type Entry = string | Case;
@@ -71,6 +73,10 @@ export function ruleTable(id: string, table: { catches: Entry[]; passes: Entry[]
         const match = found.filter((f) => (!c.level || f.level === c.level) && (!c.line || f.line === c.line));
         expect(match.length, `expected ${id}${c.level ? ` (${c.level})` : ''}${c.line ? ` at line ${c.line}` : ''}, got ${JSON.stringify(found)}`).toBeGreaterThan(0);
         for (const f of found) expect(f.message.length).toBeGreaterThan(10);
+        // Every finding pinned by rule id and line, as ESLint's RuleTester does.
+        expect(c.lines, `pin the lines of every ${id} finding of this case`).toBeDefined();
+        expect(found.map((f) => f.line)).toEqual(c.lines);
+        expect(found.every((f) => f.code === id)).toBe(true);
       });
     }
     for (const entry of table.passes) {

@@ -1,7 +1,7 @@
 import { ruleTable } from '../helpers';
 
 ruleTable('DL3022', {
-  catches: ['FROM a:1\nCOPY --from=build /x /x', 'FROM a:1 AS one\nCOPY --from=two /x /x\nFROM b:1 AS two', 'FROM a:1\nCOPY --chmod=755 --from=builder /x /x', 'FROM a:1\nCOPY --from=1 /x /y\nFROM b:1 AS c', 'FROM a:1 AS b\nFROM c:1\nCOPY --from=5 /x /y'],
+  catches: [{ text: 'FROM a:1\nCOPY --from=build /x /x', lines: [2] }, { text: 'FROM a:1 AS one\nCOPY --from=two /x /x\nFROM b:1 AS two', lines: [2] }, { text: 'FROM a:1\nCOPY --chmod=755 --from=builder /x /x', lines: [2] }, { text: 'FROM a:1\nCOPY --from=1 /x /y\nFROM b:1 AS c', lines: [2] }, { text: 'FROM a:1 AS b\nFROM c:1\nCOPY --from=5 /x /y', lines: [3] }],
   passes: [
     'FROM a:1 AS build\nFROM b:1\nCOPY --from=build /x /x',
     'FROM a:1 AS Build\nFROM b:1\nCOPY --from=build /x /x',

@@ -1,7 +1,7 @@
 import { ruleTable } from '../helpers';
 
 ruleTable('DL3059', {
-  catches: [{ text: 'FROM a:1\nRUN echo a\nRUN echo b', line: 3 }, 'FROM a:1\nRUN echo a\n# comment\nRUN echo b'],
+  catches: [{ text: 'FROM a:1\nRUN echo a\nRUN echo b', line: 3, lines: [3] }, { text: 'FROM a:1\nRUN echo a\n# comment\nRUN echo b', lines: [4] }],
   passes: [
     'FROM a:1\nRUN echo a\nCOPY x /x\nRUN echo b',
     'FROM a:1\nRUN echo a && echo b && echo c\nRUN echo d',

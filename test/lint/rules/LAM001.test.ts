@@ -3,19 +3,19 @@ import { ruleTable, ruleTester } from '../helpers';
 ruleTable('LAM001', {
   catches: [
     // Non-AWS base, no runtime interface client.
-    { text: 'FROM python:3.12-slim\nCOPY app.py /function/\nCMD ["python", "/function/app.py"]', line: 3, level: 'error' },
+    { text: 'FROM python:3.12-slim\nCOPY app.py /function/\nCMD ["python", "/function/app.py"]', line: 3, level: 'error', lines: [3] },
     // provided base with its default ENTRYPOINT but no bootstrap.
-    { text: 'FROM public.ecr.aws/lambda/provided:al2023\nCOPY main /var/task/main\nCMD ["main"]', level: 'error' },
+    { text: 'FROM public.ecr.aws/lambda/provided:al2023\nCOPY main /var/task/main\nCMD ["main"]', level: 'error', lines: [3] },
     // A RIC named but never installed.
-    { text: 'FROM node:22-bookworm-slim\nCOPY index.js /function/\nENTRYPOINT ["/usr/local/bin/npx", "aws-lambda-ric"]\nCMD ["index.handler"]', level: 'warning' },
+    { text: 'FROM node:22-bookworm-slim\nCOPY index.js /function/\nENTRYPOINT ["/usr/local/bin/npx", "aws-lambda-ric"]\nCMD ["index.handler"]', level: 'warning', lines: [3] },
     // An empty ENTRYPOINT on an AWS base: CMD becomes the program.
-    { text: 'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT []\nCMD ["app.handler"]', line: 2 },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT []\nCMD ["app.handler"]', line: 2, lines: [2] },
     // Replacing the AWS entry point with the interpreter.
-    'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT ["/var/lang/bin/python", "app.py"]',
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT ["/var/lang/bin/python", "app.py"]', lines: [2] },
     // Go binary copied from the build stage: assumed to embed the client (info).
-    { text: 'FROM golang:1.23 AS build\nRUN go build -o /out/main .\nFROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=build /out/main /main\nENTRYPOINT ["/main"]', level: 'info', line: 5 },
-    { text: 'FROM rust:1.82 AS build\nRUN cargo build --release\nFROM scratch\nCOPY --from=build /src/target/release/fn /fn\nENTRYPOINT ["/fn"]', level: 'info' },
-    'FROM alpine:3.20\nENTRYPOINT ["/usr/bin/python3", "-m", "http.server"]',
+    { text: 'FROM golang:1.23 AS build\nRUN go build -o /out/main .\nFROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=build /out/main /main\nENTRYPOINT ["/main"]', level: 'info', line: 5, lines: [5] },
+    { text: 'FROM rust:1.82 AS build\nRUN cargo build --release\nFROM scratch\nCOPY --from=build /src/target/release/fn /fn\nENTRYPOINT ["/fn"]', level: 'info', lines: [5] },
+    { text: 'FROM alpine:3.20\nENTRYPOINT ["/usr/bin/python3", "-m", "http.server"]', lines: [2] },
   ],
   passes: [
     'FROM public.ecr.aws/lambda/python:3.13\nCOPY app.py ${LAMBDA_TASK_ROOT}/\nCMD ["app.handler"]',

@@ -2,10 +2,10 @@ import { ruleTable, ruleTester } from '../helpers';
 
 ruleTable('LAM002', {
   catches: [
-    { text: 'FROM public.ecr.aws/lambda/python:3.13\nCMD app.handler', level: 'error', line: 2 },
-    { text: 'FROM python:3.12\nENTRYPOINT python -m awslambdaric\nCMD ["app.handler"]', level: 'error' },
-    { text: 'FROM golang:1.23 AS b\nFROM public.ecr.aws/lambda/provided:al2023\nENTRYPOINT /var/task/bootstrap', level: 'warning' },
-    'FROM public.ecr.aws/lambda/python:3.13 AS base\nCMD app.handler\nFROM base',
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nCMD app.handler', level: 'error', line: 2, lines: [2] },
+    { text: 'FROM python:3.12\nENTRYPOINT python -m awslambdaric\nCMD ["app.handler"]', level: 'error', lines: [2] },
+    { text: 'FROM golang:1.23 AS b\nFROM public.ecr.aws/lambda/provided:al2023\nENTRYPOINT /var/task/bootstrap', level: 'warning', lines: [3] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13 AS base\nCMD app.handler\nFROM base', lines: [2] },
   ],
   passes: [
     'FROM public.ecr.aws/lambda/python:3.13\nCMD ["app.handler"]',

@@ -2,9 +2,9 @@ import { ruleTable, ruleTester } from '../helpers';
 
 ruleTable('LAM003', {
   catches: [
-    'FROM public.ecr.aws/lambda/provided:al2023\nCOPY --chmod=755 main /opt/fn/main\nENTRYPOINT ["main"]',
-    'FROM public.ecr.aws/lambda/provided:al2023\nWORKDIR /var/task\nENTRYPOINT ["./main"]',
-    'FROM python:3.12\nENTRYPOINT ["python", "-m", "awslambdaric"]',
+    { text: 'FROM public.ecr.aws/lambda/provided:al2023\nCOPY --chmod=755 main /opt/fn/main\nENTRYPOINT ["main"]', lines: [3] },
+    { text: 'FROM public.ecr.aws/lambda/provided:al2023\nWORKDIR /var/task\nENTRYPOINT ["./main"]', lines: [3] },
+    { text: 'FROM python:3.12\nENTRYPOINT ["python", "-m", "awslambdaric"]', lines: [2] },
   ],
   passes: [
     'FROM public.ecr.aws/lambda/provided:al2023\nENTRYPOINT ["/opt/fn/main"]',

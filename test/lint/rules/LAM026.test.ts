@@ -2,11 +2,11 @@ import { ruleTable } from '../helpers';
 
 ruleTable('LAM026', {
   catches: [
-    { text: 'FROM golang:1.23-bookworm AS build\nRUN go build -o /out/bootstrap .\nFROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=build /out/bootstrap /var/runtime/bootstrap', line: 4 },
-    { text: 'FROM rust:1.82-bookworm AS build\nRUN cargo build --release\nFROM public.ecr.aws/lambda/provided:al2\nCOPY --from=build /src/target/release/bootstrap /var/runtime/bootstrap', line: 4 },
+    { text: 'FROM golang:1.23-bookworm AS build\nRUN go build -o /out/bootstrap .\nFROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=build /out/bootstrap /var/runtime/bootstrap', line: 4, lines: [4] },
+    { text: 'FROM rust:1.82-bookworm AS build\nRUN cargo build --release\nFROM public.ecr.aws/lambda/provided:al2\nCOPY --from=build /src/target/release/bootstrap /var/runtime/bootstrap', line: 4, lines: [4] },
     // Debian to Debian: bookworm's 2.36 against bullseye's 2.31.
-    { text: 'FROM golang:1.23-bookworm AS build\nRUN go build -o /b .\nFROM debian:11-slim\nCOPY --from=build /b /b', line: 4 },
-    { text: 'FROM ubuntu:24.04 AS build\nRUN go build -o /b .\nFROM amazonlinux:2023\nCOPY --from=build /b /b', line: 4 },
+    { text: 'FROM golang:1.23-bookworm AS build\nRUN go build -o /b .\nFROM debian:11-slim\nCOPY --from=build /b /b', line: 4, lines: [4] },
+    { text: 'FROM ubuntu:24.04 AS build\nRUN go build -o /b .\nFROM amazonlinux:2023\nCOPY --from=build /b /b', line: 4, lines: [4] },
   ],
   passes: [
     'FROM golang:1.23-bookworm AS build\nENV CGO_ENABLED=0\nRUN go build -o /out/bootstrap .\nFROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=build /out/bootstrap /var/runtime/bootstrap',

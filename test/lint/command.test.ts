@@ -108,7 +108,7 @@ describe('create-lambda-image lint', () => {
       [['-', '-'], /standard input/],
       [['--allow-deprecated=yes'], /takes no value/],
       [['missing.Dockerfile'], /cannot read missing\.Dockerfile: no such file/],
-      [['.'], /cannot read \.: it is a directory/],
+      [['.'], /cannot read \.: it is a folder, not a regular file/],
       [['--config', 'nope.yaml', 'Dockerfile'], /cannot read the hadolint config nope\.yaml/],
     ];
     for (const [args, message] of bad) {

@@ -22,7 +22,7 @@ export const rule = defineRule({
         const mounts = cacheMountTargets(run);
         if (mounts.some((t) => t.startsWith('/var/lib/apt/lists')) || (mounts.some((t) => t.startsWith('/var/lib/apt')) && mounts.some((t) => t.startsWith('/var/cache/apt')))) return false;
         const cmds = commandsOf(ctx, i);
-        const updates = cmds.some((c) => programName(c) === 'apt-get' && c.words.includes('update'));
+        const updates = cmds.some((c) => (programName(c) === 'apt-get' || programName(c) === 'apt') && c.words.includes('update'));
         const cleans = cmds.some((c) => programName(c) === 'rm' && c.words.some((w) => w.startsWith('/var/lib/apt/lists')));
         return updates && !cleans;
       })

@@ -1,6 +1,7 @@
 import { flagValue } from '../dockerfile';
 import type { DfInstruction } from '../dockerfile';
 import { defineRule, runInstructions, type RuleContext, type RuleHit } from '../engine';
+import { awsRootfs, entrypointShadowed, webAdapter } from './lambda-shape';
 import { commandsOf, copyDest, effectiveConfig, finalWithWorkdir, installOf, joinPath, resolvePath, within, wordsOf } from './util';
 
 /** Runtime interface clients by the word that starts them, and the package that provides them. */
@@ -56,6 +57,12 @@ function installs(ctx: RuleContext, pkg: string): boolean {
   return ctx.finalInstructions().some((i) => (i.keyword === 'COPY' && flagValue(i, 'from')) || ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.args.some((a) => a.endsWith('.jar') || a.endsWith('.zip'))));
 }
 
+/** Official Docker images (Docker Hub's library, or a mirror of it): known to ship no client. */
+function knownImage(base: NonNullable<ReturnType<RuleContext['base']>>): boolean {
+  const path = base.ref.path.toLowerCase();
+  return (!base.ref.registry && !path.includes('/')) || /(^|\/)library\/[^/]+$/.test(path);
+}
+
 export const rule = defineRule({
   id: 'LAM001',
   severity: 'error',
@@ -65,6 +72,9 @@ export const rule = defineRule({
     if (!final) return [];
     const base = ctx.base(final);
     if (!base || base.windows) return [];
+    // The Web Adapter extension speaks the Runtime API for the web server CMD starts, and AWS's
+    // own recipe unpacks a root file system that brings the client: both are complete images.
+    if (webAdapter(ctx) || awsRootfs(ctx)) return [];
     const { entrypoint, cmd } = effectiveConfig(ctx);
     const hits: RuleHit[] = [];
     const at = (ins: DfInstruction | null): number => ins?.line ?? final.line;
@@ -75,6 +85,13 @@ export const rule = defineRule({
 
     if (base.kind === 'aws-runtime') {
       // The base ENTRYPOINT /lambda-entrypoint.sh starts the bundled client; replacing it is the risk.
+      const shadow = entrypointShadowed(ctx);
+      const keepsBaseEntry = !entrypoint || (entrypoint.exec && entrypoint.json?.[0] === '/lambda-entrypoint.sh');
+      if (shadow && keepsBaseEntry) {
+        return [shadow.emulator
+          ? { line: shadow.ins.line, message: 'This puts the Runtime Interface Emulator in place of /lambda-entrypoint.sh, so on Lambda the emulator would run instead of the runtime client; AWS base images already run the emulator outside Lambda, so leave /lambda-entrypoint.sh alone.' }
+          : { line: shadow.ins.line, level: 'warning', message: 'This replaces /lambda-entrypoint.sh, so the entry point is no longer the one AWS ships; make sure your script ends with exec /lambda-entrypoint.sh (or starts the runtime client itself).' }];
+      }
       if (!entrypoint) return [];
       if (words.length === 0) {
         return [{ line: entrypoint.line, message: 'ENTRYPOINT is empty, so Lambda runs CMD as the program and the runtime never starts ("Couldn\'t find valid bootstrap"); remove this ENTRYPOINT to keep /lambda-entrypoint.sh.' }];
@@ -111,6 +128,10 @@ export const rule = defineRule({
       if (origin === 'copied' && path.startsWith('/')) return []; // an entry script: it is trusted to start a client
     }
     const what = base.scratch ? 'scratch' : base.kind === 'os-only' ? 'the OS-only base' : `${base.ref.path}`;
+    if (base.kind === 'other' && !base.scratch && !knownImage(base)) {
+      // An organisation's own image may well ship a client: say what to check, not that it is missing.
+      return [{ line: at(runner), level: 'info', message: `${what} is not an image this tool knows, so it cannot tell whether it has a Lambda runtime interface client; ${runner ? `${runner.keyword} runs ${prog ?? 'nothing'}` : 'there is no ENTRYPOINT or CMD'}. If the base has none, install one (awslambdaric, aws-lambda-ric, aws_lambda_ric, the Java RIC) or add the Lambda Web Adapter.` }];
+    }
     return [{ line: at(runner), message: `Nothing starts a Lambda runtime interface client: ${what} has none, and ${runner ? `${runner.keyword} runs ${prog ?? 'nothing'}` : 'there is no ENTRYPOINT or CMD'}. Install one (awslambdaric, aws-lambda-ric, aws_lambda_ric, the Java RIC) and start it from ENTRYPOINT, or use an AWS base image.` }];
   },
 });

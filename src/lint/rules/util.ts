@@ -62,7 +62,7 @@ function readInstall(cmd: Command): Install | null {
     case 'npm':
       return pick('npm', ['install', 'i', 'add'], []);
     case 'gem':
-      return pick('gem', ['install'], ['v', 'version', 'i', 'install-dir', 'n', 'bindir', 'source']);
+      return pick('gem', ['install', 'i'], ['v', 'version', 'i', 'install-dir', 'n', 'bindir', 'source']);
     case 'yarn':
       return pick('yarn', ['install', 'add'], []);
     default: {

@@ -1,7 +1,7 @@
 import { ruleTable } from '../helpers';
 
 ruleTable('DL3006', {
-  catches: ['FROM debian', 'FROM public.ecr.aws/lambda/python', 'FROM registry.example.com:5000/team/img AS x', { text: 'FROM node:22 AS build\nFROM alpine', line: 2 }],
+  catches: [{ text: 'FROM debian', lines: [1] }, { text: 'FROM public.ecr.aws/lambda/python', lines: [1] }, { text: 'FROM registry.example.com:5000/team/img AS x', lines: [1] }, { text: 'FROM node:22 AS build\nFROM alpine', line: 2, lines: [2] }],
   passes: [
     'FROM debian:12',
     'FROM scratch',

@@ -2,9 +2,10 @@ import { ruleTable } from '../helpers';
 
 ruleTable('DL3009', {
   catches: [
-    'FROM debian:12\nRUN apt-get update && apt-get install -y curl',
-    'FROM debian:12 AS base\nRUN apt-get update\nFROM base',
-    'RUN apt-get update',
+    { text: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl', lines: [2] },
+    { text: 'FROM debian:12 AS base\nRUN apt-get update\nFROM base', lines: [2] },
+    { text: 'RUN apt-get update', lines: [1] },
+    { text: 'FROM debian:12\nRUN apt update', lines: [2] },
   ],
   passes: [
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',

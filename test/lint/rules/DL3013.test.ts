@@ -2,11 +2,11 @@ import { ruleTable } from '../helpers';
 
 ruleTable('DL3013', {
   catches: [
-    'RUN pip install requests',
-    'RUN pip3 install --no-cache-dir requests==2.32.3 boto3',
-    'RUN python -m pip install flask',
-    'RUN python3.12 -m pip install --upgrade pip',
-    'RUN pip install git+https://github.com/x/y.git',
+    { text: 'RUN pip install requests', lines: [1] },
+    { text: 'RUN pip3 install --no-cache-dir requests==2.32.3 boto3', lines: [1] },
+    { text: 'RUN python -m pip install flask', lines: [1] },
+    { text: 'RUN python3.12 -m pip install --upgrade pip', lines: [1] },
+    { text: 'RUN pip install git+https://github.com/x/y.git', lines: [1] },
   ],
   passes: [
     'RUN pip install requests==2.32.3',

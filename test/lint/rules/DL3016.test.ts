@@ -1,7 +1,7 @@
 import { ruleTable } from '../helpers';
 
 ruleTable('DL3016', {
-  catches: ['RUN npm install express', 'RUN npm install -g aws-lambda-ric', 'RUN npm install @aws-sdk/client-s3', 'RUN npm i typescript@5 left-pad'],
+  catches: [{ text: 'RUN npm install express', lines: [1] }, { text: 'RUN npm install -g aws-lambda-ric', lines: [1] }, { text: 'RUN npm install @aws-sdk/client-s3', lines: [1] }, { text: 'RUN npm i typescript@5 left-pad', lines: [1] }],
   passes: [
     'RUN npm install',
     'RUN npm ci --omit=dev',

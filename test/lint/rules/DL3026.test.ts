@@ -3,9 +3,9 @@ import { ruleTable } from '../helpers';
 const trusted = ['public.ecr.aws', '*.dkr.ecr.eu-west-1.amazonaws.com'];
 ruleTable('DL3026', {
   catches: [
-    { text: 'FROM debian:12', trustedRegistries: trusted },
-    { text: 'FROM ghcr.io/x/y:1', trustedRegistries: trusted },
-    { text: 'ARG REG=quay.io\nFROM ${REG}/x:1', trustedRegistries: trusted },
+    { text: 'FROM debian:12', trustedRegistries: trusted, lines: [1] },
+    { text: 'FROM ghcr.io/x/y:1', trustedRegistries: trusted, lines: [1] },
+    { text: 'ARG REG=quay.io\nFROM ${REG}/x:1', trustedRegistries: trusted, lines: [2] },
   ],
   passes: [
     'FROM debian:12',

@@ -1,6 +1,6 @@
 import { ruleTable } from '../helpers';
 
 ruleTable('DL4000', {
-  catches: ['FROM a:1\nMAINTAINER me@example.com', 'MAINTAINER x'],
+  catches: [{ text: 'FROM a:1\nMAINTAINER me@example.com', lines: [2] }, { text: 'MAINTAINER x', lines: [1] }],
   passes: ['FROM a:1\nLABEL org.opencontainers.image.authors="me@example.com"'],
 });

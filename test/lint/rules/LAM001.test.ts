@@ -1,21 +1,21 @@
-import { ruleTable } from '../helpers';
+import { ruleTable, ruleTester } from '../helpers';
 
 ruleTable('LAM001', {
   catches: [
     // Non-AWS base, no runtime interface client.
-    { text: 'FROM python:3.12-slim\nCOPY app.py /function/\nCMD ["python", "/function/app.py"]', line: 3, level: 'error' },
+    { text: 'FROM python:3.12-slim\nCOPY app.py /function/\nCMD ["python", "/function/app.py"]', line: 3, level: 'error', lines: [3] },
     // provided base with its default ENTRYPOINT but no bootstrap.
-    { text: 'FROM public.ecr.aws/lambda/provided:al2023\nCOPY main /var/task/main\nCMD ["main"]', level: 'error' },
+    { text: 'FROM public.ecr.aws/lambda/provided:al2023\nCOPY main /var/task/main\nCMD ["main"]', level: 'error', lines: [3] },
     // A RIC named but never installed.
-    { text: 'FROM node:22-bookworm-slim\nCOPY index.js /function/\nENTRYPOINT ["/usr/local/bin/npx", "aws-lambda-ric"]\nCMD ["index.handler"]', level: 'warning' },
+    { text: 'FROM node:22-bookworm-slim\nCOPY index.js /function/\nENTRYPOINT ["/usr/local/bin/npx", "aws-lambda-ric"]\nCMD ["index.handler"]', level: 'warning', lines: [3] },
     // An empty ENTRYPOINT on an AWS base: CMD becomes the program.
-    { text: 'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT []\nCMD ["app.handler"]', line: 2 },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT []\nCMD ["app.handler"]', line: 2, lines: [2] },
     // Replacing the AWS entry point with the interpreter.
-    'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT ["/var/lang/bin/python", "app.py"]',
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT ["/var/lang/bin/python", "app.py"]', lines: [2] },
     // Go binary copied from the build stage: assumed to embed the client (info).
-    { text: 'FROM golang:1.23 AS build\nRUN go build -o /out/main .\nFROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=build /out/main /main\nENTRYPOINT ["/main"]', level: 'info', line: 5 },
-    { text: 'FROM rust:1.82 AS build\nRUN cargo build --release\nFROM scratch\nCOPY --from=build /src/target/release/fn /fn\nENTRYPOINT ["/fn"]', level: 'info' },
-    'FROM alpine:3.20\nENTRYPOINT ["/usr/bin/python3", "-m", "http.server"]',
+    { text: 'FROM golang:1.23 AS build\nRUN go build -o /out/main .\nFROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=build /out/main /main\nENTRYPOINT ["/main"]', level: 'info', line: 5, lines: [5] },
+    { text: 'FROM rust:1.82 AS build\nRUN cargo build --release\nFROM scratch\nCOPY --from=build /src/target/release/fn /fn\nENTRYPOINT ["/fn"]', level: 'info', lines: [5] },
+    { text: 'FROM alpine:3.20\nENTRYPOINT ["/usr/bin/python3", "-m", "http.server"]', lines: [2] },
   ],
   passes: [
     'FROM public.ecr.aws/lambda/python:3.13\nCOPY app.py ${LAMBDA_TASK_ROOT}/\nCMD ["app.handler"]',
@@ -38,5 +38,32 @@ ruleTable('LAM001', {
   passes: [
     // The generator's image-base layout: an entry script built in a stage that starts awslambdaric.
     'FROM python:3.13-bookworm AS build\nRUN python3.13 -m pip install --no-cache-dir --target /asset awslambdaric==4.2.2\nCOPY lambda-entrypoint.sh /lambda-entrypoint.sh\nFROM python:3.13-slim-bookworm\nCOPY --from=build /asset/ /var/task/\nCOPY --from=build /lambda-entrypoint.sh /lambda-entrypoint.sh\nENTRYPOINT ["/lambda-entrypoint.sh"]\nCMD ["lambda_function.handler"]',
+  ],
+});
+
+ruleTester('LAM001', {
+  invalid: [
+    // The emulator linked in place of /lambda-entrypoint.sh would run on Lambda.
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nRUN ln -sf /usr/local/bin/aws-lambda-rie /lambda-entrypoint.sh\nCMD ["app.handler"]', errors: [{ line: 2, level: 'error' }] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nCOPY aws-lambda-rie /lambda-entrypoint.sh\nCMD ["app.handler"]', errors: [{ line: 2, level: 'error' }] },
+    // A script of one's own in its place: no longer AWS's entry point.
+    { text: 'FROM public.ecr.aws/lambda/nodejs:22\nCOPY --chmod=755 my-entry.sh /lambda-entrypoint.sh\nCMD ["index.handler"]', errors: [{ line: 2, level: 'warning' }] },
+    // A known distribution has no client: an error at the CMD line.
+    { text: 'FROM node:22-bookworm-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]', errors: [{ line: 4, level: 'error' }] },
+    // An organisation's image may ship one: info, not error.
+    { text: 'FROM registry.example.com/platform/python-base:3.12\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]', errors: [{ line: 3, level: 'info' }] },
+    { text: 'FROM 123456789012.dkr.ecr.eu-west-1.amazonaws.com/base/node:22\nCMD ["node", "index.js"]', errors: [{ line: 2, level: 'info' }] },
+  ],
+  valid: [
+    // Lambda Web Adapter: the extension speaks the Runtime API for the web server.
+    'FROM public.ecr.aws/docker/library/node:20-slim\nCOPY --from=public.ecr.aws/awsguru/aws-lambda-adapter:0.9.1 /lambda-adapter /opt/extensions/lambda-adapter\nENV PORT=7000\nCMD ["node", "index.js"]',
+    'FROM public.ecr.aws/awsguru/aws-lambda-adapter:0.9.1 AS adapter\nFROM python:3.12-slim\nCOPY --from=adapter /lambda-adapter /opt/extensions/lambda-adapter\nCMD exec uvicorn main:app',
+    'FROM public.ecr.aws/lambda/provided:al2\nCOPY --from=public.ecr.aws/awsguru/aws-lambda-adapter:0.6.0 /lambda-adapter /opt/extensions/\nENTRYPOINT ["/opt/nginx/bin/nginx"]',
+    // AWS's own base-image recipe.
+    'FROM scratch\nADD rootfs-1.tar.xz /\nADD rootfs-2.tar.xz /\nENV LAMBDA_TASK_ROOT=/var/task\nENTRYPOINT ["/lambda-entrypoint.sh"]',
+    // Reading /lambda-entrypoint.sh is not replacing it.
+    'FROM public.ecr.aws/lambda/python:3.13\nRUN cat /lambda-entrypoint.sh\nCMD ["app.handler"]',
+    // An entry script of one's own on a non-AWS base may take that name.
+    'FROM python:3.13-slim\nRUN pip install --no-cache-dir awslambdaric==3.0.0\nCOPY lambda-entrypoint.sh /lambda-entrypoint.sh\nENTRYPOINT ["/lambda-entrypoint.sh"]\nCMD ["app.handler"]',
   ],
 });

@@ -2,13 +2,13 @@ import { ruleTable } from '../helpers';
 
 ruleTable('LAM004', {
   catches: [
-    { text: 'FROM public.ecr.aws/lambda/python:3.13\nCMD ["app:handler"]', level: 'error' },
-    { text: 'FROM public.ecr.aws/lambda/java:21\nCMD ["com/example/App.handle"]', level: 'error' },
-    { text: 'FROM public.ecr.aws/lambda/nodejs:22\nCMD ["index.handler", "extra"]', level: 'error' },
-    { text: 'FROM public.ecr.aws/lambda/nodejs:22\nCOPY index.js ${LAMBDA_TASK_ROOT}/', level: 'warning' },
-    { text: 'FROM public.ecr.aws/lambda/dotnet:10\nCMD ["Function.Handler"]' },
-    { text: 'FROM 123456789012.dkr.ecr.eu-west-1.amazonaws.com/ecr-public/lambda/python:3.13\nCMD ["app-handler"]' },
-    { text: 'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT ["/lambda-entrypoint.sh"]\nCMD ["${HANDLER}"]' },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nCMD ["app:handler"]', level: 'error', lines: [2] },
+    { text: 'FROM public.ecr.aws/lambda/java:21\nCMD ["com/example/App.handle"]', level: 'error', lines: [2] },
+    { text: 'FROM public.ecr.aws/lambda/nodejs:22\nCMD ["index.handler", "extra"]', level: 'error', lines: [2] },
+    { text: 'FROM public.ecr.aws/lambda/nodejs:22\nCOPY index.js ${LAMBDA_TASK_ROOT}/', level: 'warning', lines: [1] },
+    { text: 'FROM public.ecr.aws/lambda/dotnet:10\nCMD ["Function.Handler"]', lines: [2] },
+    { text: 'FROM 123456789012.dkr.ecr.eu-west-1.amazonaws.com/ecr-public/lambda/python:3.13\nCMD ["app-handler"]', lines: [2] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT ["/lambda-entrypoint.sh"]\nCMD ["${HANDLER}"]', lines: [3] },
   ],
   passes: [
     'FROM public.ecr.aws/lambda/python:3.13\nCMD ["app.handler"]',
@@ -25,6 +25,6 @@ ruleTable('LAM004', {
 });
 
 ruleTable('LAM004', {
-  catches: [{ text: 'FROM public.ecr.aws/lambda/nodejs:24\nCOPY app/ ${LAMBDA_TASK_ROOT}/app/\nCMD ["app.handler"]', level: 'warning', line: 3 }],
+  catches: [{ text: 'FROM public.ecr.aws/lambda/nodejs:24\nCOPY app/ ${LAMBDA_TASK_ROOT}/app/\nCMD ["app.handler"]', level: 'warning', line: 3, lines: [3] }],
   passes: ['FROM public.ecr.aws/lambda/nodejs:24\nCOPY app/ ${LAMBDA_TASK_ROOT}/app/\nCMD ["app/index.handler"]', 'FROM public.ecr.aws/lambda/nodejs:22\nCOPY app/ ${LAMBDA_TASK_ROOT}/app/\nCMD ["app.handler"]'],
 });

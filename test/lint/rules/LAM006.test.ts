@@ -2,15 +2,15 @@ import { ruleTable } from '../helpers';
 
 ruleTable('LAM006', {
   catches: [
-    { text: 'FROM --platform=linux/arm64 public.ecr.aws/lambda/nodejs:22', arch: 'x86_64', level: 'error' },
-    { text: 'FROM --platform=linux/arm64 public.ecr.aws/lambda/nodejs:22', level: 'warning' },
-    { text: 'FROM --platform=linux/amd64 public.ecr.aws/lambda/nodejs:22', arch: 'x86_64', level: 'warning' },
-    { text: 'FROM --platform=linux/arm/v7 alpine:3.20', level: 'error' },
-    { text: 'FROM public.ecr.aws/lambda/python:3.12-arm64', arch: 'x86_64', level: 'error' },
-    { text: 'FROM mirror.example.com/lambda/python:3.12-x86_64', arch: 'arm64', level: 'error' },
-    { text: 'FROM --platform=linux/amd64 public.ecr.aws/lambda/python:3.12-arm64', level: 'error', line: 1 },
-    { text: 'ARG P=linux/arm64\nFROM --platform=$P public.ecr.aws/lambda/python:3.13', arch: 'x86_64', level: 'error' },
-    { text: 'FROM --platform=$BUILDPLATFORM public.ecr.aws/lambda/python:3.13', level: 'warning' },
+    { text: 'FROM --platform=linux/arm64 public.ecr.aws/lambda/nodejs:22', arch: 'x86_64', level: 'error', lines: [1] },
+    { text: 'FROM --platform=linux/arm64 public.ecr.aws/lambda/nodejs:22', level: 'warning', lines: [1] },
+    { text: 'FROM --platform=linux/amd64 public.ecr.aws/lambda/nodejs:22', arch: 'x86_64', level: 'warning', lines: [1] },
+    { text: 'FROM --platform=linux/arm/v7 alpine:3.20', level: 'error', lines: [1] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.12-arm64', arch: 'x86_64', level: 'error', lines: [1] },
+    { text: 'FROM mirror.example.com/lambda/python:3.12-x86_64', arch: 'arm64', level: 'error', lines: [1] },
+    { text: 'FROM --platform=linux/amd64 public.ecr.aws/lambda/python:3.12-arm64', level: 'error', line: 1, lines: [1, 1] },
+    { text: 'ARG P=linux/arm64\nFROM --platform=$P public.ecr.aws/lambda/python:3.13', arch: 'x86_64', level: 'error', lines: [2] },
+    { text: 'FROM --platform=$BUILDPLATFORM public.ecr.aws/lambda/python:3.13', level: 'warning', lines: [1] },
   ],
   passes: [
     'FROM public.ecr.aws/lambda/nodejs:22',

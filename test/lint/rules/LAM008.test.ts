@@ -1,20 +1,20 @@
-import { ruleTable } from '../helpers';
+import { ruleTable, ruleTester } from '../helpers';
 
 const soon = new Date('2027-01-15T00:00:00Z');
 ruleTable('LAM008', {
   catches: [
-    { text: 'FROM public.ecr.aws/lambda/provided:al2', level: 'error' },
-    { text: 'FROM public.ecr.aws/lambda/python:3.10', level: 'error' },
-    { text: 'FROM public.ecr.aws/lambda/nodejs:20', level: 'error' },
-    { text: 'FROM public.ecr.aws/lambda/provided:al2', allowDeprecated: true, level: 'warning' },
-    { text: 'FROM public.ecr.aws/lambda/python:3.11', today: soon, level: 'warning' },
-    { text: 'FROM public.ecr.aws/lambda/nodejs:22', today: new Date('2027-03-01T00:00:00Z'), level: 'warning' },
-    { text: 'FROM mirror.example.com/lambda/nodejs:18-arm64', level: 'error' },
-    { text: 'FROM 123456789012.dkr.ecr.us-east-1.amazonaws.com/ecr-public/lambda/python:3.9', level: 'error' },
-    { text: 'FROM public.ecr.aws/lambda/python:3.10.2024.10.15.10', level: 'error' },
-    { text: 'FROM amazon/aws-lambda-python:3.10', level: 'error' },
-    { text: 'ARG V=3.9\nFROM public.ecr.aws/lambda/python:${V}', level: 'error' },
-    { text: 'FROM public.ecr.aws/lambda/provided:alami', level: 'info' },
+    { text: 'FROM public.ecr.aws/lambda/provided:al2', level: 'error', lines: [1] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.10', level: 'error', lines: [1] },
+    { text: 'FROM public.ecr.aws/lambda/nodejs:20', level: 'error', lines: [1] },
+    { text: 'FROM public.ecr.aws/lambda/provided:al2', allowDeprecated: true, level: 'warning', lines: [1] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.11', today: soon, level: 'warning', lines: [1] },
+    { text: 'FROM public.ecr.aws/lambda/nodejs:22', today: new Date('2027-03-01T00:00:00Z'), level: 'warning', lines: [1] },
+    { text: 'FROM mirror.example.com/lambda/nodejs:18-arm64', level: 'error', lines: [1] },
+    { text: 'FROM 123456789012.dkr.ecr.us-east-1.amazonaws.com/ecr-public/lambda/python:3.9', level: 'error', lines: [1] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.10.2024.10.15.10', level: 'error', lines: [1] },
+    { text: 'FROM amazon/aws-lambda-python:3.10', level: 'error', lines: [1] },
+    { text: 'ARG V=3.9\nFROM public.ecr.aws/lambda/python:${V}', level: 'error', lines: [2] },
+    { text: 'FROM public.ecr.aws/lambda/provided:alami', level: 'info', lines: [1] },
   ],
   passes: [
     'FROM public.ecr.aws/lambda/provided:al2023',
@@ -24,4 +24,19 @@ ruleTable('LAM008', {
     'FROM python:3.10',
     'FROM public.ecr.aws/lambda/python',
   ],
+});
+
+ruleTester('LAM008', {
+  invalid: [
+    // Retired long ago: at least as severe as a recent deprecation (error; warning when accepted).
+    { text: 'FROM public.ecr.aws/lambda/python:3.8\nCMD ["app.handler"]', errors: [{ line: 1, level: 'error' }] },
+    { text: 'FROM public.ecr.aws/lambda/nodejs:16\nCMD ["index.handler"]', errors: [{ line: 1, level: 'error' }] },
+    { text: 'FROM amazon/aws-lambda-python:3.7\nCMD ["app.handler"]', errors: [{ line: 1, level: 'error' }] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.8\nCMD ["app.handler"]', allowDeprecated: true, errors: [{ line: 1, level: 'warning' }] },
+    // Recently deprecated: the same level.
+    { text: 'FROM public.ecr.aws/lambda/python:3.9\nCMD ["app.handler"]', errors: [{ line: 1, level: 'error' }] },
+    // Newer than the catalog: only a note.
+    { text: 'FROM public.ecr.aws/lambda/python:3.99\nCMD ["app.handler"]', errors: [{ line: 1, level: 'info' }] },
+  ],
+  valid: ['FROM public.ecr.aws/lambda/python:3.13\nCMD ["app.handler"]'],
 });

@@ -2,10 +2,10 @@ import { ruleTable } from '../helpers';
 
 ruleTable('LAM009', {
   catches: [
-    'FROM public.ecr.aws/lambda/python:3.13\nCOPY model.bin /tmp/model.bin',
-    'FROM public.ecr.aws/lambda/python:3.13\nWORKDIR /tmp/app',
-    'FROM public.ecr.aws/lambda/python:3.13\nWORKDIR /tmp\nCOPY a.txt .',
-    'FROM public.ecr.aws/lambda/python:3.13\nADD https://example.com/m.tar.gz /tmp/',
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nCOPY model.bin /tmp/model.bin', lines: [2] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nWORKDIR /tmp/app', lines: [2] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nWORKDIR /tmp\nCOPY a.txt .', lines: [2, 3] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nADD https://example.com/m.tar.gz /tmp/', lines: [2] },
   ],
   passes: [
     'FROM public.ecr.aws/lambda/python:3.13\nCOPY model.bin /opt/model/model.bin',

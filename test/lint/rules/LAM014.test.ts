@@ -2,8 +2,8 @@ import { ruleTable } from '../helpers';
 
 ruleTable('LAM014', {
   catches: [
-    'FROM public.ecr.aws/lambda/python:3.13\nWORKDIR /app\nCOPY app.py .\nCMD ["app.handler"]',
-    'FROM public.ecr.aws/lambda/nodejs:22\nCOPY index.js /srv/index.js\nCMD ["index.handler"]',
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nWORKDIR /app\nCOPY app.py .\nCMD ["app.handler"]', lines: [3] },
+    { text: 'FROM public.ecr.aws/lambda/nodejs:22\nCOPY index.js /srv/index.js\nCMD ["index.handler"]', lines: [2] },
   ],
   passes: [
     'FROM public.ecr.aws/lambda/python:3.13\nCOPY app.py ${LAMBDA_TASK_ROOT}/\nCMD ["app.handler"]',

@@ -2,12 +2,12 @@ import { ruleTable } from '../helpers';
 
 ruleTable('LAM022', {
   catches: [
-    'FROM public.ecr.aws/lambda/python:3.13\nRUN find /var/task -name "*.pyc" -delete',
-    'FROM public.ecr.aws/lambda/provided:al2023\nRUN curl -fsSL https://x/t.tar.gz | tar xz -C /opt',
-    'FROM public.ecr.aws/lambda/nodejs:22\nRUN unzip /tmp/x.zip -d /opt && which node',
-    'FROM amazonlinux:2023-minimal\nRUN useradd app',
-    'FROM public.ecr.aws/lambda/python:3.13 AS build\nRUN xargs -a list echo\nFROM public.ecr.aws/lambda/python:3.13',
-    'FROM public.ecr.aws/lambda/python:3.13\nRUN dnf install -y tar && gzip -d x.gz',
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nRUN find /var/task -name "*.pyc" -delete', lines: [2] },
+    { text: 'FROM public.ecr.aws/lambda/provided:al2023\nRUN curl -fsSL https://x/t.tar.gz | tar xz -C /opt', lines: [2] },
+    { text: 'FROM public.ecr.aws/lambda/nodejs:22\nRUN unzip /tmp/x.zip -d /opt && which node', lines: [2] },
+    { text: 'FROM amazonlinux:2023-minimal\nRUN useradd app', lines: [2] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13 AS build\nRUN xargs -a list echo\nFROM public.ecr.aws/lambda/python:3.13', lines: [2] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nRUN dnf install -y tar && gzip -d x.gz', lines: [2] },
   ],
   passes: [
     'FROM public.ecr.aws/lambda/python:3.13\nRUN dnf install -y findutils && find / -name x',

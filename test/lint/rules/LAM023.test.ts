@@ -2,8 +2,8 @@ import { ruleTable } from '../helpers';
 
 ruleTable('LAM023', {
   catches: [
-    { text: "FROM alpine:3.20\nRUN cat << 'EOF' > /etc/x\nsetopt x\nEOF", line: 2 },
-    'FROM alpine:3.20\nRUN cat <<- EOT > /etc/x\n\thello\n\tEOT',
+    { text: "FROM alpine:3.20\nRUN cat << 'EOF' > /etc/x\nsetopt x\nEOF", line: 2, lines: [2] },
+    { text: 'FROM alpine:3.20\nRUN cat <<- EOT > /etc/x\n\thello\n\tEOT', lines: [2] },
   ],
   passes: [
     "FROM alpine:3.20\nRUN cat <<'EOF' > /etc/x\nsetopt x\nEOF",

@@ -1,0 +1,91 @@
+/**
+ * What kind of Lambda image a Dockerfile builds, shared by the LAM rules so they agree: the
+ * Lambda Web Adapter (an extension that speaks the Runtime API for a web server), AWS's own
+ * base-image recipe (a root file system unpacked onto scratch), and a /lambda-entrypoint.sh
+ * that a later instruction replaced.
+ */
+import { flagValue, type DfInstruction } from '../dockerfile';
+import type { RuleContext } from '../engine';
+import { copyDest, copyParts, finalWithWorkdir, within } from './util';
+
+const ADAPTER = /aws-lambda-adapter|lambda-web-adapter|(^|\/)lambda-adapter\b/i;
+const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|txz)$/i;
+
+/** The instruction that installs the Lambda Web Adapter under /opt/extensions, if any. */
+export function webAdapter(ctx: RuleContext): DfInstruction | null {
+  return ctx.memo('webAdapter', () => {
+    for (const { ins, workdir } of finalWithWorkdir(ctx)) {
+      if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+        const dest = copyDest(ctx, ins, workdir);
+        if (dest === null || !within(dest.replace(/\/$/, ''), '/opt/extensions')) continue;
+        const from = flagValue(ins, 'from');
+        const stage = from ? ctx.df.stages.find((s) => s.name?.toLowerCase() === from.toLowerCase() || String(s.index) === from) : undefined;
+        const origin = [from ?? '', stage?.expandedImage ?? '', ...(copyParts(ins)?.sources ?? []), dest].join(' ');
+        if (ADAPTER.test(origin)) return ins;
+      } else if (ins.keyword === 'RUN' && /\/opt\/extensions/.test(ins.script ?? '') && ADAPTER.test(ins.script ?? '')) {
+        return ins;
+      }
+    }
+    return null;
+  });
+}
+
+/**
+ * AWS's base-image recipe: FROM scratch, root file system archives ADDed at /, and
+ * /lambda-entrypoint.sh as ENTRYPOINT (or LAMBDA_RUNTIME_DIR set). The archives bring the client.
+ */
+export function awsRootfs(ctx: RuleContext): boolean {
+  return ctx.memo('awsRootfs', () => {
+    const final = ctx.df.finalStage;
+    if (!final) return false;
+    const root = ctx.chain(final)[0]!;
+    if (root.expandedImage?.toLowerCase() !== 'scratch') return false;
+    const ins = ctx.finalInstructions();
+    const unpacked = ins.some((i) => i.keyword === 'ADD' && copyParts(i)?.dest === '/' && copyParts(i)!.sources.every((s) => ARCHIVE.test(s)));
+    const entry = ins.some((i) => i.keyword === 'ENTRYPOINT' && i.json?.[0] === '/lambda-entrypoint.sh')
+      || ins.some((i) => i.keyword === 'ENV' && i.pairs.some((p) => p.name === 'LAMBDA_RUNTIME_DIR'));
+    return unpacked && entry;
+  });
+}
+
+export interface Shadowing {
+  ins: DfInstruction;
+  /** The Runtime Interface Emulator takes its place: on Lambda the emulator would run. */
+  emulator: boolean;
+}
+
+/** A COPY/ADD/RUN in the final image that writes, links or removes /lambda-entrypoint.sh. */
+export function entrypointShadowed(ctx: RuleContext): Shadowing | null {
+  return ctx.memo('entrypointShadowed', () => {
+    let found: Shadowing | null = null;
+    for (const { ins, workdir } of finalWithWorkdir(ctx)) {
+      if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+        const dest = copyDest(ctx, ins, workdir);
+        const sources = copyParts(ins)?.sources ?? [];
+        const hit = dest === '/lambda-entrypoint.sh' || (dest === '/' && sources.some((s) => /(^|\/)lambda-entrypoint\.sh$/.test(s)));
+        if (hit) found = { ins, emulator: sources.some((s) => /aws-lambda-rie/.test(s)) };
+      } else if (ins.keyword === 'RUN') {
+        const script = ins.script ?? ins.json?.join(' ') ?? '';
+        // Writing to it (ln, cp, mv, tee, a redirection) or removing it; reading it is fine.
+        if (/(\b(ln|cp|mv|install|rm|tee)\b[^;&|]*|>\s*)\/lambda-entrypoint\.sh\b/.test(script)) {
+          found = { ins, emulator: /aws-lambda-rie/.test(script) };
+        }
+      }
+    }
+    return found;
+  });
+}
+
+const LAMBDA_SIGNS = /awslambdaric|aws-lambda-ric|aws_lambda_ric|runtime-interface-client|Amazon\.Lambda\.RuntimeSupport|lambda-entrypoint\.sh|aws-lambda-rie|\/var\/runtime\/bootstrap|LAMBDA_(TASK_ROOT|RUNTIME_DIR)|\/opt\/extensions|aws-lambda-go|lambda_runtime|cargo[- ]lambda|bref|AWS_LAMBDA_/i;
+
+/**
+ * Does the Dockerfile look like a Lambda image at all? An AWS base, AWS's recipe, the Web
+ * Adapter, or any trace of a runtime client, the emulator or the Lambda layout.
+ */
+export function looksLikeLambda(ctx: RuleContext): boolean {
+  const final = ctx.df.finalStage;
+  if (!final) return false;
+  const kind = ctx.base(final)?.kind;
+  if (kind === 'aws-runtime' || kind === 'os-only' || webAdapter(ctx) || awsRootfs(ctx)) return true;
+  return ctx.df.instructions.some((i) => LAMBDA_SIGNS.test(i.argsText) || LAMBDA_SIGNS.test(i.script ?? '') || ctx.df.stages.some((s) => /lambda/i.test(s.expandedImage ?? '')));
+}

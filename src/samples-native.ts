@@ -29,9 +29,14 @@ function crateName(name: string): string {
   return clean || 'function';
 }
 
-/** A Go module path from the project name (dots and dashes are allowed in a path element). */
+/**
+ * A Go module path from the project name (dots and dashes are allowed in a path element). The go
+ * command refuses `go` and `toolchain` as a main module's path, and `std` and `cmd` name its own
+ * standard library and commands, so those get a suffix.
+ */
 function moduleName(name: string): string {
   const clean = name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '');
+  if (['go', 'toolchain', 'std', 'cmd'].includes(clean)) return `${clean}-function`;
   return clean || 'function';
 }
 

@@ -242,7 +242,9 @@ export interface RunOptions {
 export function runArgs(o: RunOptions): string[] {
   const args = [
     'run', '-d', '--name', o.name,
-    '--read-only', '--tmpfs', '/tmp:rw,size=512m',
+    // Lambda's /tmp allows exec (the Java runtime client loads its native library from there);
+    // an engine's tmpfs is noexec unless told otherwise.
+    '--read-only', '--tmpfs', '/tmp:rw,exec,size=512m',
     // Lambda runs functions as an unprivileged user without a writable HOME; 993:990 is the
     // uid:gid it uses. HOME is deliberately not set (the engine makes it "/", read-only).
     '--user', '993:990',

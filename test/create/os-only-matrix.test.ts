@@ -55,6 +55,19 @@ const EXPECT: Record<'al2023' | 'al2', Record<string, RegExp | true>> = {
   },
 };
 
+describe('Go module path from the folder name', () => {
+  it('avoids the paths the go command reserves (a folder named go would not build)', () => {
+    const resolved = resolveOptions({ base: 'os-only', runtime: 'go', os: 'al2023', arch: 'x86_64' }, TODAY);
+    const mod = (name: string): string | undefined =>
+      nativeSampleFiles(resolved.options, 'go', name).find((f) => f.path === 'go.mod')?.content.match(/^module (\S+)$/m)?.[1];
+    expect(mod('go')).toBe('go-function');
+    expect(mod('toolchain')).toBe('toolchain-function');
+    expect(mod('std')).toBe('std-function');
+    expect(mod('My Fn')).toBe('my-fn');
+    expect(mod('golang')).toBe('golang');
+  });
+});
+
 describe('OS-only bases: language × OS × architecture', () => {
   for (const os of ['al2023', 'al2'] as const) {
     for (const [runtime, expected] of Object.entries(EXPECT[os])) {

@@ -101,7 +101,7 @@ describe('runArgs and lambdaEnv', () => {
   it('runs read-only, tmpfs /tmp, uid 993:990, memory cap, no capabilities, host network', () => {
     const args = runArgs({ name: 'c1', image: 'sha256:abc', memoryMb: 256, env: { A: '1', B: 'x=y' } });
     const joined = args.join(' ');
-    for (const part of ['run -d --name c1', '--read-only', '--tmpfs /tmp:rw,size=512m', '--user 993:990', '--memory 256m', '--memory-swap 256m', '--cap-drop ALL', '--security-opt no-new-privileges', '--network host', '--ulimit nofile=1024:1024 --ulimit nproc=1024:1024', '-e A=1 -e B=x=y']) {
+    for (const part of ['run -d --name c1', '--read-only', '--tmpfs /tmp:rw,exec,size=512m', '--user 993:990', '--memory 256m', '--memory-swap 256m', '--cap-drop ALL', '--security-opt no-new-privileges', '--network host', '--ulimit nofile=1024:1024 --ulimit nproc=1024:1024', '-e A=1 -e B=x=y']) {
       expect(joined).toContain(part);
     }
     expect(args.at(-1)).toBe('sha256:abc');

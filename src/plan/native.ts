@@ -66,7 +66,7 @@ function startOf(target: Target): Start {
       env.push({ name: 'GEM_HOME', value: GEM_HOME });
       return start([bin, `${GEM_HOME}/bin/aws_lambda_ric`], false);
     case 'dotnet':
-      // The handler is compiled into the bootstrap executable.
+      // The bootstrap executable's Main picks the method: the sample's reads _HANDLER (CMD).
       return target.provide === 'self-contained'
         ? { argv: [`${TASK_ROOT}/bootstrap`], pattern: null, handlerArg: false, env }
         : start([bin, `${TASK_ROOT}/bootstrap.dll`], false);
@@ -257,7 +257,7 @@ function dotnet(target: Target, options: Options, facts: ProjectFacts): Language
   const selfContained = target.provide === 'self-contained';
   const warnings: string[] = [];
   if (!options.sample) {
-    warnings.push(`.NET on a ${target.kind === 'os-only' ? 'OS-only' : 'non-AWS'} base: the project must be an executable named bootstrap (AssemblyName) whose Main starts Amazon.Lambda.RuntimeSupport's LambdaBootstrapBuilder`);
+    warnings.push(`.NET on a ${target.kind === 'os-only' ? 'OS-only' : 'non-AWS'} base: the project must be an executable named bootstrap (AssemblyName) whose Main starts Amazon.Lambda.RuntimeSupport's LambdaBootstrapBuilder; its Main decides what runs, so --handler (CMD, passed as _HANDLER) only takes effect if Main reads _HANDLER as the sample's does`);
     if (selfContained) warnings.push('Amazon Linux has no libicu: set <InvariantGlobalization>true</InvariantGlobalization> in the project (the sample does) or bundle ICU');
     if (!project) warnings.push('no .csproj at the top of the folder: the build stage expects one');
   }

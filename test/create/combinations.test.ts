@@ -294,6 +294,11 @@ describe('native samples', () => {
     expect(csproj).toMatch(/<TargetFramework>net10\.0<\/TargetFramework>/);
     expect(csproj).toMatch(/<InvariantGlobalization>true<\/InvariantGlobalization>/);
     expect(files.find((f) => f.path === 'Handler.cs')!.content).toMatch(/LambdaBootstrapBuilder\.Create\(handler\)\.Build\(\)\.RunAsync\(\)/);
+    // CMD decides what runs: Main resolves the method _HANDLER names in this executable.
+    const cs = files.find((f) => f.path === 'Handler.cs')!.content;
+    expect(cs).toMatch(/Resolve\(Environment\.GetEnvironmentVariable\("_HANDLER"\)\)/);
+    expect(cs).toMatch(/handler\.Split\("::"\)/);
+    expect(cs).toMatch(/GetMethod\(parts\[2\], BindingFlags\.Public \| BindingFlags\.Static\)/);
   });
 
   it('custom: bootstrap (mode 755) and the handler file are valid POSIX sh', () => {

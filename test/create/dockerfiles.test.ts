@@ -178,6 +178,16 @@ describe('layers that cache', () => {
     }
   });
 
+  it('Java jars reach the final stage before the classes, so a code change pushes only the classes', () => {
+    for (const c of ALL.filter((x) => x.language === 'java')) {
+      const deployed = texts(deployedStage(c.g.dockerfile));
+      const jars = deployed.findIndex((t) => /^COPY --from=build \S+ \S+\/lib\/$/.test(t));
+      const classes = deployed.findIndex((t) => /^COPY --from=build \S*classes\S* /.test(t));
+      expect(jars, c.title).toBeGreaterThan(-1);
+      expect(classes, c.title).toBeGreaterThan(jars);
+    }
+  });
+
   it('each tree is made readable where it is installed, never by a chmod over the client after the code', () => {
     for (const c of ALL) {
       const build = parseStages(c.g.dockerfile).find((s) => s.name === 'build')!;

@@ -20,7 +20,15 @@ export function nextSteps(plan: ImagePlan, dir: string, name: string, env: NodeJ
     ...(dir !== '.' ? [`cd ${shq(dir)}`] : []),
     `docker buildx build --platform ${platform} --provenance=false --sbom=false --load -t ${tag} .`,
   ];
-  if (emulatorBuiltIn) {
+  if (plan.kind === 'image' && plan.options.rie) {
+    // The emulator is only in the local target; the default target is the image to push.
+    const local = `${name}:local`;
+    lines.push(
+      `docker buildx build --platform ${platform} --provenance=false --sbom=false --load --target local -t ${local} .`,
+      `docker run --rm --platform ${platform} -p 9000:8080 ${local}`,
+      `curl -s http://localhost:9000/2015-03-31/functions/function/invocations -d '{}'   # in another terminal`,
+    );
+  } else if (emulatorBuiltIn) {
     lines.push(
       `docker run --rm --platform ${platform} -p 9000:8080 ${tag}`,
       `curl -s http://localhost:9000/2015-03-31/functions/function/invocations -d '{}'   # in another terminal`,

@@ -150,7 +150,9 @@ export function imageRows() {
   const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
   const ratio = (a, b) => (a === undefined || b === undefined || !b ? 'n/a' : `${(a / b).toFixed(2)}×`);
   try {
-    for (const lang of LANGUAGES) {
+    // BENCH_IMAGE_LANGUAGES=go,python measures only those.
+    const only = process.env.BENCH_IMAGE_LANGUAGES?.split(',').filter(Boolean);
+    for (const lang of LANGUAGES.filter((l) => !only || only.includes(l.name))) {
       const missing = lang.bases.filter((b) => !present(b));
       if (missing.length) {
         rows.push([`images ${lang.name}`, `skipped: ${missing.join(', ')} not present`, '', undefined]);

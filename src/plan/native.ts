@@ -5,6 +5,7 @@ import { LAMBDA_JVM_OPTIONS, RIE, rieUrl } from '../catalog/rics';
 import type { Options } from '../options';
 import type { KindPlan } from './aws';
 import { baseReference, BUILD_CACHE, execForm, firstPresent, PRIVATE_REGISTRY, rustTarget, stage, type ProjectFacts } from './common';
+import { COMMON_IGNORES } from './ignores';
 import type { FinalStageModel, ImagePlan } from './model';
 import type { Target } from './targets';
 
@@ -26,8 +27,6 @@ export const GEM_HOME = '/var/task/vendor/bundle';
 export const ENTRY_SCRIPT = 'lambda-entrypoint.sh';
 export const BOOTSTRAP_SCRIPT = 'lambda-bootstrap.sh';
 export const JAVA_RIC_POM = 'lambda-ric/pom.xml';
-
-import { COMMON_IGNORES } from './ignores';
 
 /** One shell word, single-quoted when it holds anything the shell would expand. */
 export function shellWord(word: string): string {

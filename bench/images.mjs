@@ -95,8 +95,8 @@ function verify(tag, eventFile) {
 }
 
 function measure(lang, work, eventFile, repo) {
-  const dir = join(work, lang.name);
-  const gen = spawnSync(process.execPath, [cli, lang.name, ...lang.flags, '--arch', arch, '--no-interactive', '--hadolint', 'off'], { cwd: work, encoding: 'utf8' });
+  const dir = join(work, `fn-${lang.name}`);
+  const gen = spawnSync(process.execPath, [cli, `fn-${lang.name}`, ...lang.flags, '--arch', arch, '--no-interactive', '--hadolint', 'off'], { cwd: work, encoding: 'utf8' });
   if (gen.status !== 0) throw new Error(`generating ${lang.name} failed: ${gen.stderr}`);
   const files = {
     ours: join(dir, 'Dockerfile'),

@@ -33,6 +33,8 @@ function crateName(name: string): string {
 /** A Go module path from the project name (dots and dashes are allowed in a path element). */
 function moduleName(name: string): string {
   const clean = name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '');
+  // The go command rejects the module paths "go" and "toolchain".
+  if (clean === 'go' || clean === 'toolchain') return `${clean}-function`;
   return clean || 'function';
 }
 

@@ -256,6 +256,8 @@ describe('native samples', () => {
     expect(sum).toMatch(/^github\.com\/aws\/aws-lambda-go v1\.55\.0\/go\.mod h1:[A-Za-z0-9+/]{43}=$/m);
     const mod = files.find((f) => f.path === 'go.mod')!.content;
     expect(mod).toMatch(/^module my\.function$/m);
+    // Module paths the go command rejects get a suffix.
+    expect(nativeSampleFiles(options('go'), 'go', 'go').find((f) => f.path === 'go.mod')!.content).toMatch(/^module go-function$/m);
     expect(mod).toMatch(/^require github\.com\/aws\/aws-lambda-go v1\.55\.0$/m);
     expect(files.find((f) => f.path === 'main.go')!.content).toMatch(/lambda\.Start\(handle\)/);
     expect(files.every((f) => f.owned === false)).toBe(true);

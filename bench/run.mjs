@@ -210,9 +210,16 @@ if (!images) {
   }
 }
 
+if (process.env.BENCH_IMAGES !== '0') {
+  const { imageRows } = await import('./images.mjs');
+  for (const [measure, figure, target, ok] of imageRows()) add(measure, figure, target, ok);
+}
+
 const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measure', 'figure', 'target', 'status'], ...rows].map((r) => r[c].length)));
 const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(line(['measure', 'figure', 'target', 'status']));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));
 if (agreement.report) console.log(`\n${agreement.report}`);
+const unmet = rows.filter((r) => r[3] === 'NOT MET');
+if (unmet.length) console.log(`\nTargets not met: ${unmet.map((r) => `${r[0]} (${r[1]}; target ${r[2] || 'a response'})`).join('; ')}`);

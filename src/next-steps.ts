@@ -28,13 +28,26 @@ export function nextSteps(plan: ImagePlan, dir: string, name: string, env: NodeJ
   const region = opts.region ?? 'REGION';
   const regionFlag = opts.region ? ` --region ${shq(opts.region)}` : '';
   const registry = `ACCOUNT.dkr.ecr.${region}.amazonaws.com`;
-  const build =
+  const build = (target: string, extra = '') =>
     opts.buildx === false
-      ? `DOCKER_BUILDKIT=1 docker build --platform ${platform} -t ${shq(tag)} .   # no buildx plugin here; or: ${runner} create-lambda-image verify --build . ${shq(tag)} --arch ${plan.arch}`
-      : `docker buildx build --platform ${platform} --provenance=false --sbom=false --load -t ${shq(tag)} .`;
-  const lines = [...(dir !== '.' ? [`cd ${shq(dir)}`] : []), build];
+      ? `DOCKER_BUILDKIT=1 docker build --platform ${platform}${extra} -t ${shq(target)} .`
+      : `docker buildx build --platform ${platform} --provenance=false --sbom=false --load${extra} -t ${shq(target)} .`;
+  const lines = [
+    ...(dir !== '.' ? [`cd ${shq(dir)}`] : []),
+    opts.buildx === false
+      ? `${build(tag)}   # no buildx plugin here; or: ${runner} create-lambda-image verify --build . ${shq(tag)} --arch ${plan.arch}`
+      : build(tag),
+  ];
   lines.push(`${runner} create-lambda-image verify ${shq(tag)} --arch ${plan.arch}   # invokes it locally as Lambda would`);
-  if (emulatorBuiltIn) {
+  if (plan.kind === 'image' && plan.options.rie) {
+    // The emulator is only in the local target; the default target is the image to push.
+    const local = `${name}:local`;
+    lines.push(
+      build(local, ' --target local'),
+      `docker run --rm --platform ${platform} -p 9000:8080 ${shq(local)}   # or keep it running, and in another terminal:`,
+      `curl -s http://localhost:9000/2015-03-31/functions/function/invocations -d '{}'`,
+    );
+  } else if (emulatorBuiltIn) {
     lines.push(
       `docker run --rm --platform ${platform} -p 9000:8080 ${shq(tag)}   # or keep it running, and in another terminal:`,
       `curl -s http://localhost:9000/2015-03-31/functions/function/invocations -d '{}'`,

@@ -9,8 +9,9 @@ import { renderTemplate } from './render';
 /*
  * Samples for the languages that need more than a handler file on OS-only and image bases: Go,
  * Rust and a custom (shell) runtime, plus .NET, which there runs as its own executable named
- * bootstrap. Lockfiles (go.sum, Cargo.lock) are never written here: their hashes cannot be
- * known without the registries, so the Dockerfile resolves them at build time and says so.
+ * bootstrap. The Go and Rust samples ship the lockfiles their toolchains wrote against the real
+ * registries (templates/samples/go/go.sum, rust/Cargo.lock), so builds verify every download
+ * and cache the dependency layers.
  */
 
 interface SampleFile {
@@ -57,6 +58,7 @@ export function nativeSampleFiles(options: Options, language: Language, name: st
       files.push(
         { path: 'main.go', template: 'go/main.go', data: {} },
         { path: 'go.mod', template: 'go/go.mod', data: { module: moduleName(name), goVersion: GO_VERSION, ricVersion: ric.version } },
+        { path: 'go.sum', template: 'go/go.sum', data: {} },
       );
       break;
     }
@@ -91,10 +93,26 @@ export function nativeSampleFiles(options: Options, language: Language, name: st
     default:
       break;
   }
-  return files.map((f) => ({
+  const out: GeneratedFile[] = files.map((f) => ({
     path: f.path,
     content: renderTemplate(`samples/${f.template}`, f.data),
     owned: false,
     ...(f.mode ? { mode: f.mode } : {}),
   }));
+  if (language === 'rust') out.push({ path: 'Cargo.lock', content: cargoLock(crateName(name)), owned: false });
+  return out;
+}
+
+/**
+ * The sample's Cargo.lock: the dependencies as cargo resolved them against crates.io, with the
+ * package itself added where cargo sorts it (by name), so `cargo build --locked` accepts the file
+ * whatever the package is called.
+ */
+function cargoLock(crate: string): string {
+  const separator = '\n[[package]]\n';
+  const [head = '', ...packages] = renderTemplate('samples/rust/Cargo.lock', {}).split(separator);
+  const own = `name = "${crate}"\nversion = "0.1.0"\ndependencies = [\n "lambda_runtime",\n "serde_json",\n "tokio",\n]\n`;
+  const at = packages.findIndex((p) => (/^name = "([^"]+)"/.exec(p)?.[1] ?? '') > crate);
+  packages.splice(at === -1 ? packages.length : at, 0, own);
+  return [head, ...packages].join(separator);
 }

@@ -16,6 +16,14 @@ export function archPath(path: string, arch: Arch): string {
     .replaceAll('{debarch}', arch === 'arm64' ? 'arm64' : 'amd64');
 }
 
+/**
+ * The same path as a shell pattern that matches it on either architecture, for entry scripts:
+ * the image holds one of the two folders, so the script finds it without naming either.
+ */
+export function archGlob(path: string): string | null {
+  return /\{(uname|debarch)\}/.test(path) ? path.replaceAll('{uname}', '*').replaceAll('{debarch}', '*') : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bare OS releases and the language versions they package.
 

@@ -199,6 +199,16 @@ export function ricsFor(language: Language): RicRecord[] {
   return RICS.filter((r) => r.language === language);
 }
 
+/**
+ * JVM options Lambda's own Java runtime starts with: tiered compilation stopped at level 1 (C1
+ * only, which compiles fast and helps cold starts) and the serial garbage collector. OS-only and
+ * non-AWS images start the JVM themselves, so their scripts pass the same options.
+ */
+export const LAMBDA_JVM_OPTIONS = {
+  options: ['-XX:+TieredCompilation', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'],
+  sources: ['java-customization'] as SourceId[],
+} as const;
+
 /** The pinned client that supports this language version, if any. */
 export function ricFor(language: Language, version: string | undefined): RicRecord | undefined {
   return ricsFor(language).find((r) => ricSupports(r, version));

@@ -156,6 +156,10 @@ export const SOURCES = {
     title: 'aws/aws-sam-cli#9209: vendored Runtime Interface Emulator synced to release v1.37 (assets aws-lambda-rie-x86_64, -arm64)',
     url: 'https://github.com/aws/aws-sam-cli/pull/9209',
   },
+  'java-customization': {
+    title: 'AWS Lambda developer guide: Customize Java runtime startup behavior (Java 17+ stops tiered compilation at level 1; the serial GC by default)',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html',
+  },
   'rie-repo': {
     title: 'aws/aws-lambda-runtime-interface-emulator: releases/download/<tag>/aws-lambda-rie-<arch>; no published checksums',
     url: 'https://github.com/aws/aws-lambda-runtime-interface-emulator',

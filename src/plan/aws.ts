@@ -2,7 +2,9 @@ import { findAwsRuntime, family, LANGUAGES } from '../catalog';
 import { dotnetSdkImage, javaBuildImage } from '../catalog/build-images';
 import type { AwsRuntime } from '../catalog/types';
 import type { Options } from '../options';
-import { baseReference, execForm, firstPresent, stage, type ProjectFacts } from './common';
+import { baseReference, BUILD_CACHE, execForm, firstPresent, PRIVATE_REGISTRY, stage, type ProjectFacts } from './common';
+import { COMMON_IGNORES } from './ignores';
+import { compileBytecode, dotnetRid } from './native';
 import type { FinalStageModel, StageModel } from './model';
 
 export interface KindPlan {
@@ -42,7 +44,6 @@ type LanguagePart = Pick<KindPlan, 'template' | 'build' | 'lang' | 'dockerignore
   needsBuildKit?: boolean;
 };
 
-const COMMON_IGNORES = ['.git', '.gitignore', '.dockerignore', 'Dockerfile', '*.md', '.env', '.env.*', 'lambda-image.yaml', 'deploy.sh', 'template.yaml', 'cloudformation.yaml', 'ecr-policy.json', 'events'];
 
 function node(rt: AwsRuntime, options: Options, facts: ProjectFacts, from: string, manager: 'dnf' | 'yum' | 'apt-get' | 'apk'): LanguagePart {
   const lockfile = firstPresent(facts, LANGUAGES.nodejs.lockfiles);
@@ -58,6 +59,7 @@ function node(rt: AwsRuntime, options: Options, facts: ProjectFacts, from: strin
     lang: {
       manifests: lockfile ? `package.json ${lockfile}` : 'package.json',
       typescript: options.typescript,
+      mounts: `${BUILD_CACHE.npm} ${PRIVATE_REGISTRY.npm}`,
       installAll: `${install} ${quiet}`,
       installProd: `${install} --omit=dev ${quiet}`,
       runtime: rt.id,
@@ -72,7 +74,14 @@ function python(_rt: AwsRuntime, options: Options, facts: ProjectFacts, from: st
   return {
     template: 'aws/python',
     build: stage(from, options, 'build', manager, []),
-    lang: { requirements },
+    lang: {
+      requirements,
+      mounts: `${BUILD_CACHE.pip} ${PRIVATE_REGISTRY.pip}`,
+      // Bytecode is compiled below, in the mode that ignores timestamps.
+      install: 'pip install --no-compile --target /deps -r requirements.txt',
+      compileDeps: compileBytecode('python3', '/deps'),
+      compileCode: compileBytecode('python3', '/code'),
+    },
     dockerignore: [...COMMON_IGNORES, '__pycache__', '*.pyc', '.venv', 'venv', '.pytest_cache', '.mypy_cache'],
     warnings: requirements ? [] : ['no requirements.txt: only the source files are copied'],
   };
@@ -105,12 +114,20 @@ function java(rt: AwsRuntime, options: Options, facts: ProjectFacts): LanguagePa
 
 function dotnet(rt: AwsRuntime, options: Options, facts: ProjectFacts): LanguagePart {
   const image = dotnetSdkImage(rt.languageVersion);
+  const rid = dotnetRid(options.arch, false);
   const project = [...facts.files].find((f) => !f.includes('/') && f.endsWith('.csproj'));
   return {
     template: 'aws/dotnet',
     // Framework-dependent IL runs on either architecture: build natively on the build host.
     build: stage(baseReference(image.image, options), options, 'build', family(image.family).packageManager, [], '$BUILDPLATFORM'),
-    lang: { project: project ?? '*.csproj' },
+    lang: {
+      project: project ?? '*.csproj',
+      rid,
+      mounts: BUILD_CACHE.nuget,
+      // ReadyToRun precompiles the assemblies for the target, so the JIT has less to do at a cold start.
+      restore: `dotnet restore -r ${rid} -p:PublishReadyToRun=true`,
+      publish: `dotnet publish --no-restore -c Release -r ${rid} --self-contained false -p:PublishReadyToRun=true -o /asset`,
+    },
     dockerignore: [...COMMON_IGNORES, 'bin', 'obj', '.vs'],
     warnings: project || options.sample ? [] : ['no .csproj at the top of the folder: the build stage expects one'],
     needsBuildKit: true,

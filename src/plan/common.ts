@@ -62,6 +62,38 @@ export function platformOf(arch: Arch): string {
   return arch === 'arm64' ? 'linux/arm64' : 'linux/amd64';
 }
 
+/** Docker's name for the architecture, as TARGETARCH spells it. */
+export function dockerArch(arch: Arch): 'amd64' | 'arm64' {
+  return arch === 'arm64' ? 'arm64' : 'amd64';
+}
+
+/** The Rust target a static Lambda binary is built for (musl links statically by default). */
+export function rustTarget(arch: Arch): string {
+  return arch === 'arm64' ? 'aarch64-unknown-linux-musl' : 'x86_64-unknown-linux-musl';
+}
+
+/**
+ * BuildKit cache mounts for package downloads (Docker 20.10's built-in frontend accepts them with
+ * no syntax line): a rebuild after a dependency change fetches only what changed, and the cache
+ * never lands in a layer. Paths are the tools' defaults for root, the build stages' user.
+ */
+export const BUILD_CACHE = {
+  npm: '--mount=type=cache,target=/root/.npm',
+  pip: '--mount=type=cache,target=/root/.cache/pip',
+  go: '--mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build',
+  cargo: '--mount=type=cache,target=/usr/local/cargo/registry',
+  nuget: '--mount=type=cache,target=/root/.nuget/packages',
+} as const;
+
+/**
+ * Optional BuildKit secrets for private registries: present only when the build passes them
+ * (`docker build --secret id=npmrc,src=$HOME/.npmrc`), never written to a layer, never an ARG.
+ */
+export const PRIVATE_REGISTRY = {
+  npm: '--mount=type=secret,id=npmrc,target=/root/.npmrc',
+  pip: '--mount=type=secret,id=pipconf,target=/etc/pip.conf',
+} as const;
+
 export function firstPresent(facts: ProjectFacts, names: readonly string[]): string | undefined {
   return names.find((n) => facts.files.has(n));
 }

@@ -3,6 +3,7 @@ import type { Options } from '../options';
 import { VERSION } from '../version';
 import { planAws, type KindPlan } from './aws';
 import type { ProjectFacts } from './common';
+import { dockerArch, platformOf } from './common';
 import type { ImagePlan } from './model';
 import { planOsOnly } from './os-only';
 import { planImage } from './image';
@@ -58,6 +59,7 @@ export function plan(options: Options, language: Language, facts: ProjectFacts):
       template: kind.template,
       syntax: options.syntax ?? null,
       header,
+      guard: { arch: options.arch, docker: dockerArch(options.arch), platform: platformOf(options.arch) },
       build: kind.build,
       final: kind.final,
       lang: kind.lang,
@@ -70,6 +72,7 @@ export function plan(options: Options, language: Language, facts: ProjectFacts):
       workingDirectory: kind.workingDirectory,
     },
     warnings: kind.warnings,
-    needsBuildKit: kind.needsBuildKit,
+    // Every Dockerfile checks TARGETARCH, which only BuildKit sets.
+    needsBuildKit: true,
   };
 }

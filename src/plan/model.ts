@@ -34,6 +34,8 @@ export interface DockerfileModel {
   template: string;
   syntax: string | null;
   header: string[];
+  /** The function's architecture, which the build stage checks against TARGETARCH. */
+  guard: { arch: Arch; docker: 'amd64' | 'arm64'; platform: string };
   build: StageModel;
   final: FinalStageModel;
   /** Language-specific values: install commands, file lists, paths. */
@@ -59,6 +61,6 @@ export interface ImagePlan {
   settings: ImageSettings;
   /** Facts about the existing folder that changed the plan (e.g. no lockfile). */
   warnings: string[];
-  /** The Dockerfile uses BuildKit-only features (e.g. $BUILDPLATFORM). */
+  /** The Dockerfile uses BuildKit-only features (TARGETARCH, $BUILDPLATFORM, cache mounts). */
   needsBuildKit: boolean;
 }

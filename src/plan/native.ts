@@ -1,10 +1,11 @@
 import { family as familyOf, LANGUAGES } from '../catalog';
 import { dotnetSdkImage, javaBuildImage } from '../catalog/build-images';
 import { TOOLCHAIN_IMAGES } from '../catalog/images';
-import { RIE, rieUrl } from '../catalog/rics';
+import { LAMBDA_JVM_OPTIONS, RIE, rieUrl } from '../catalog/rics';
 import type { Options } from '../options';
 import type { KindPlan } from './aws';
-import { baseReference, execForm, firstPresent, stage, type ProjectFacts } from './common';
+import { baseReference, BUILD_CACHE, execForm, firstPresent, PRIVATE_REGISTRY, rustTarget, stage, type ProjectFacts } from './common';
+import { COMMON_IGNORES } from './ignores';
 import type { FinalStageModel, ImagePlan } from './model';
 import type { Target } from './targets';
 
@@ -27,8 +28,6 @@ export const ENTRY_SCRIPT = 'lambda-entrypoint.sh';
 export const BOOTSTRAP_SCRIPT = 'lambda-bootstrap.sh';
 export const JAVA_RIC_POM = 'lambda-ric/pom.xml';
 
-const COMMON_IGNORES = ['.git', '.gitignore', '.dockerignore', 'Dockerfile', '*.md', '.env', '.env.*', 'lambda-image.yaml', 'deploy.sh', 'template.yaml', 'cloudformation.yaml', 'ecr-policy.json', 'events'];
-
 /** One shell word, single-quoted when it holds anything the shell would expand. */
 export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -36,7 +35,9 @@ export function shellWord(word: string): string {
 
 /** How the client starts: argv before the handler, and whether the handler is passed as an argument. */
 interface Start {
+  /** argv[0] is the interpreter; with `pattern` set, the script resolves it from that shell pattern. */
   argv: string[];
+  pattern: string | null;
   /** The client takes the handler as its argument (Python, Java) rather than from _HANDLER. */
   handlerArg: boolean;
   env: { name: string; value: string }[];
@@ -44,33 +45,39 @@ interface Start {
 
 function startOf(target: Target): Start {
   const bin = target.interpreter ?? '';
+  // A JVM folder named after the architecture (java-21-amazon-corretto.x86_64) is found by the
+  // script, so the image is right whichever platform built it.
+  const pattern = target.interpreterPattern;
   const env: Start['env'] = [];
+  const start = (argv: string[], handlerArg: boolean): Start => ({ argv, pattern, handlerArg, env });
   switch (target.runtime.language) {
     case 'nodejs':
       // 4.x ignores argv: _HANDLER and LAMBDA_TASK_ROOT carry the handler and the code root.
-      return { argv: [bin, `${RIC_DIR}/node_modules/aws-lambda-ric/index.mjs`], handlerArg: false, env };
+      return start([bin, `${RIC_DIR}/node_modules/aws-lambda-ric/index.mjs`], false);
     case 'python':
       // The client and the function's packages share the task root, the working directory.
-      return { argv: [bin, '-m', 'awslambdaric'], handlerArg: true, env };
+      return start([bin, '-m', 'awslambdaric'], true);
     case 'java':
-      // AWSLambda loads classes from the working directory and jars from its lib/ folder.
-      return { argv: [bin, '-cp', `${RIC_DIR}/*`, 'com.amazonaws.services.lambda.runtime.api.client.AWSLambda'], handlerArg: true, env };
+      // AWSLambda loads classes from the working directory and jars from its lib/ folder; the
+      // JVM options are those Lambda's own Java runtime starts with.
+      return start([bin, ...LAMBDA_JVM_OPTIONS.options, '-cp', `${RIC_DIR}/*`, 'com.amazonaws.services.lambda.runtime.api.client.AWSLambda'], true);
     case 'ruby':
       env.push({ name: 'GEM_HOME', value: GEM_HOME });
-      return { argv: [bin, `${GEM_HOME}/bin/aws_lambda_ric`], handlerArg: false, env };
+      return start([bin, `${GEM_HOME}/bin/aws_lambda_ric`], false);
     case 'dotnet':
-      // The handler is compiled into the bootstrap executable.
+      // The bootstrap executable's Main picks the method: the sample's reads _HANDLER (CMD).
       return target.provide === 'self-contained'
-        ? { argv: [`${TASK_ROOT}/bootstrap`], handlerArg: false, env }
-        : { argv: [bin, `${TASK_ROOT}/bootstrap.dll`], handlerArg: false, env };
+        ? { argv: [`${TASK_ROOT}/bootstrap`], pattern: null, handlerArg: false, env }
+        : start([bin, `${TASK_ROOT}/bootstrap.dll`], false);
     default:
       // go, rust and custom: the bootstrap is the runtime.
-      return { argv: [`${RUNTIME_DIR}/bootstrap`], handlerArg: false, env };
+      return { argv: [`${RUNTIME_DIR}/bootstrap`], pattern: null, handlerArg: false, env };
   }
 }
 
-function commandLine(argv: string[]): string {
-  return argv.map(shellWord).join(' ');
+function commandLine(start: Start): string {
+  const [first = '', ...rest] = start.argv;
+  return [start.pattern ? '"$runtime_bin"' : shellWord(first), ...rest.map(shellWord)].join(' ');
 }
 
 /** A language's build stage, its template data and its ignore list. */
@@ -94,13 +101,13 @@ export function planNative(target: Target, options: Options, facts: ProjectFacts
   const rie = image && options.rie ? { url: rieUrl(options.arch), path: RIE.path, version: RIE.version, sha256: RIE.sha256?.[options.arch] ?? null } : null;
 
   const ownedFiles: ImagePlan['ownedFiles'] = [];
-  const command = commandLine(start.argv);
+  const command = commandLine(start);
   if (entryScript) {
     ownedFiles.push({
       path: ENTRY_SCRIPT,
       template: 'entry/lambda-entrypoint.sh',
       mode: 0o755,
-      data: { command, env: start.env, rie: rie !== null, riePath: RIE.path, title: LANGUAGES[language].title },
+      data: { command, pattern: start.pattern, env: start.env, rie: rie !== null, riePath: RIE.path, title: LANGUAGES[language].title },
     });
   }
   if (bootstrapScript) {
@@ -108,7 +115,7 @@ export function planNative(target: Target, options: Options, facts: ProjectFacts
       path: BOOTSTRAP_SCRIPT,
       template: 'entry/bootstrap.sh',
       mode: 0o755,
-      data: { command, env: start.env, handlerArg: start.handlerArg, title: LANGUAGES[language].title },
+      data: { command, pattern: start.pattern, env: start.env, handlerArg: start.handlerArg, title: LANGUAGES[language].title },
     });
   }
   if (language === 'java' && target.ric) {
@@ -123,11 +130,10 @@ export function planNative(target: Target, options: Options, facts: ProjectFacts
     entrypoint: image ? execForm(entrypoint) : null,
     cmd: execForm([options.handler]),
   };
-  // Paths the build stage makes executable: the scripts and the emulator.
+  // Paths the build stage makes executable: the scripts (the emulator gets its mode in the local stage).
   const executables = [
     ...(entryScript ? ['/lambda-entrypoint.sh'] : []),
     ...(bootstrapScript ? [`${RUNTIME_DIR}/bootstrap`] : []),
-    ...(rie ? [RIE.path] : []),
   ];
   return {
     template: `${target.kind}/${language}`,
@@ -176,30 +182,41 @@ function node(target: Target, options: Options, facts: ProjectFacts): LanguagePa
       nodedir: target.nodedir,
       manifests: lockfile ? `package.json ${lockfile}` : 'package.json',
       typescript: options.typescript,
+      mounts: `${BUILD_CACHE.npm} ${PRIVATE_REGISTRY.npm}`,
       installAll: `${install.replace(/^npm/, npm)} ${quiet}`,
       installProd: `${install.replace(/^npm/, npm)} --omit=dev ${quiet}`,
-      prune: `${npm} prune --omit=dev`,
       runBuild: `${npm} run build`,
     },
     dockerignore: [...COMMON_IGNORES, 'node_modules', 'npm-debug.log*', 'coverage', ...(options.typescript ? ['dist'] : [])],
     warnings,
-    needsBuildKit: false,
+    needsBuildKit: true,
   };
+}
+
+/** Bytecode for every module, written once at build time: Lambda's file system is read-only. */
+export function compileBytecode(python: string, dir: string): string {
+  // unchecked-hash: the .pyc files are used as they are, whatever timestamps the layers carry.
+  return `${python} -m compileall -q --invalidation-mode unchecked-hash ${dir}`;
 }
 
 function python(target: Target, options: Options, facts: ProjectFacts): LanguagePart {
   const requirements = facts.files.has('requirements.txt');
-  const pip = `${target.tools.python} -m pip install --no-cache-dir --target /asset`;
+  const py = target.tools.python;
+  const pip = `${py} -m pip install --target /deps`;
   return {
     build: ownImageBuild(target, options),
     lang: {
       requirements,
-      install: `${pip} ${target.ric!.pin}${requirements ? ' -r requirements.txt' : ''}`,
+      mounts: `${BUILD_CACHE.pip} ${PRIVATE_REGISTRY.pip}`,
+      // --no-compile: compileall writes the bytecode below, in the mode that ignores timestamps.
+      install: `${pip} --no-compile ${target.ric!.pin}${requirements ? ' -r requirements.txt' : ''}`,
+      compileDeps: compileBytecode(py, '/deps'),
+      compileCode: compileBytecode(py, '/code'),
       sourceBuild: target.sourceBuild,
     },
     dockerignore: [...COMMON_IGNORES, '__pycache__', '*.pyc', '.venv', 'venv', '.pytest_cache', '.mypy_cache'],
     warnings: requirements ? [] : ['no requirements.txt: only the client and the source files are installed'],
-    needsBuildKit: false,
+    needsBuildKit: true,
   };
 }
 
@@ -227,27 +244,34 @@ function java(target: Target, options: Options, facts: ProjectFacts): LanguagePa
   };
 }
 
+/** The .NET runtime identifier for the function's architecture and libc. */
+export function dotnetRid(arch: Options['arch'], musl: boolean): string {
+  return `linux-${musl ? 'musl-' : ''}${arch === 'arm64' ? 'arm64' : 'x64'}`;
+}
+
 function dotnet(target: Target, options: Options, facts: ProjectFacts): LanguagePart {
   const image = dotnetSdkImage(target.runtime.version!);
   const project = [...facts.files].find((f) => !f.includes('/') && f.endsWith('.csproj'));
-  const rid = options.arch === 'arm64' ? 'linux-arm64' : 'linux-x64';
+  const rid = dotnetRid(options.arch, target.family === 'alpine');
   const selfContained = target.provide === 'self-contained';
   const warnings: string[] = [];
   if (!options.sample) {
-    warnings.push(`.NET on a ${target.kind === 'os-only' ? 'OS-only' : 'non-AWS'} base: the project must be an executable named bootstrap (AssemblyName) whose Main starts Amazon.Lambda.RuntimeSupport's LambdaBootstrapBuilder`);
+    warnings.push(`.NET on a ${target.kind === 'os-only' ? 'OS-only' : 'non-AWS'} base: the project must be an executable named bootstrap (AssemblyName) whose Main starts Amazon.Lambda.RuntimeSupport's LambdaBootstrapBuilder; its Main decides what runs, so --handler (CMD, passed as _HANDLER) only takes effect if Main reads _HANDLER as the sample's does`);
     if (selfContained) warnings.push('Amazon Linux has no libicu: set <InvariantGlobalization>true</InvariantGlobalization> in the project (the sample does) or bundle ICU');
     if (!project) warnings.push('no .csproj at the top of the folder: the build stage expects one');
   }
+  // ReadyToRun precompiles the assemblies for the target (crossgen runs on the build host), so
+  // the JIT has less to do at a cold start.
+  const r2r = '-p:PublishReadyToRun=true';
   return {
-    // IL compiles the same on every host; a self-contained publish pulls the target's runtime pack.
+    // IL compiles the same on every host; the target's runtime pack and crossgen come from NuGet.
     build: stage(baseReference(image.image, options), options, 'build', familyOf(image.family).packageManager, [], '$BUILDPLATFORM'),
     lang: {
       project: project ?? '*.csproj',
       selfContained,
-      restore: selfContained ? `dotnet restore -r ${rid}` : 'dotnet restore',
-      publish: selfContained
-        ? `dotnet publish --no-restore -c Release -r ${rid} --self-contained true -o /asset`
-        : 'dotnet publish --no-restore -c Release -o /asset',
+      mounts: BUILD_CACHE.nuget,
+      restore: `dotnet restore -r ${rid} ${r2r}`,
+      publish: `dotnet publish --no-restore -c Release -r ${rid} --self-contained ${selfContained} ${r2r} -o /asset`,
       rid,
     },
     dockerignore: [...COMMON_IGNORES, 'bin', 'obj', '.vs'],
@@ -274,18 +298,18 @@ function ruby(target: Target, options: Options, facts: ProjectFacts): LanguagePa
     },
     dockerignore: [...COMMON_IGNORES, 'vendor/bundle', '.bundle', 'spec', 'test'],
     warnings,
-    needsBuildKit: false,
+    needsBuildKit: true,
   };
 }
 
 function go(_target: Target, options: Options, facts: ProjectFacts): LanguagePart {
   const sum = facts.files.has('go.sum');
-  const warnings = sum ? [] : ['no go.sum: the build runs `go mod tidy` to resolve and record module checksums; commit a go.sum (go mod tidy) and regenerate to verify them instead'];
+  const warnings = sum ? [] : ['no go.sum: the build cannot verify module checksums, and fails if the module has dependencies; run `go mod tidy`, commit go.sum and regenerate'];
   if (!options.sample && !facts.files.has('go.mod')) warnings.push('no go.mod in the folder: the Go build stage expects a module at the top');
   return {
     // CGO_ENABLED=0 output has no libc dependency: cross-compile on the build host for $TARGETARCH.
     build: stage(baseReference(TOOLCHAIN_IMAGES.go.image, options), options, 'build', 'apt-get', [], '$BUILDPLATFORM'),
-    lang: { sum, modCommand: sum ? 'go mod download' : 'go mod tidy' },
+    lang: { manifests: sum ? 'go.mod go.sum' : 'go.mod', mounts: BUILD_CACHE.go },
     dockerignore: [...COMMON_IGNORES, 'bin', 'vendor'],
     warnings,
     needsBuildKit: true,
@@ -295,14 +319,23 @@ function go(_target: Target, options: Options, facts: ProjectFacts): LanguagePar
 function rust(_target: Target, options: Options, facts: ProjectFacts): LanguagePart {
   const lock = facts.files.has('Cargo.lock');
   const warnings = lock ? [] : ['no Cargo.lock: cargo resolves dependency versions at build time; commit the Cargo.lock it writes (cargo generate-lockfile) and regenerate to build with --locked'];
-  if (!options.sample) warnings.push('Rust: the build copies target/release/bootstrap, so the package needs a [[bin]] named bootstrap (as the sample has)');
+  if (!options.sample) warnings.push('Rust: the build copies the binary named bootstrap, so the package needs a [[bin]] named bootstrap (as the sample has)');
+  const triple = rustTarget(options.arch);
   return {
-    // Built on the target platform: a cross-build to musl would need a C cross-linker for any crate with C code.
-    build: stage(baseReference(TOOLCHAIN_IMAGES.rust.image, options), options, 'build', 'apk', []),
-    lang: { locked: lock ? ' --locked' : '' },
+    // Cross-compiled on the build host: musl output is static, and rust-lld links it without a
+    // C toolchain for the target (a crate with C code would need a C cross-compiler added).
+    build: stage(baseReference(TOOLCHAIN_IMAGES.rust.image, options), options, 'build', 'apk', [], '$BUILDPLATFORM'),
+    lang: {
+      manifests: lock ? 'Cargo.toml Cargo.lock' : 'Cargo.toml',
+      locked: lock ? ' --locked' : '',
+      target: triple,
+      // A build host of the other architecture links with rust-lld; a native build keeps the C toolchain.
+      crossLinker: `{ [ "$(rustc --print host-tuple)" = ${triple} ] || export CARGO_TARGET_${triple.toUpperCase().replaceAll('-', '_')}_LINKER=rust-lld; }`,
+      mounts: BUILD_CACHE.cargo,
+    },
     dockerignore: [...COMMON_IGNORES, 'target'],
     warnings,
-    needsBuildKit: false,
+    needsBuildKit: true,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   DEFAULT_IMAGES,
   DISTRO_RELEASES,
   REFERENCE_RELEASE,
+  archGlob,
   archPath,
   defaultFamily,
   distroRelease,
@@ -35,8 +36,10 @@ export interface Target {
   /** Language and client packages; the user's --os-package/--build-os-package come on top. */
   finalPackages: string[];
   buildPackages: string[];
-  /** The interpreter the entry script or bootstrap starts (architecture resolved). */
+  /** The interpreter the entry script or bootstrap starts (architecture resolved), for messages. */
   interpreter: string | null;
+  /** A shell pattern for an interpreter whose folder names the architecture; the script resolves it. */
+  interpreterPattern: string | null;
   tools: { npm: string; gem: string; bundle: string; python: string };
   /** node-gyp headers shipped by the image. */
   nodedir: string | null;
@@ -138,6 +141,7 @@ function assemble(
     finalPackages: [...new Set(finalPackages)],
     buildPackages: [...new Set(buildPackages)],
     interpreter: interpreter ? archPath(interpreter, arch) : null,
+    interpreterPattern: interpreter ? archGlob(interpreter) : null,
     tools,
     nodedir,
     ric,

@@ -47,7 +47,7 @@ describe('check', () => {
 
   it('reports an edited Dockerfile as drift: exit 1 and a unified diff', async () => {
     const { cwd, fn } = await created(`runtime: nodejs22\n${TEAM}`);
-    edit(join(fn, 'Dockerfile'), 'COPY --from=build /build/ ${LAMBDA_TASK_ROOT}/\n', 'COPY --from=build /build/ ${LAMBDA_TASK_ROOT}/\nRUN echo edited\n');
+    edit(join(fn, 'Dockerfile'), 'COPY --from=build /code/ ${LAMBDA_TASK_ROOT}/\n', 'COPY --from=build /code/ ${LAMBDA_TASK_ROOT}/\nRUN echo edited\n');
     const result = await run(['check', 'fn'], { cwd });
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n');
@@ -55,7 +55,7 @@ describe('check', () => {
     expect(lines[1]).toBe('+++ b/Dockerfile');
     expect(lines[2]).toMatch(/^@@ -\d+,\d+ \+\d+,\d+ @@$/);
     expect(lines).toContain('-RUN echo edited');
-    expect(lines).toContain(' COPY --from=build /build/ ${LAMBDA_TASK_ROOT}/');
+    expect(lines).toContain(' COPY --from=build /code/ ${LAMBDA_TASK_ROOT}/');
     expect(lines.filter((l) => /^[-+](?![-+]{2} )/.test(l))).toEqual(['-RUN echo edited']);
     expect(result.stdout).toContain('drift: Dockerfile differs from what lambda-image.yaml generates; run `create-lambda-image check fn --fix` to rewrite them');
     expect(result.stdout).toContain('To change it on purpose, edit lambda-image.yaml or regenerate with new flags');

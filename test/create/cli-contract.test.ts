@@ -125,6 +125,15 @@ describe('--yes and defaults', () => {
     expect(stdout).toMatch(/-p 9000:8080/);
   });
 
+  it('with --rie, the next steps run the local target and push the default one', async () => {
+    const cwd = tempDir();
+    const { code, stdout } = await run(['fn', '--base', 'image', '--runtime', 'python3.13', '--rie', '--hadolint', 'off'], { cwd });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/docker buildx build [^\n]*--target local -t fn:local \./);
+    expect(stdout).toMatch(/docker run --rm --platform linux\/amd64 -p 9000:8080 fn:local/);
+    expect(stdout).toMatch(/docker tag fn:dev /);
+  });
+
   it('the sample is named after the handler', async () => {
     const cwd = tempDir();
     await run(['fn', '--runtime', 'python3.13', '--handler', 'app/main.lambda_handler'], { cwd });

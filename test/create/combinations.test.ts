@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { generate } from '../../src/generate';
 import { renderTemplate } from '../../src/render';
 import { resolveOptions } from '../../src/resolve';
 import { GO_VERSION, nativeSampleFiles } from '../../src/samples-native';
-import { finalStage, parseStages, shellSyntaxOk } from '../support/dockerfile';
+import { deployedStage, finalStage, installs, parseStages, shellSyntaxOk } from '../support/dockerfile';
 import { run, tempDir, TODAY } from '../support/run';
 
 
@@ -65,12 +65,15 @@ describe('how the language arrives on other bases', () => {
     const [build] = parseStages(g.dockerfile);
     expect(build!.from).toBe('debian:bookworm-slim');
     expect(g.dockerfile).toMatch(/apt-get install -y --no-install-recommends python3\.11 python3-pip/);
-    expect(g.dockerfile).toMatch(/python3\.11 -m pip install --no-cache-dir --target \/asset awslambdaric==4\.2\.2/);
+    expect(g.dockerfile).toMatch(/python3\.11 -m pip install --target \/deps --no-compile awslambdaric==4\.2\.2/);
+    expect(g.dockerfile).toMatch(/python3\.11 -m compileall -q --invalidation-mode unchecked-hash \/code/);
     expect(script(g)).toMatch(/\nexec \/usr\/bin\/python3\.11 -m awslambdaric "\$@"\n$/);
   });
 
   it('bare Debian installs the Java 17 JRE and starts its real java for the architecture', () => {
-    expect(script(gen({ image: 'debian:bookworm-slim', runtime: 'java17', arch: 'arm64' }))).toMatch(/exec \/usr\/lib\/jvm\/java-17-openjdk-arm64\/bin\/java -cp '\/var\/runtime\/ric\/\*'/);
+    const java = script(gen({ image: 'debian:bookworm-slim', runtime: 'java17', arch: 'arm64' }));
+    expect(java).toMatch(/for runtime_bin in \/usr\/lib\/jvm\/java-17-openjdk-\*\/bin\/java; do break; done/);
+    expect(java).toMatch(/exec "\$runtime_bin" -XX:\+TieredCompilation -XX:TieredStopAtLevel=1 -XX:\+UseSerialGC -cp '\/var\/runtime\/ric\/\*'/);
     expect(finalStage(gen({ image: 'debian:bookworm-slim', runtime: 'java17' }).dockerfile).instructions.some((i) => /openjdk-17-jre-headless/.test(i.args))).toBe(true);
   });
 
@@ -82,7 +85,8 @@ describe('how the language arrives on other bases', () => {
 
   it('amazonlinux:2023 publishes .NET self-contained for the architecture', () => {
     const g = gen({ image: 'amazonlinux:2023', runtime: 'dotnet10', arch: 'arm64' });
-    expect(g.dockerfile).toMatch(/dotnet publish --no-restore -c Release -r linux-arm64 --self-contained true -o \/asset/);
+    expect(g.dockerfile).toMatch(/dotnet publish --no-restore -c Release -r linux-arm64 --self-contained true -p:PublishReadyToRun=true -o \/asset/);
+    expect(g.dockerfile).toMatch(/dotnet restore -r linux-arm64 -p:PublishReadyToRun=true/);
     expect(script(g)).toMatch(/exec \/var\/task\/bootstrap "\$@"/);
   });
 
@@ -107,8 +111,8 @@ describe('how the language arrives on other bases', () => {
   it('Alpine language images: source-build tools for the Python client, libstdc++ at run time', () => {
     const g = gen({ image: 'python:3.13-alpine3.23', runtime: 'python3.13' });
     const [build, final] = parseStages(g.dockerfile);
-    expect(build!.instructions.find((i) => i.keyword === 'RUN')!.args).toMatch(/^apk add --no-cache build-base libtool autoconf automake make cmake libcurl/);
-    expect(final!.instructions.find((i) => i.keyword === 'RUN')!.args).toBe('apk add --no-cache libstdc++');
+    expect(installs(build!)[0]!.packages.join(' ')).toMatch(/^build-base libtool autoconf automake make cmake libcurl/);
+    expect(final!.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args)).toEqual(['apk add --no-cache libstdc++']);
     const node = gen({ image: 'node:22-alpine3.23', runtime: 'nodejs22' });
     expect(node.dockerfile).toMatch(/apk add --no-cache build-base cmake python3 xz/);
   });
@@ -122,7 +126,7 @@ describe('how the language arrives on other bases', () => {
 
   it('Temurin and Corretto images start their JVM; the RIC jars come from their own Maven stage', () => {
     expect(script(gen({ image: 'eclipse-temurin:21-jre-noble', runtime: 'java21' }))).toMatch(/exec \/opt\/java\/openjdk\/bin\/java /);
-    expect(script(gen({ runtime: 'java8', arch: 'arm64' }))).toMatch(/exec \/usr\/lib\/jvm\/java-1\.8\.0-amazon-corretto\.aarch64\/jre\/bin\/java /);
+    expect(script(gen({ runtime: 'java8', arch: 'arm64' }))).toMatch(/for runtime_bin in \/usr\/lib\/jvm\/java-1\.8\.0-amazon-corretto\.\*\/jre\/bin\/java; do break; done\n[\s\S]*exec "\$runtime_bin" /);
     expect(script(gen({ image: 'amazoncorretto:21-alpine3.23', runtime: 'java21' }))).toMatch(/exec \/usr\/lib\/jvm\/default-jvm\/bin\/java /);
     const stages = parseStages(gen({ runtime: 'java25', buildTool: 'gradle' }).dockerfile);
     expect(stages.map((s) => s.name)).toEqual(['ric', 'build', null]);
@@ -132,7 +136,7 @@ describe('how the language arrives on other bases', () => {
 
   it('Ruby puts the client and the gems in one gem home that the entry script exports', () => {
     const g = gen({ runtime: 'ruby4.0' });
-    expect(g.dockerfile).toMatch(/ENV GEM_HOME=\/var\/task\/vendor\/bundle\nWORKDIR \/var\/task\nRUN gem install --no-document aws_lambda_ric -v 3\.1\.3/);
+    expect(g.dockerfile).toMatch(/ENV GEM_HOME=\/var\/task\/vendor\/bundle\nWORKDIR \/var\/task\nRUN gem install --no-document aws_lambda_ric -v 3\.1\.3 \\\n && rm -rf \/var\/task\/vendor\/bundle\/cache/);
     expect(script(g)).toMatch(/export GEM_HOME="\/var\/task\/vendor\/bundle"/);
     expect(script(g)).toMatch(/exec \/usr\/local\/bin\/ruby \/var\/task\/vendor\/bundle\/bin\/aws_lambda_ric "\$@"/);
   });
@@ -163,9 +167,9 @@ describe('the Runtime Interface Emulator', () => {
     expect(RIE.version).toBe('v1.37');
     expect(RIE.sha256).toBeNull();
     const g = gen({ runtime: 'go', rie: true, arch: 'arm64' });
-    expect(g.dockerfile).toMatch(/ADD https:\/\/github\.com\/aws\/aws-lambda-runtime-interface-emulator\/releases\/download\/v1\.37\/aws-lambda-rie-arm64 \/usr\/local\/bin\/aws-lambda-rie/);
-    expect(g.dockerfile).toMatch(/RUN chmod 755 \/lambda-entrypoint\.sh \/usr\/local\/bin\/aws-lambda-rie/);
-    expect(finalStage(g.dockerfile).instructions.find((i) => i.keyword === 'ENTRYPOINT')!.json).toEqual(['/lambda-entrypoint.sh']);
+    expect(g.dockerfile).toMatch(/FROM function AS local\nADD https:\/\/github\.com\/aws\/aws-lambda-runtime-interface-emulator\/releases\/download\/v1\.37\/aws-lambda-rie-arm64 \/usr\/local\/bin\/aws-lambda-rie\nRUN chmod 755 \/usr\/local\/bin\/aws-lambda-rie\n/);
+    expect(g.dockerfile).toMatch(/RUN chmod 755 \/lambda-entrypoint\.sh\n/);
+    expect(deployedStage(g.dockerfile).instructions.find((i) => i.keyword === 'ENTRYPOINT')!.json).toEqual(['/lambda-entrypoint.sh']);
     // Without the emulator, Go runs its binary directly.
     expect(finalStage(gen({ runtime: 'go' }).dockerfile).instructions.find((i) => i.keyword === 'ENTRYPOINT')!.json).toEqual(['/var/runtime/bootstrap']);
   });
@@ -178,7 +182,7 @@ describe('the emulator checksum', () => {
     RIE.sha256 = { x86_64: '0'.repeat(64), arm64: '1'.repeat(64) };
     try {
       const text = gen({ runtime: 'python3.13', rie: true, arch: 'arm64' }).dockerfile;
-      expect(text).toContain(`RUN printf '%s  %s\\n' '${'1'.repeat(64)}' '/usr/local/bin/aws-lambda-rie' > /tmp/aws-lambda-rie.sha256 \\\n && sha256sum -c /tmp/aws-lambda-rie.sha256`);
+      expect(text).toContain(`FROM function AS local\nADD https://github.com/aws/aws-lambda-runtime-interface-emulator/releases/download/v1.37/aws-lambda-rie-arm64 /usr/local/bin/aws-lambda-rie\nRUN printf '%s  %s\\n' '${'1'.repeat(64)}' '/usr/local/bin/aws-lambda-rie' > /tmp/aws-lambda-rie.sha256 \\\n && sha256sum -c /tmp/aws-lambda-rie.sha256`);
       expect(text).not.toMatch(/--checksum/);
     } finally {
       RIE.sha256 = saved;
@@ -191,7 +195,7 @@ describe('entry scripts behave as the AWS /lambda-entrypoint.sh does', () => {
   // A stand-in client that prints what it was given: its environment, directory and arguments.
   const client = `/bin/sh -c 'env; echo "CWD=$(pwd)"; echo "ARGS=$*"' client`;
   const render = (rie: boolean) =>
-    renderTemplate('entry/lambda-entrypoint.sh', { command: client, env: [{ name: 'GEM_HOME', value: '/g' }], rie, riePath: '/bin/echo', title: 'Test' });
+    renderTemplate('entry/lambda-entrypoint.sh', { command: client, pattern: null, env: [{ name: 'GEM_HOME', value: '/g' }], rie, riePath: '/bin/echo', title: 'Test' });
 
   const exec = (content: string, args: string[], env: NodeJS.ProcessEnv): string => {
     const dir = mkdtempSync(join(tmpdir(), 'entry-'));
@@ -211,10 +215,25 @@ describe('entry scripts behave as the AWS /lambda-entrypoint.sh does', () => {
     shellSyntaxOk(render(true));
   });
 
-  it('runs the emulator only when there is no Runtime API', () => {
+  it('runs the emulator only when there is no Runtime API and the image has one (the local target)', () => {
     const root = mkdtempSync(join(tmpdir(), 'task-'));
     expect(exec(render(true), ['app.handler'], { LAMBDA_TASK_ROOT: root }).trim()).toBe(`${client.replace(/'/g, '')} app.handler`);
     expect(exec(render(true), ['app.handler'], { LAMBDA_TASK_ROOT: root, AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9' })).toMatch(/^_HANDLER=app\.handler$/m);
+    // The deployed target has no emulator: the client starts (and reports the missing API itself).
+    const without = renderTemplate('entry/lambda-entrypoint.sh', { command: client, pattern: null, env: [], rie: true, riePath: join(root, 'absent'), title: 'Test' });
+    expect(exec(without, ['app.handler'], { LAMBDA_TASK_ROOT: root })).toMatch(/^ARGS=app\.handler$/m);
+  });
+
+  it('finds an interpreter whose folder names the architecture, naming neither', () => {
+    const root = mkdtempSync(join(tmpdir(), 'jvm-'));
+    for (const arch of ['x86_64', 'aarch64']) {
+      const dir = mkdtempSync(join(tmpdir(), 'jvm-one-'));
+      mkdirSync(join(dir, `java.${arch}`, 'bin'), { recursive: true });
+      writeFileSync(join(dir, `java.${arch}`, 'bin', 'java'), '#!/bin/sh\necho "JAVA=$0 $*"\n', { mode: 0o755 });
+      const content = renderTemplate('entry/lambda-entrypoint.sh', { command: '"$runtime_bin" -X', pattern: `${dir}/java.*/bin/java`, env: [], rie: false, riePath: '/x', title: 'Java' });
+      expect(content).not.toMatch(/x86_64|aarch64/);
+      expect(exec(content, ['a.B::c'], { LAMBDA_TASK_ROOT: root }).trim()).toBe(`JAVA=${dir}/java.${arch}/bin/java -X a.B::c`);
+    }
   });
 
   it('the OS-only bootstrap passes _HANDLER as an argument only to clients that take one', () => {
@@ -229,11 +248,16 @@ describe('entry scripts behave as the AWS /lambda-entrypoint.sh does', () => {
 describe('native samples', () => {
   const options = (runtime: string, extra: Record<string, unknown> = {}) => resolveOptions({ base: 'os-only', runtime, ...extra }, TODAY).options;
 
-  it('Go: main.go and go.mod with the pinned aws-lambda-go, and no invented go.sum', () => {
+  it('Go: main.go, go.mod with the pinned aws-lambda-go, and the go.sum Go wrote for it', () => {
     const files = nativeSampleFiles(options('go'), 'go', 'My.Function');
-    expect(files.map((f) => f.path).sort()).toEqual(['go.mod', 'main.go']);
+    expect(files.map((f) => f.path).sort()).toEqual(['go.mod', 'go.sum', 'main.go']);
+    const sum = files.find((f) => f.path === 'go.sum')!.content;
+    expect(sum).toMatch(/^github\.com\/aws\/aws-lambda-go v1\.55\.0 h1:[A-Za-z0-9+/]{43}=$/m);
+    expect(sum).toMatch(/^github\.com\/aws\/aws-lambda-go v1\.55\.0\/go\.mod h1:[A-Za-z0-9+/]{43}=$/m);
     const mod = files.find((f) => f.path === 'go.mod')!.content;
     expect(mod).toMatch(/^module my\.function$/m);
+    // Module paths the go command rejects get a suffix.
+    expect(nativeSampleFiles(options('go'), 'go', 'go').find((f) => f.path === 'go.mod')!.content).toMatch(/^module go-function$/m);
     expect(mod).toMatch(/^require github\.com\/aws\/aws-lambda-go v1\.55\.0$/m);
     expect(files.find((f) => f.path === 'main.go')!.content).toMatch(/lambda\.Start\(handle\)/);
     expect(files.every((f) => f.owned === false)).toBe(true);
@@ -255,9 +279,17 @@ describe('native samples', () => {
     expect(ricSupports(goRic, GO_VERSION), `${goRic.id} needs Go ${goRic.supports.min}`).toBe(true);
   });
 
-  it('Rust: a bootstrap binary with lambda_runtime 1.x, and no invented Cargo.lock', () => {
+  it('Rust: a bootstrap binary with lambda_runtime 1.x, and the Cargo.lock cargo resolved for it', () => {
     const files = nativeSampleFiles(options('rust'), 'rust', '9-fn');
-    expect(files.map((f) => f.path).sort()).toEqual(['Cargo.toml', 'src/main.rs']);
+    expect(files.map((f) => f.path).sort()).toEqual(['Cargo.lock', 'Cargo.toml', 'src/main.rs']);
+    // The package itself sits where cargo sorts it, by name, so --locked accepts the file.
+    for (const name of ['fn', 'aaa', 'zzz-fn']) {
+      const lock = nativeSampleFiles(options('rust'), 'rust', name).find((f) => f.path === 'Cargo.lock')!.content;
+      const names = [...lock.matchAll(/^name = "([^"]+)"$/gm)].map((m) => m[1]!);
+      expect(names).toContain(name);
+      expect(names).toEqual([...names].sort());
+      expect(lock).toMatch(/^name = "lambda_runtime"\nversion = "1\.\d+\.\d+"\nsource = "registry\+https:\/\/github\.com\/rust-lang\/crates\.io-index"\nchecksum = "[0-9a-f]{64}"$/m);
+    }
     const toml = files.find((f) => f.path === 'Cargo.toml')!.content;
     expect(toml).toMatch(/^name = "fn"$/m);
     expect(toml).toMatch(/\[\[bin\]\]\nname = "bootstrap"/);
@@ -271,6 +303,11 @@ describe('native samples', () => {
     expect(csproj).toMatch(/<TargetFramework>net10\.0<\/TargetFramework>/);
     expect(csproj).toMatch(/<InvariantGlobalization>true<\/InvariantGlobalization>/);
     expect(files.find((f) => f.path === 'Handler.cs')!.content).toMatch(/LambdaBootstrapBuilder\.Create\(handler\)\.Build\(\)\.RunAsync\(\)/);
+    // CMD decides what runs: Main resolves the method _HANDLER names in this executable.
+    const cs = files.find((f) => f.path === 'Handler.cs')!.content;
+    expect(cs).toMatch(/Resolve\(Environment\.GetEnvironmentVariable\("_HANDLER"\)\)/);
+    expect(cs).toMatch(/handler\.Split\("::"\)/);
+    expect(cs).toMatch(/GetMethod\(parts\[2\], BindingFlags\.Public \| BindingFlags\.Static\)/);
   });
 
   it('custom: bootstrap (mode 755) and the handler file are valid POSIX sh', () => {

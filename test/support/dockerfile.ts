@@ -51,6 +51,23 @@ export function finalStage(text: string): ParsedStage {
   return stages[stages.length - 1]!;
 }
 
+/**
+ * The stage whose content is deployed: the last stage, or, when the last stage only builds FROM
+ * an earlier one (the image without the local emulator target), that stage with the last
+ * stage's instructions after its own.
+ */
+export function deployedStage(text: string): ParsedStage {
+  const stages = parseStages(text);
+  let stage = stages[stages.length - 1]!;
+  let instructions = stage.instructions;
+  for (;;) {
+    const parent = stages.find((s) => s.name !== null && s.name === stage.from && s !== stage);
+    if (!parent) return { ...stage, instructions };
+    instructions = [...parent.instructions, ...instructions];
+    stage = parent;
+  }
+}
+
 export const PACKAGE_MANAGERS = /^(apt-get|apt|apk|dnf|microdnf|yum)$/;
 /** Compilers, build systems and -dev/-devel packages: build-stage only. */
 export const BUILD_TOOLS = /^(gcc|gcc-c\+\+|g\+\+|clang|make|cmake|automake|autoconf|libtool|build-essential|build-base|musl-dev)$|-(dev|devel)$/;

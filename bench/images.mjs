@@ -1,0 +1,177 @@
+// The images table of `npm run bench`: for each language whose bases the machine holds, the
+// generated Dockerfile against the AWS documentation's Dockerfile for the same function and a
+// naive single-stage one. Every figure is a median of BENCH_IMAGE_RUNS runs (default 3).
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'bin', 'create-lambda-image.cjs');
+const RUNS = Number(process.env.BENCH_IMAGE_RUNS ?? 3);
+const docker = process.env.CREATE_LAMBDA_IMAGE_DOCKER ?? 'docker';
+const env = { ...process.env, DOCKER_BUILDKIT: '1' };
+const arch = process.arch === 'arm64' ? 'arm64' : 'x86_64';
+const platform = `linux/${arch === 'arm64' ? 'arm64' : 'amd64'}`;
+
+/**
+ * Per language: the generator's flags, the base the image adds to (for "MB added"), the images
+ * that must be present, the file a code change edits, and the file a dependency change edits.
+ */
+const LANGUAGES = [
+  {
+    name: 'nodejs',
+    flags: ['--base', 'image', '--runtime', 'nodejs22'],
+    bases: ['node:22-bookworm', 'node:22-bookworm-slim'],
+    base: { ours: 'node:22-bookworm-slim', docs: 'node:22-bookworm-slim', naive: 'node:22-bookworm' },
+    code: 'index.mjs',
+    // A new field in package.json: npm reinstalls exactly as for a new dependency.
+    dependency: (dir) => editJson(join(dir, 'package.json'), (p) => ({ ...p, description: `bench ${Date.now()}` })),
+  },
+  {
+    name: 'python',
+    flags: ['--base', 'image', '--runtime', 'python3.13'],
+    bases: ['python:3.13-bookworm', 'python:3.13-slim-bookworm'],
+    base: { ours: 'python:3.13-slim-bookworm', docs: 'python:3.13-slim-bookworm', naive: 'python:3.13-bookworm' },
+    code: 'lambda_function.py',
+    dependency: (dir) => appendFileSync(join(dir, 'requirements.txt'), `# bench ${Date.now()}\n`),
+  },
+  {
+    name: 'go',
+    flags: ['--base', 'os-only', '--runtime', 'go'],
+    bases: ['golang:1.26-bookworm', 'public.ecr.aws/lambda/provided:al2023'],
+    base: { ours: 'public.ecr.aws/lambda/provided:al2023', docs: 'public.ecr.aws/lambda/provided:al2023', naive: 'golang:1.26-bookworm' },
+    code: 'main.go',
+    dependency: (dir) => appendFileSync(join(dir, 'go.mod'), `// bench ${Date.now()}\n`),
+  },
+];
+
+const median = (xs) => {
+  const s = xs.filter((x) => x !== undefined).sort((a, b) => a - b);
+  if (!s.length) return undefined;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function editJson(file, change) {
+  writeFileSync(file, `${JSON.stringify(change(JSON.parse(readFileSync(file, 'utf8'))), null, 2)}\n`);
+}
+
+function run(args, opts = {}) {
+  return spawnSync(docker, args, { env, encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
+}
+
+function present(ref) {
+  return run(['image', 'inspect', ref]).status === 0;
+}
+
+function size(ref) {
+  return Number(run(['image', 'inspect', '--format', '{{.Size}}', ref]).stdout.trim());
+}
+
+/** Wall time of one build, in ms; `cold` ignores the layer cache (cache mounts stay, as on a CI runner that keeps them). */
+function build(dir, dockerfile, tag, cold = false) {
+  const args = ['build', '-q', '--platform', platform, '-f', dockerfile, '-t', tag, ...(cold ? ['--no-cache'] : []), dir];
+  const started = process.hrtime.bigint();
+  const r = run(args);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`${docker} ${args.join(' ')} failed:\n${(r.stderr || r.stdout).slice(-2000)}`);
+  return ms;
+}
+
+/** Init (container start to the first /runtime/invocation/next) and first invoke, from `verify`. */
+function verify(tag, eventFile) {
+  const r = spawnSync(process.execPath, [cli, 'verify', tag, '--arch', arch, '--json', '--event', eventFile], {
+    env: { ...env, CREATE_LAMBDA_IMAGE_DOCKER: docker },
+    encoding: 'utf8',
+  });
+  try {
+    const json = JSON.parse(r.stdout);
+    return { init: json.initMs, invoke: json.invokeMs, ok: json.result === 'response' };
+  } catch {
+    return { init: undefined, invoke: undefined, ok: false };
+  }
+}
+
+function measure(lang, work, eventFile, repo) {
+  const dir = join(work, `fn-${lang.name}`);
+  const gen = spawnSync(process.execPath, [cli, `fn-${lang.name}`, ...lang.flags, '--arch', arch, '--no-interactive', '--hadolint', 'off'], { cwd: work, encoding: 'utf8' });
+  if (gen.status !== 0) throw new Error(`generating ${lang.name} failed: ${gen.stderr}`);
+  const files = {
+    ours: join(dir, 'Dockerfile'),
+    docs: join(dir, 'docs.Dockerfile'),
+    naive: join(dir, 'naive.Dockerfile'),
+  };
+  copyFileSync(join(root, 'bench', 'images', lang.name, 'docs.Dockerfile'), files.docs);
+  copyFileSync(join(root, 'bench', 'images', lang.name, 'naive.Dockerfile'), files.naive);
+  const out = {};
+  for (const which of ['ours', 'docs', 'naive']) {
+    const tag = `${repo}:${lang.name}-${which}`;
+    const figures = { cold: [], code: [], dependency: [], init: [], invoke: [], ok: true };
+    for (let i = 0; i < RUNS; i++) {
+      figures.cold.push(build(dir, files[which], tag, true));
+      appendFileSync(join(dir, lang.code), lang.name === 'python' ? `\n# bench ${Date.now()}\n` : `\n// bench ${Date.now()}\n`);
+      figures.code.push(build(dir, files[which], tag));
+      lang.dependency(dir);
+      figures.dependency.push(build(dir, files[which], tag));
+      const v = verify(tag, eventFile);
+      figures.init.push(v.init);
+      figures.invoke.push(v.invoke);
+      figures.ok &&= v.ok;
+    }
+    out[which] = {
+      cold: median(figures.cold),
+      code: median(figures.code),
+      dependency: median(figures.dependency),
+      added: size(tag) - size(lang.base[which]),
+      init: median(figures.init),
+      invoke: median(figures.invoke),
+      ok: figures.ok,
+    };
+    run(['image', 'rm', tag]);
+  }
+  return out;
+}
+
+/** Rows for the bench table: [measure, figure, target, met]. */
+export function imageRows() {
+  const rows = [];
+  if (run(['version', '--format', '{{.Server.Version}}']).status !== 0) {
+    rows.push(['images', `no container engine answers (${docker})`, '', undefined]);
+    return rows;
+  }
+  const work = mkdtempSync(join(tmpdir(), 'bench-images-'));
+  const eventFile = join(work, 'event.json');
+  writeFileSync(eventFile, '{"hello":"world"}');
+  const repo = `bench-images-${process.pid}`;
+  const s = (ms) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`);
+  const m = (ms) => (ms === undefined ? 'n/a' : `${Math.round(ms)} ms`);
+  const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+  const ratio = (a, b) => (a === undefined || b === undefined || !b ? 'n/a' : `${(a / b).toFixed(2)}×`);
+  try {
+    // BENCH_IMAGE_LANGUAGES=go,python measures only those.
+    const only = process.env.BENCH_IMAGE_LANGUAGES?.split(',').filter(Boolean);
+    for (const lang of LANGUAGES.filter((l) => !only || only.includes(l.name))) {
+      const missing = lang.bases.filter((b) => !present(b));
+      if (missing.length) {
+        rows.push([`images ${lang.name}`, `skipped: ${missing.join(', ')} not present`, '', undefined]);
+        continue;
+      }
+      const r = measure(lang, work, eventFile, repo);
+      const { ours, docs, naive } = r;
+      const triple = (key, fmt) => `${fmt(ours[key])} / ${fmt(docs[key])} / ${fmt(naive[key])} (ours/docs ${ratio(ours[key], docs[key])}, ours/naive ${ratio(ours[key], naive[key])})`;
+      const head = `images ${lang.name}, ours / docs / single-stage`;
+      rows.push([`${head}: cold build`, triple('cold', s), '', undefined]);
+      rows.push([`${head}: rebuild after a code change`, triple('code', s), '≤ 0.1× docs', ours.code <= 0.1 * docs.code]);
+      rows.push([`${head}: rebuild after a dependency change`, triple('dependency', s), '', undefined]);
+      rows.push([`${head}: MB added over the base`, triple('added', mb), '≤ 0.5× docs', ours.added <= 0.5 * docs.added]);
+      rows.push([`${head}: init`, triple('init', m), '≤ 0.5× docs', ours.init !== undefined && docs.init !== undefined && ours.init <= 0.5 * docs.init]);
+      rows.push([`${head}: first invoke`, triple('invoke', m), '', undefined]);
+      for (const [which, f] of Object.entries(r)) if (!f.ok) rows.push([`images ${lang.name} ${which}`, 'verify did not get a response', '', false]);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return rows;
+}

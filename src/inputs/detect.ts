@@ -9,6 +9,7 @@
 import { lstatSync, openSync, readSync, closeSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { AWS_RUNTIMES, LANGUAGES, scheduleStatus, type Language } from '../catalog';
+import { compareVersions } from '../catalog/rics';
 import type { BaseKind, BuildTool } from '../options';
 
 /** Manifests are small; a larger file is read only up to this many bytes. */
@@ -129,20 +130,10 @@ function pickVersion(language: Language, constraint: string | undefined, today: 
   }
   const lower = /^>=?\s*(\d+)(?:\.(\d+))?/.exec(c);
   if (lower) {
-    const fits = versions.filter((v) => compare(v, `${lower[1]}.${lower[2] ?? '0'}`) >= 0);
+    const fits = versions.filter((v) => compareVersions(v, `${lower[1]}.${lower[2] ?? '0'}`) >= 0);
     if (fits.length > 0) return fits[0];
   }
   return versions[0];
-}
-
-function compare(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 function runtimeId(language: Language, version: string | undefined): string | undefined {

@@ -235,10 +235,7 @@ function sampleMemory(engine: Engine, name: string): MemorySampler {
     child = spawn(engine.bin, ['stats', '--format', '{{.MemUsage}}', name], { env: engine.env, stdio: ['ignore', 'pipe', 'ignore'] });
     child.on('error', () => undefined);
     child.stdout?.on('data', (b: Buffer) => {
-      for (const m of b.toString('utf8').matchAll(/([\d.]+)\s*([KMGT]?i?B)\s*\//g)) {
-        const bytes = toBytes(Number(m[1]), m[2]!);
-        if (bytes !== undefined && (maxBytes === undefined || bytes > maxBytes)) maxBytes = bytes;
-      }
+      for (const bytes of memUsages(b.toString('utf8'))) if (maxBytes === undefined || bytes > maxBytes) maxBytes = bytes;
     });
   } catch {
     child = undefined;
@@ -251,6 +248,22 @@ function sampleMemory(engine: Engine, name: string): MemorySampler {
   };
 }
 
+/** The "used" halves of `stats` MemUsage columns ("12.5MiB / 128MiB"), in bytes. */
+function memUsages(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/([\d.]+)\s*([KMGT]?i?B)\s*\//g)) {
+    const bytes = toBytes(Number(m[1]), m[2]!);
+    if (bytes !== undefined) out.push(bytes);
+  }
+  return out;
+}
+
+/** Highest usage in `stats` output, in whole MB (rounded up, as Lambda's report does). */
+export function parseMemUsage(text: string): number | undefined {
+  const all = memUsages(text);
+  return all.length ? Math.ceil(Math.max(...all) / (1024 * 1024)) : undefined;
+}
+
 /** "12.5MiB" and "12.5MB" (docker prints binary units, podman decimal ones). */
 export function toBytes(n: number, unit: string): number | undefined {
   const pow: Record<string, number> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
@@ -261,7 +274,13 @@ export function toBytes(n: number, unit: string): number | undefined {
 /** The container as the engine applied it, the memory peak, and what /tmp holds. */
 async function observe(engine: Engine, name: string, plan: Omit<Sandbox, 'env'>, stats: MemorySampler | undefined): Promise<Observed> {
   const out: Observed = {};
-  const peak = stats?.max();
+  let peak = stats?.max();
+  if (peak === undefined) {
+    // A quick function can finish before the first streamed sample: take one now (the runtime
+    // is parked on /next, so its memory is still there).
+    const once = await exec(engine, ['stats', '--no-stream', '--format', '{{.MemUsage}}', name], { timeoutMs: 30_000 });
+    peak = parseMemUsage(once.stdout);
+  }
   if (peak !== undefined) out.maxMemoryMb = peak;
   const r = await exec(engine, ['inspect', '--type', 'container', name], { timeoutMs: 30_000 });
   try {

@@ -1,6 +1,7 @@
 import type { ImagePlan } from './plan';
 import { packageManagerRunner } from './inputs/package-manager';
 import { platformOf } from './plan/common';
+import { buildxCommand } from './deploy/commands';
 
 /** Shell-quotes a path for copy-paste; plain words stay bare. */
 function shq(value: string): string {
@@ -18,7 +19,7 @@ export function nextSteps(plan: ImagePlan, dir: string, name: string, env: NodeJ
   const emulatorBuiltIn = plan.kind !== 'image' || plan.options.rie;
   const lines = [
     ...(dir !== '.' ? [`cd ${shq(dir)}`] : []),
-    `docker buildx build --platform ${platform} --provenance=false --sbom=false --load -t ${tag} .`,
+    buildxCommand(plan.arch, tag),
   ];
   if (emulatorBuiltIn) {
     lines.push(

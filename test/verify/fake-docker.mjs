@@ -61,6 +61,7 @@ async function runtime(behaviour) {
     await next();
     return;
   }
+  if (behaviour === 'tmp-hog') behaviour = 'ok';
   if (behaviour === 'env' || behaviour === 'escape') {
     const body = behaviour === 'env' ? JSON.stringify(process.env) : 'ok\n\u001b[2J\rREPORT RequestId: forged';
     await fetch(`${base}/invocation/${id}/response`, { method: 'POST', body });
@@ -93,6 +94,16 @@ switch (cmd) {
   case 'cp': {
     // A one-entry tar: the entrypoint as a file (mode 755), or as a symlink for /var/runtime/link.
     const h = Buffer.alloc(512);
+    const [container] = args[0].split(':');
+    if (args[0].endsWith(':/tmp') && existsSync(file(container, 'args')) && unhex(JSON.parse(readFileSync(file(container, 'args'), 'utf8')).at(-1)) === 'fake:tmp-hog') {
+      // /tmp of a running "tmp-hog": one 600 MiB file (header only; the size is what counts).
+      h.write('tmp/big', 0);
+      h.write('0000644\0', 100);
+      h.write(`${(600 * 1024 * 1024).toString(8).padStart(11, '0')}\0`, 124);
+      h.write('0', 156);
+      process.stdout.write(h);
+      break;
+    }
     const link = args[0].endsWith('/link');
     const tmp = args[0].endsWith(':/tmp');
     h.write(tmp ? 'tmp' : 'bootstrap', 0);

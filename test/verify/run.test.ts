@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveEngine } from '../../src/verify/docker';
 import { runVerify } from '../../src/verify/index';
-import { parseStartedAt, runAsLambda } from '../../src/verify/run';
+import { parseMemUsage, parseStartedAt, runAsLambda, TarSizeCounter } from '../../src/verify/run';
 import { captureIo } from './fake-io';
 
 const FAKE = fileURLToPath(new URL('./fake-docker.mjs', import.meta.url));
@@ -126,6 +126,16 @@ describe('verify through a fake engine', () => {
     });
   });
 
+  it('reports /tmp use past --tmp-size as a limit exceeded (exit 1): Lambda would refuse those writes', async () => {
+    const r = await verify('fake:tmp-hog', '--json');
+    expect(r.code).toBe(1);
+    expect(r.json.result).toBe('response');
+    expect(r.json.observed.tmpUsedBytes).toBe(600 * 1024 * 1024);
+    expect(r.json.violations).toEqual([expect.stringMatching(/^\/tmp held 629145600 bytes, over the 512 MB \(536870912 bytes\) configured/)]);
+    const big = await verify('fake:tmp-hog', '--json', '--tmp-size', '600');
+    expect(big.code).toBe(0);
+  });
+
   it('emulates a streamed response past 6 MB instead of capping it as buffered', async () => {
     // Streamed responses may reach 200 MB (docs: configuration-response-streaming).
     const r = await verify('fake:stream', '--json');
@@ -160,6 +170,33 @@ describe('verify through a fake engine', () => {
     expect(r).toMatchObject({ kind: 'timeout', errorType: 'Sandbox.Timedout' });
     expect(r.kind === 'timeout' && r.errorMessage).toMatch(/^Task timed out after 1\.00 seconds \(init was re-run/);
     expectAllRemoved();
+  });
+});
+
+describe('TarSizeCounter', () => {
+  it('sums regular file sizes across arbitrary chunk boundaries', () => {
+    const header = (name: string, type: string, size: number): Buffer => {
+      const h = Buffer.alloc(512);
+      h.write(name, 0);
+      h.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
+      h.write(type, 156);
+      return h;
+    };
+    const tar = Buffer.concat([header('tmp/', '5', 0), header('tmp/a', '0', 700), Buffer.alloc(1024), header('tmp/l', '2', 0), header('tmp/b', '0', 5), Buffer.alloc(512), Buffer.alloc(1024)]);
+    for (const step of [1, 7, 512, 100_000]) {
+      const c = new TarSizeCounter();
+      for (let i = 0; i < tar.length; i += step) c.push(tar.subarray(i, i + step));
+      expect(c.total, `chunks of ${step}`).toBe(705);
+    }
+  });
+});
+
+describe('parseMemUsage', () => {
+  it('reads docker and podman units and takes the highest sample, rounded up to MB', () => {
+    expect(parseMemUsage('12.5MiB / 128MiB\n\u001b[2J\u001b[H30MiB / 128MiB')).toBe(30);
+    expect(parseMemUsage('1.5GiB / 2GiB')).toBe(1536);
+    expect(parseMemUsage('3.2MB / 134.2MB')).toBe(4);
+    expect(parseMemUsage('--')).toBeUndefined();
   });
 });
 

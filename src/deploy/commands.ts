@@ -47,3 +47,11 @@ export function stackNameFor(functionName: string): string {
   const dashed = functionName.replace(/_/g, '-');
   return /^[A-Za-z]/.test(dashed) ? dashed : `fn-${dashed}`;
 }
+
+/** `sam build` and `sam deploy` for the generated template.yaml. */
+export function samCommands(needsBuildKit: boolean, region?: string): string[] {
+  return [
+    needsBuildKit ? 'sam build --use-buildkit   # SAM CLI 1.156 or later' : 'sam build',
+    `sam deploy --guided --resolve-image-repos${region ? ` --region ${region}` : ''}`,
+  ];
+}

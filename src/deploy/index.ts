@@ -4,7 +4,7 @@ import { cloudFormationTemplate, samTemplate } from './cfn';
 import { ecrRepositoryPolicy, type EcrPolicyKind } from './policy';
 import { dnsSuffixOf, partitionOf } from './facts';
 import { deployScript } from './script';
-import { buildxCommand, cloudFormationDeployCommand, setRepositoryPolicyCommand, stackNameFor } from './commands';
+import { buildxCommand, cloudFormationDeployCommand, samCommands, setRepositoryPolicyCommand, stackNameFor } from './commands';
 import {
   checkAccountId,
   checkBuildTarget,
@@ -135,10 +135,7 @@ export function deployNextSteps(input: DeployInput): string[] {
       );
       break;
     case 'sam':
-      steps.push(
-        input.needsBuildKit ? 'sam build --use-buildkit   # SAM CLI 1.156 or later' : 'sam build',
-        `sam deploy --guided --resolve-image-repos${input.region ? ` --region ${input.region}` : ''}`,
-      );
+      steps.push(...samCommands(input.needsBuildKit, input.region));
       break;
     case 'cloudformation':
       steps.push(

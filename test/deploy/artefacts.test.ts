@@ -89,6 +89,14 @@ describe('SAM template.yaml', () => {
   });
 });
 
+it('SAM: the header gives the same build and deploy commands the next steps print', () => {
+  for (const needsBuildKit of [true, false]) {
+    const over = { kind: 'sam' as const, needsBuildKit, region: 'eu-west-1' };
+    const header = only(over, 'template.yaml').content.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^# ?/, ''));
+    for (const step of deployNextSteps(input(over))) expect(header).toContain(step);
+  }
+});
+
 describe('CloudFormation cloudformation.yaml', () => {
   it('declares an image function from the ImageUri and Role parameters', () => {
     const file = only({ kind: 'cloudformation', arch: 'x86_64' }, 'cloudformation.yaml');

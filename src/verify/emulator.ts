@@ -65,7 +65,10 @@ export class RuntimeApiEmulator {
 
   private readonly server: Server;
   private readonly extra: Server[] = [];
-  private readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
+  private readonly handler: (req: IncomingMessage, res: ServerResponse, arrivedAt?: number) => void;
+  /** Who may call through the extra (bridge gateway) listeners; settles once the container is known. */
+  private readonly peers: Promise<Set<string> | undefined>;
+  private settlePeers!: (peers: Set<string> | undefined) => void;
   private readonly opts: EmulatorOptions;
   private settle!: (o: Outcome) => void;
   private markFirstPoll!: () => void;
@@ -78,8 +81,9 @@ export class RuntimeApiEmulator {
     this.opts = opts;
     this.outcome = new Promise((resolve) => (this.settle = resolve));
     this.firstPoll = new Promise((resolve) => (this.markFirstPoll = resolve));
-    this.handler = (req, res) => {
-      this.route(req, res).catch((err: unknown) => {
+    this.peers = new Promise((resolve) => (this.settlePeers = resolve));
+    this.handler = (req, res, arrivedAt = performance.now()) => {
+      this.route(req, res, arrivedAt).catch((err: unknown) => {
         // 500 is the API's "container error": the runtime should exit.
         if (!res.headersSent) send(res, 500, errorBody('ServerError', String(err)));
       });
@@ -99,7 +103,19 @@ export class RuntimeApiEmulator {
     });
     const { port } = this.server.address() as AddressInfo;
     for (const host of extraHosts) {
-      const extra = createServer(this.handler);
+      // Other containers on the bridge reach this address too: only the function's may call.
+      const extra = createServer((req, res) => {
+        const arrivedAt = performance.now();
+        void this.peers.then((allowed) => {
+          const from = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+          if (allowed && !allowed.has(from)) {
+            req.resume();
+            send(res, 403, errorBody('Forbidden', 'this Runtime API serves only the function container'));
+            return;
+          }
+          this.handler(req, res, arrivedAt);
+        });
+      });
       const ok = await new Promise<boolean>((resolve) => {
         extra.once('error', () => resolve(false));
         extra.listen(port, host, () => resolve(true));
@@ -107,6 +123,14 @@ export class RuntimeApiEmulator {
       if (ok) this.extra.push(extra);
     }
     return `127.0.0.1:${port}`;
+  }
+
+  /**
+   * The function container's addresses: from then on the bridge listeners answer only them.
+   * Undefined (the engine did not say) leaves them open to the bridge.
+   */
+  allowPeers(addresses: string[] | undefined): void {
+    this.settlePeers(addresses?.length ? new Set(addresses) : undefined);
   }
 
   /** Drops parked polls and every connection, then stops listening. */
@@ -128,9 +152,9 @@ export class RuntimeApiEmulator {
     this.settle(o);
   }
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async route(req: IncomingMessage, res: ServerResponse, arrivedAt: number): Promise<void> {
     const path = (req.url ?? '').split('?')[0] ?? '';
-    if (req.method === 'GET' && path === `${PREFIX}/invocation/next`) return this.next(res);
+    if (req.method === 'GET' && path === `${PREFIX}/invocation/next`) return this.next(res, arrivedAt);
     if (req.method === 'POST' && path === `${PREFIX}/init/error`) return this.initError(req, res);
     const m = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/.exec(path);
     if (req.method === 'POST' && m) return this.answer(req, res, decodeURIComponent(m[1]!), m[2] as 'response' | 'error');
@@ -138,9 +162,9 @@ export class RuntimeApiEmulator {
     send(res, 404, errorBody('NotFound', `no Runtime API route for ${req.method} ${path}`));
   }
 
-  private next(res: ServerResponse): void {
+  private next(res: ServerResponse, arrivedAt = performance.now()): void {
     if (this.milestones.firstPoll === undefined) {
-      this.milestones.firstPoll = performance.now();
+      this.milestones.firstPoll = arrivedAt;
       this.markFirstPoll();
     }
     // One event per sandbox: once handed out (or after an init error), later polls wait for

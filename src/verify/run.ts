@@ -153,6 +153,9 @@ async function attempt(engine: Engine, o: RunAsLambdaOptions, plan: Omit<Sandbox
       }
       throw new UsageError(`cannot run ${o.image}: ${why || `${engine.bin} exit ${run.code}`}`);
     }
+    // Lock the bridge listeners to this container's addresses.
+    const addrs = await exec(engine, ['inspect', '-f', '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}', name], { timeoutMs: 30_000 });
+    emu.allowPeers(addrs.code === 0 ? addrs.stdout.split(/\s+/).filter((a) => /^[0-9a-f.:]+$/i.test(a)) : undefined);
     stats = sampleMemory(engine, name);
     const exited = exec(engine, ['wait', name]).then((r): Race => {
       const code = parseInt(r.stdout.trim(), 10);

@@ -2,6 +2,7 @@
  * The emulator against the Runtime API's documented behaviour, with plain fetch (no Docker).
  * Reference: docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html.
  */
+import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES, parseErrorBody, RuntimeApiEmulator, type EmulatorOptions } from '../../src/verify/emulator';
 
@@ -218,5 +219,29 @@ describe('routing', () => {
     const res = await fetch(`${base.replace('/2018-06-01/runtime', '')}${path}`, { method, ...(method === 'GET' ? {} : { body: '{}' }) });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ errorType: 'NotFound' });
+  });
+});
+
+describe('bridge listeners', () => {
+  /** GET /next on HOST:PORT from the source address FROM; resolves to the status code. */
+  const pollFrom = (host: string, port: number, from: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest({ host, port, localAddress: from, path: '/2018-06-01/runtime/invocation/next' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it.skipIf(process.platform !== 'linux')('answer only the function container once it is known, and skip an address that is not local', async () => {
+    const e = new RuntimeApiEmulator({ event: '{}', timeoutMs: 1000, functionArn: ARN });
+    emu = e;
+    // 127.0.0.2 stands in for the bridge gateway; 192.0.2.1 (TEST-NET) is not this machine's.
+    const port = Number((await e.listen(['127.0.0.2', '192.0.2.1'])).split(':')[1]);
+    const stranger = pollFrom('127.0.0.2', port, '127.0.0.3');
+    e.allowPeers(['127.0.0.4']);
+    expect(await stranger).toBe(403);
+    expect(await pollFrom('127.0.0.2', port, '127.0.0.4')).toBe(200);
   });
 });

@@ -305,13 +305,20 @@ export async function engineCpus(engine: Engine): Promise<number | undefined> {
  */
 export async function bridgeGateways(engine: Engine): Promise<string[]> {
   const net = engine.kind === 'podman' ? 'podman' : 'bridge';
-  const r = await exec(engine, ['network', 'inspect', net, '--format', '{{json .}}'], { timeoutMs: 15_000 });
+  const r = await exec(engine, ['network', 'inspect', net, '--format', '{{json .}}'], { timeoutMs: 60_000 });
   const found = new Set<string>();
   if (r.code === 0) {
     for (const m of r.stdout.matchAll(/"[Gg]ateway"\s*:\s*"(\d+\.\d+\.\d+\.\d+)"/g)) found.add(m[1]!);
     // docker leaves Gateway out of IPAM when it picked the default; the bridge's own option names it.
     for (const m of r.stdout.matchAll(/"com\.docker\.network\.bridge\.name"\s*:\s*"([^"]+)"/g)) {
       for (const a of networkInterfaces()[m[1]!] ?? []) if (a.family === 'IPv4') found.add(a.address);
+    }
+  }
+  // A slow or failing inspect must not leave the container without a way in: fall back to the
+  // engines' usual bridge interfaces on this machine.
+  if (found.size === 0) {
+    for (const [name, addrs] of Object.entries(networkInterfaces())) {
+      if (/^(docker0|podman0|cni-podman0)$/.test(name)) for (const a of addrs ?? []) if (a.family === 'IPv4') found.add(a.address);
     }
   }
   return [...found];

@@ -96,7 +96,7 @@ export class RuntimeApiEmulator {
    * (the engine's bridge gateway), and returns the port. An extra address that cannot be bound is
    * skipped: it is not this machine's (Docker Desktop, podman machine). Returns `127.0.0.1:port`.
    */
-  async listen(extraHosts: string[] = []): Promise<string> {
+  async listen(extraHosts: string[] = [], attempt = 0): Promise<string> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(0, '127.0.0.1', () => resolve());
@@ -116,11 +116,17 @@ export class RuntimeApiEmulator {
           this.handler(req, res, arrivedAt);
         });
       });
-      const ok = await new Promise<boolean>((resolve) => {
-        extra.once('error', () => resolve(false));
+      const bound = await new Promise<true | string>((resolve) => {
+        extra.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
         extra.listen(port, host, () => resolve(true));
       });
-      if (ok) this.extra.push(extra);
+      if (bound === true) this.extra.push(extra);
+      else if (bound === 'EADDRINUSE' && attempt < 5) {
+        // The port is free on loopback but taken on the bridge: start over on another one.
+        for (const srv of [this.server, ...this.extra]) await new Promise<void>((r) => srv.close(() => r()));
+        this.extra.length = 0;
+        return this.listen(extraHosts, attempt + 1);
+      }
     }
     return `127.0.0.1:${port}`;
   }

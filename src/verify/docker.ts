@@ -309,7 +309,15 @@ export async function bridgeGateways(engine: Engine): Promise<string[]> {
   const found = new Set<string>();
   if (r.code === 0) {
     for (const m of r.stdout.matchAll(/"[Gg]ateway"\s*:\s*"(\d+\.\d+\.\d+\.\d+)"/g)) found.add(m[1]!);
-    // docker leaves Gateway out of IPAM when it picked the default; the bridge's own option names it.
+    // docker leaves Gateway out of IPAM when it picked the default, which is the subnet's first
+    // address. (The interface itself may be down while no container runs, so Node does not list it.)
+    for (const m of r.stdout.matchAll(/"[Ss]ubnet"\s*:\s*"(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)"/g)) {
+      const bits = Number(m[5]);
+      if (bits < 8 || bits > 30) continue;
+      const n = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+      const first = ((n & (0xffffffff << (32 - bits))) >>> 0) + 1;
+      found.add([24, 16, 8, 0].map((sh) => (first >>> sh) & 255).join('.'));
+    }
     for (const m of r.stdout.matchAll(/"com\.docker\.network\.bridge\.name"\s*:\s*"([^"]+)"/g)) {
       for (const a of networkInterfaces()[m[1]!] ?? []) if (a.family === 'IPv4') found.add(a.address);
     }

@@ -1,6 +1,7 @@
 import type { ImagePlan } from './plan';
 import { packageManagerRunner } from './inputs/package-manager';
 import { platformOf } from './plan/common';
+import { buildxCommand } from './deploy/commands';
 
 /** Shell-quotes a path for copy-paste; plain words stay bare. */
 function shq(value: string): string {
@@ -28,10 +29,11 @@ export function nextSteps(plan: ImagePlan, dir: string, name: string, env: NodeJ
   const region = opts.region ?? 'REGION';
   const regionFlag = opts.region ? ` --region ${shq(opts.region)}` : '';
   const registry = `ACCOUNT.dkr.ecr.${region}.amazonaws.com`;
-  const build = (target: string, extra = '') =>
+  // The same build command the deploy artefacts use; a client without buildx still drives BuildKit.
+  const build = (image: string, target?: string) =>
     opts.buildx === false
-      ? `DOCKER_BUILDKIT=1 docker build --platform ${platform}${extra} -t ${shq(target)} .`
-      : `docker buildx build --platform ${platform} --provenance=false --sbom=false --load${extra} -t ${shq(target)} .`;
+      ? `DOCKER_BUILDKIT=1 docker build --platform ${platform} -t ${shq(image)}${target ? ` --target ${target}` : ''} .`
+      : buildxCommand(plan.arch, shq(image), target);
   const lines = [
     ...(dir !== '.' ? [`cd ${shq(dir)}`] : []),
     opts.buildx === false
@@ -43,7 +45,7 @@ export function nextSteps(plan: ImagePlan, dir: string, name: string, env: NodeJ
     // The emulator is only in the local target; the default target is the image to push.
     const local = `${name}:local`;
     lines.push(
-      build(local, ' --target local'),
+      build(local, 'local'),
       `docker run --rm --platform ${platform} -p 9000:8080 ${shq(local)}   # or keep it running, and in another terminal:`,
       `curl -s http://localhost:9000/2015-03-31/functions/function/invocations -d '{}'`,
     );

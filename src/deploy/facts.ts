@@ -99,6 +99,8 @@ export const REASONS = {
   fips: 'Lambda does not support Amazon ECR FIPS endpoints (*.dkr.ecr-fips.*) for function images',
   packageType:
     "a function's package type (.zip or container image) cannot be changed after creation; deploy the image to a new function",
+  crossAccountSelf:
+    'the Lambda docs: with a cross-account repository policy, Lambda pulls only for the functions of the accounts its aws:sourceARN condition names',
   imageConfig:
     'an ImageConfig must set all three of EntryPoint, Command and WorkingDirectory, or the missing ones are overridden with null',
 } as const;

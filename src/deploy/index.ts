@@ -4,6 +4,7 @@ import { cloudFormationTemplate, samTemplate } from './cfn';
 import { ecrRepositoryPolicy, type EcrPolicyKind } from './policy';
 import { dnsSuffixOf, partitionOf } from './facts';
 import { deployScript } from './script';
+import { buildxCommand, cloudFormationDeployCommand, samCommands, setRepositoryPolicyCommand, stackNameFor } from './commands';
 import {
   checkAccountId,
   checkBuildTarget,
@@ -80,6 +81,8 @@ export function deployFiles(input: DeployInput): GeneratedFile[] {
     files.push({ path: DEPLOY_FILES.policy, content: ecrRepositoryPolicy(input.ecrPolicy, accounts, input.region), owned: false });
   }
   const template = {
+    region: input.region,
+    repositoryName: input.repositoryName,
     arch: input.arch,
     functionName: input.functionName,
     imageConfig: input.imageConfig,
@@ -115,13 +118,14 @@ export function deployFiles(input: DeployInput): GeneratedFile[] {
   return files;
 }
 
-/** Short copy-pasteable lines for the "next steps" the CLI prints after writing. */
+/**
+ * Short copy-pasteable lines for the "next steps" the CLI prints after writing. Every command
+ * comes from ./commands, which deploy.sh and the template headers use too, so they never differ.
+ */
 export function deployNextSteps(input: DeployInput): string[] {
   // Validated names are plain shell words ([A-Za-z0-9._/-]), so they need no quoting here.
   const region = input.region ?? '<region>';
   const host = `<account>.dkr.ecr.${region}.${dnsSuffixOf(partitionOf(input.region))}`;
-  // Stack names are letters, digits and hyphens, starting with a letter.
-  const stack = /^[A-Za-z]/.test(input.functionName) ? input.functionName.replace(/_/g, '-') : `fn-${input.functionName.replace(/_/g, '-')}`;
   const steps: string[] = [];
   switch (input.kind) {
     case 'script':
@@ -131,24 +135,34 @@ export function deployNextSteps(input: DeployInput): string[] {
       );
       break;
     case 'sam':
-      steps.push(
-        input.needsBuildKit ? 'sam build --use-buildkit   # SAM CLI 1.156 or later' : 'sam build',
-        `sam deploy --guided --resolve-image-repos${input.region ? ` --region ${input.region}` : ''}`,
-      );
+      steps.push(...samCommands(input.needsBuildKit, input.region));
       break;
     case 'cloudformation':
       steps.push(
-        `aws cloudformation deploy --region ${region} --template-file ${DEPLOY_FILES.cloudformation} --stack-name ${stack} \\`,
-        `  --parameter-overrides ImageUri=${host}/${input.repositoryName}@sha256:<digest> Role=<role-arn>`,
+        buildxCommand(input.arch, `${host}/${input.repositoryName}:<tag>`, input.buildTarget),
+        `docker push ${host}/${input.repositoryName}:<tag>   # prints the digest`,
+        ...cloudFormationDeployCommand({
+          region,
+          templateFile: DEPLOY_FILES.cloudformation,
+          stack: stackNameFor(input.functionName),
+          imageUri: `${host}/${input.repositoryName}@sha256:<digest>`,
+          role: '<role-arn>',
+        }),
       );
       break;
     case 'none':
       break;
   }
   if (input.ecrPolicy !== 'none') {
-    steps.push(
-      `aws ecr set-repository-policy --region ${region} --repository-name ${input.repositoryName} --policy-text file://${DEPLOY_FILES.policy}`,
-    );
+    if (input.kind === 'script') {
+      // deploy.sh runs this very command itself, on a new or an existing repository.
+      steps.push(`# ./${DEPLOY_FILES.script} applies ${DEPLOY_FILES.policy} to the repository (replacing its policy)`);
+      if (input.ecrPolicy === 'cross-account') {
+        steps.push(`# it refuses to run unless ${DEPLOY_FILES.policy} lists the account it deploys to: add it with --allow-account`);
+      }
+    } else {
+      steps.push(setRepositoryPolicyCommand({ region, repository: input.repositoryName, policyFile: DEPLOY_FILES.policy }));
+    }
   }
   return steps;
 }

@@ -11,6 +11,7 @@ import {
   ROLE_ARN_RE,
 } from './facts';
 import { renderTemplate } from '../render';
+import { setRepositoryPolicyCommand } from './commands';
 import type { ImageConfig } from './validate';
 
 /**
@@ -55,7 +56,10 @@ export function deployScript(input: ScriptInput): string {
           : '',
       ),
       policyFile: shQuote(input.policyFile ?? ''),
+      archFormat: shQuote('{{.Architecture}}'),
     },
+    // The same command the next steps print for the other deploy kinds.
+    policyCommand: setRepositoryPolicyCommand({ region: '"$REGION"', registryId: '"$ACCOUNT"', repository: '"$REPOSITORY"', policyFile: '"$ECR_POLICY_FILE"' }),
     re: {
       account: shQuote(ACCOUNT_RE),
       region: shQuote(REGION_RE),

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors';
 import type { Arch } from './docker';
+import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_S, TMP_DEFAULT_MB, TMP_MAX_MB, TMP_MIN_MB } from './facts';
 
 export interface VerifyArgs {
   /** Image reference; optional with --build (a tag is then generated). */
@@ -10,6 +11,7 @@ export interface VerifyArgs {
   arch: Arch;
   timeoutS: number;
   memoryMb: number;
+  tmpMb: number;
   json: boolean;
   help: boolean;
 }
@@ -17,26 +19,30 @@ export interface VerifyArgs {
 export const verifyHelp = `Usage: create-lambda-image verify IMAGE [options]
        create-lambda-image verify --build DIR [IMAGE] [options]
 
-Runs a container image the way Lambda would (read-only root, 512 MB /tmp, uid 993, no
-capabilities, memory limit, Lambda's environment) against a built-in Runtime API, sends one
-event and prints the function's answer with init and invoke durations.
+Runs a container image the way Lambda would (read-only root, /tmp separate from memory, uid
+993, no capabilities, memory limit and a CPU share proportional to it, Lambda's environment,
+10 s init limit then init re-run within the timeout) against a built-in Runtime API on the
+engine's bridge network, sends one event and prints the answer with a REPORT line like Lambda's.
+ENTRYPOINT advice from the docs (symlink, CMD only, relative path) is reported; the image is
+still run, as Lambda would run it.
 
 Options:
-  --event FILE    event JSON to send (- reads stdin; default {})
+  --event FILE    event JSON to send (- reads stdin; default {}; at most 6 MB, a regular file)
   --build DIR     build DIR first (tagged IMAGE, or a generated tag)
   --arch ARCH     x86_64 (default) or arm64; the image must match
   --timeout S     function timeout in seconds, 1-900 (default 3)
   --memory MB     memory in MB, 128-10240 (default 128)
+  --tmp-size MB   /tmp size in MB, 512-10240 (default 512)
   --json          print one JSON object instead of text
   -h, --help      show this help
 
-Exit codes: 0 the function answered; 1 function error, init error, timeout, runtime exit, or
-image problems found by inspection; 2 the image cannot be inspected, built or run (no engine,
-no such image, bad arguments).
+Exit codes: 0 the function answered within every limit; 1 function error, init error,
+timeout, runtime exit, a limit exceeded, or an image Lambda would not run (OS, architecture);
+2 the image cannot be inspected, built or run (no engine, no such image, bad arguments).
 
 Engine: CREATE_LAMBDA_IMAGE_DOCKER, else docker on PATH, else podman.`;
 
-const VALUE_FLAGS = ['--event', '--build', '--arch', '--timeout', '--memory'] as const;
+const VALUE_FLAGS = ['--event', '--build', '--arch', '--timeout', '--memory', '--tmp-size'] as const;
 const BOOL_FLAGS = ['--json', '--help', '-h'] as const;
 const VALID = `valid flags: ${[...VALUE_FLAGS, ...BOOL_FLAGS].join(', ')}`;
 
@@ -64,7 +70,7 @@ export function parseVerifyArgs(argv: string[]): VerifyArgs {
       values.set(name, value);
     } else positional.push(arg);
   }
-  if (help) return { arch: 'x86_64', timeoutS: 3, memoryMb: 128, json, help };
+  if (help) return { arch: 'x86_64', timeoutS: 3, memoryMb: MEMORY_MIN_MB, tmpMb: TMP_DEFAULT_MB, json, help };
   if (positional.length > 1) throw new UsageError(`verify takes one IMAGE, got ${positional.length}: ${positional.join(' ')}`);
   const image = positional[0];
   const build = values.get('--build');
@@ -72,10 +78,11 @@ export function parseVerifyArgs(argv: string[]): VerifyArgs {
 
   const arch = values.get('--arch') ?? 'x86_64';
   if (arch !== 'x86_64' && arch !== 'arm64') throw new UsageError(`--arch must be x86_64 or arm64, got ${arch}`);
-  const timeoutS = intIn(values.get('--timeout'), '--timeout', 3, 1, 900); // Lambda's range
-  const memoryMb = intIn(values.get('--memory'), '--memory', 128, 128, 10240); // Lambda's range
+  const timeoutS = intIn(values.get('--timeout'), '--timeout', 3, 1, TIMEOUT_MAX_S); // Lambda's ranges
+  const memoryMb = intIn(values.get('--memory'), '--memory', MEMORY_MIN_MB, MEMORY_MIN_MB, MEMORY_MAX_MB);
+  const tmpMb = intIn(values.get('--tmp-size'), '--tmp-size', TMP_DEFAULT_MB, TMP_MIN_MB, TMP_MAX_MB);
   const event = values.get('--event');
-  return { ...(image ? { image } : {}), ...(event ? { event } : {}), ...(build ? { build } : {}), arch, timeoutS, memoryMb, json, help };
+  return { ...(image ? { image } : {}), ...(event ? { event } : {}), ...(build ? { build } : {}), arch, timeoutS, memoryMb, tmpMb, json, help };
 }
 
 function intIn(raw: string | undefined, flag: string, dflt: number, min: number, max: number): number {

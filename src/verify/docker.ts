@@ -5,9 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { UsageError } from '../errors';
 import type { Output } from '../io';
+import { LAMBDA_USER } from './facts';
 
 export interface Engine {
   bin: string;
@@ -32,6 +34,8 @@ export interface ExecOptions {
   maxStdoutBytes?: number;
   /** Raw stdout bytes (for `cp ... -`, which writes a tar). */
   binary?: (b: Buffer) => void;
+  /** Hand stdout to `binary` only, keeping none of it (large tar streams). */
+  discardStdout?: boolean;
 }
 
 /** Feature-detects the engine once: explicit env var, then `docker` on PATH, then `podman`. */
@@ -80,6 +84,10 @@ export function exec(engine: Engine, args: string[], opts: ExecOptions = {}): Pr
         }, opts.timeoutMs)
       : undefined;
     child.stdout.on('data', (b: Buffer) => {
+      if (opts.discardStdout) {
+        opts.binary?.(b);
+        return;
+      }
       if (opts.maxStdoutBytes !== undefined && outBytes >= opts.maxStdoutBytes) return;
       outBytes += b.length;
       out.push(b);
@@ -201,17 +209,18 @@ export interface LambdaEnvOptions {
   functionName: string;
   memoryMb: number;
   region: string;
+  /** The image's CMD joined by spaces (the handler setting of an image function); may be empty. */
+  handler: string;
 }
 
 /**
- * What Lambda puts in a function's environment ("Defined runtime environment variables" in the
- * Lambda developer guide). AWS_EXECUTION_ENV is left out: it names a managed runtime
- * (AWS_Lambda_nodejs20.x, ...), is documented as absent for OS-only runtimes, and we found no
- * value documented for container images; an image that needs it carries it in its own ENV.
+ * What Lambda puts in a function's environment; every name and its source is in
+ * LAMBDA_ENV_FACTS (facts.ts), and a test keeps the two lists equal.
  */
 export function lambdaEnv(o: LambdaEnvOptions, now = new Date()): Record<string, string> {
   const day = now.toISOString().slice(0, 10).replaceAll('-', '/');
   return {
+    _HANDLER: o.handler,
     AWS_LAMBDA_RUNTIME_API: o.runtimeApi,
     AWS_LAMBDA_FUNCTION_NAME: o.functionName,
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
@@ -224,6 +233,11 @@ export function lambdaEnv(o: LambdaEnvOptions, now = new Date()): Record<string,
     LAMBDA_TASK_ROOT: '/var/task',
     LAMBDA_RUNTIME_DIR: '/var/runtime',
     TZ: ':UTC',
+    LANG: 'en_US.UTF-8',
+    AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
+    AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000',
+    _AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129',
+    _AWS_XRAY_DAEMON_PORT: '2000',
     // Obviously fake, so an SDK call fails fast instead of using the caller's real identity.
     AWS_ACCESS_KEY_ID: 'FAKEVERIFYACCESSKEY0',
     AWS_SECRET_ACCESS_KEY: 'fake-secret-from-create-lambda-image-verify',
@@ -231,11 +245,25 @@ export function lambdaEnv(o: LambdaEnvOptions, now = new Date()): Record<string,
   };
 }
 
+/** The name a container uses for the machine the engine's client runs on. */
+export function hostAlias(engine: Engine): string {
+  return engine.kind === 'podman' ? 'host.containers.internal' : 'host.docker.internal';
+}
+
 export interface RunOptions {
   name: string;
   image: string;
   memoryMb: number;
+  /** CPUs granted (Lambda's memory-proportional share, capped by the engine's CPUs). */
+  cpus: number;
+  tmpMb: number;
+  /**
+   * 'volume': /tmp on a disk-backed anonymous volume, so it does not count against memory (as on
+   * Lambda); 'tmpfs': an in-memory /tmp, for images without a world-writable /tmp to copy up.
+   */
+  tmp: 'volume' | 'tmpfs';
   env: Record<string, string>;
+  engine: Engine;
 }
 
 /** The sandbox Lambda gives a function, as far as a container can mimic it. */
@@ -243,23 +271,67 @@ export function runArgs(o: RunOptions): string[] {
   const args = [
     'run', '-d', '--name', o.name,
     // Lambda's /tmp allows exec (the Java runtime client loads its native library from there);
-    // an engine's tmpfs is noexec unless told otherwise.
-    '--read-only', '--tmpfs', '/tmp:rw,exec,size=512m',
+    // an engine's tmpfs is noexec unless told otherwise (a volume is not).
+    '--read-only',
+    ...(o.tmp === 'volume' ? ['--mount', 'type=volume,dst=/tmp'] : ['--tmpfs', `/tmp:rw,exec,mode=1777,size=${o.tmpMb}m`]),
     // Lambda runs functions as an unprivileged user without a writable HOME; 993:990 is the
     // uid:gid it uses. HOME is deliberately not set (the engine makes it "/", read-only).
-    '--user', '993:990',
+    '--user', LAMBDA_USER,
     '--memory', `${o.memoryMb}m`, '--memory-swap', `${o.memoryMb}m`,
+    '--cpus', o.cpus.toFixed(2),
     '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges',
     // Lambda's quotas: 1024 processes/threads and 1024 file descriptors. Setting nproc also
     // matters for podman: its default nproc is above what a container without
     // CAP_SYS_RESOURCE may set, and runc then refuses to start it.
     '--pids-limit', '1024', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024',
-    // The emulator listens on the host's 127.0.0.1.
-    '--network', 'host',
+    // The engine's default bridge, never the host's network: the function reaches the emulator
+    // through the host alias, and no service bound to the host's loopback.
+    ...(o.engine.kind === 'docker' ? ['--add-host', `${hostAlias(o.engine)}:host-gateway`] : []),
   ];
   for (const [k, v] of Object.entries(o.env)) args.push('-e', `${k}=${v}`);
   args.push(o.image);
   return args;
+}
+
+/** CPUs the engine can grant (docker refuses --cpus above it); undefined when it does not say. */
+export async function engineCpus(engine: Engine): Promise<number | undefined> {
+  const r = await exec(engine, ['info', '--format', engine.kind === 'podman' ? '{{.Host.CPUs}}' : '{{.NCPU}}'], { timeoutMs: 15_000 });
+  const n = parseInt(r.stdout.trim(), 10);
+  return r.code === 0 && n > 0 ? n : undefined;
+}
+
+/**
+ * Local addresses the engine's containers reach the host by: the default bridge's gateway when
+ * the engine runs on this machine (Linux). Docker Desktop and podman machines forward the host
+ * alias to the host's loopback instead, which is always listened on.
+ */
+export async function bridgeGateways(engine: Engine): Promise<string[]> {
+  const net = engine.kind === 'podman' ? 'podman' : 'bridge';
+  const r = await exec(engine, ['network', 'inspect', net, '--format', '{{json .}}'], { timeoutMs: 60_000 });
+  const found = new Set<string>();
+  if (r.code === 0) {
+    for (const m of r.stdout.matchAll(/"[Gg]ateway"\s*:\s*"(\d+\.\d+\.\d+\.\d+)"/g)) found.add(m[1]!);
+    // docker leaves Gateway out of IPAM when it picked the default, which is the subnet's first
+    // address. (The interface itself may be down while no container runs, so Node does not list it.)
+    for (const m of r.stdout.matchAll(/"[Ss]ubnet"\s*:\s*"(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)"/g)) {
+      const bits = Number(m[5]);
+      if (bits < 8 || bits > 30) continue;
+      const n = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+      const first = ((n & (0xffffffff << (32 - bits))) >>> 0) + 1;
+      found.add([24, 16, 8, 0].map((sh) => (first >>> sh) & 255).join('.'));
+    }
+    for (const m of r.stdout.matchAll(/"com\.docker\.network\.bridge\.name"\s*:\s*"([^"]+)"/g)) {
+      for (const a of networkInterfaces()[m[1]!] ?? []) if (a.family === 'IPv4') found.add(a.address);
+    }
+  }
+  // A slow or failing inspect must not leave the container without a way in: fall back to the
+  // engines' usual bridge interfaces on this machine.
+  if (found.size === 0) {
+    for (const [name, addrs] of Object.entries(networkInterfaces())) {
+      if (/^(docker0|podman0|cni-podman0)$/.test(name)) for (const a of addrs ?? []) if (a.family === 'IPv4') found.add(a.address);
+    }
+  }
+  return [...found];
 }
 
 /** Force-removes a container at once, ignoring "no such container". */
@@ -269,5 +341,5 @@ export async function removeContainer(engine: Engine, name: string): Promise<voi
 
 /** podman's `rm -f` first sends SIGTERM and waits 10 s (a shell as PID 1 ignores it); docker kills. */
 export function removeArgs(engine: Engine, name: string): string[] {
-  return engine.kind === 'podman' ? ['rm', '-f', '-t', '0', name] : ['rm', '-f', name];
+  return engine.kind === 'podman' ? ['rm', '-f', '-v', '-t', '0', name] : ['rm', '-f', '-v', name];
 }

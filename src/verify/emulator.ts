@@ -14,8 +14,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
-/** Lambda's limit for a synchronous response (and for the invoke payload): 6 MiB. */
-export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+import { MAX_PAYLOAD_BYTES, MAX_STREAMED_RESPONSE_BYTES } from './facts';
+
+export { MAX_PAYLOAD_BYTES } from './facts';
+/** How much of a streamed body is kept for the report; the rest is counted, not stored. */
+export const STREAM_KEEP_BYTES = 1024 * 1024;
 
 const PREFIX = '/2018-06-01/runtime';
 
@@ -27,6 +30,11 @@ export interface EmulatorOptions {
   functionArn: string;
   clientContext?: string;
   cognitoIdentity?: string;
+  /**
+   * Epoch ms at which the invocation started, when that was before the event is handed out: a
+   * re-run init counts against the function timeout, so the deadline is start + timeout.
+   */
+  invokeStartedAt?: number;
 }
 
 export interface FunctionErrorBody {
@@ -36,8 +44,8 @@ export interface FunctionErrorBody {
 }
 
 export type Outcome =
-  | { kind: 'response'; requestId: string; body: string; contentType?: string }
-  | ({ kind: 'function-error'; requestId: string; headerErrorType?: string } & FunctionErrorBody)
+  | { kind: 'response'; requestId: string; body: string; contentType?: string; streamed?: { bytes: number; kept: number } }
+  | ({ kind: 'function-error'; requestId: string; headerErrorType?: string; streamed?: { bytes: number } } & FunctionErrorBody)
   | ({ kind: 'init-error'; headerErrorType?: string } & FunctionErrorBody)
   | { kind: 'timeout'; requestId: string; errorType: 'Sandbox.Timedout'; errorMessage: string };
 
@@ -56,6 +64,11 @@ export class RuntimeApiEmulator {
   readonly firstPoll: Promise<void>;
 
   private readonly server: Server;
+  private readonly extra: Server[] = [];
+  private readonly handler: (req: IncomingMessage, res: ServerResponse, arrivedAt?: number) => void;
+  /** Who may call through the extra (bridge gateway) listeners; settles once the container is known. */
+  private readonly peers: Promise<Set<string> | undefined>;
+  private settlePeers!: (peers: Set<string> | undefined) => void;
   private readonly opts: EmulatorOptions;
   private settle!: (o: Outcome) => void;
   private markFirstPoll!: () => void;
@@ -68,22 +81,62 @@ export class RuntimeApiEmulator {
     this.opts = opts;
     this.outcome = new Promise((resolve) => (this.settle = resolve));
     this.firstPoll = new Promise((resolve) => (this.markFirstPoll = resolve));
-    this.server = createServer((req, res) => {
-      this.route(req, res).catch((err: unknown) => {
+    this.peers = new Promise((resolve) => (this.settlePeers = resolve));
+    this.handler = (req, res, arrivedAt = performance.now()) => {
+      this.route(req, res, arrivedAt).catch((err: unknown) => {
         // 500 is the API's "container error": the runtime should exit.
         if (!res.headersSent) send(res, 500, errorBody('ServerError', String(err)));
       });
-    });
+    };
+    this.server = createServer(this.handler);
   }
 
-  /** Listens on a random free port of 127.0.0.1 and returns `host:port` for AWS_LAMBDA_RUNTIME_API. */
-  async listen(): Promise<string> {
+  /**
+   * Listens on a random free port of 127.0.0.1, and on the same port of each extra local address
+   * (the engine's bridge gateway), and returns the port. An extra address that cannot be bound is
+   * skipped: it is not this machine's (Docker Desktop, podman machine). Returns `127.0.0.1:port`.
+   */
+  async listen(extraHosts: string[] = [], attempt = 0): Promise<string> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(0, '127.0.0.1', () => resolve());
     });
     const { port } = this.server.address() as AddressInfo;
+    for (const host of extraHosts) {
+      // Other containers on the bridge reach this address too: only the function's may call.
+      const extra = createServer((req, res) => {
+        const arrivedAt = performance.now();
+        void this.peers.then((allowed) => {
+          const from = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+          if (allowed && !allowed.has(from)) {
+            req.resume();
+            send(res, 403, errorBody('Forbidden', 'this Runtime API serves only the function container'));
+            return;
+          }
+          this.handler(req, res, arrivedAt);
+        });
+      });
+      const bound = await new Promise<true | string>((resolve) => {
+        extra.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+        extra.listen(port, host, () => resolve(true));
+      });
+      if (bound === true) this.extra.push(extra);
+      else if (bound === 'EADDRINUSE' && attempt < 5) {
+        // The port is free on loopback but taken on the bridge: start over on another one.
+        for (const srv of [this.server, ...this.extra]) await new Promise<void>((r) => srv.close(() => r()));
+        this.extra.length = 0;
+        return this.listen(extraHosts, attempt + 1);
+      }
+    }
     return `127.0.0.1:${port}`;
+  }
+
+  /**
+   * The function container's addresses: from then on the bridge listeners answer only them.
+   * Undefined (the engine did not say) leaves them open to the bridge.
+   */
+  allowPeers(addresses: string[] | undefined): void {
+    this.settlePeers(addresses?.length ? new Set(addresses) : undefined);
   }
 
   /** Drops parked polls and every connection, then stops listening. */
@@ -91,8 +144,10 @@ export class RuntimeApiEmulator {
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
     for (const res of this.parked) res.destroy();
     this.parked.length = 0;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const srv of [this.server, ...this.extra]) {
+      srv.closeAllConnections();
+      await new Promise<void>((resolve) => srv.close(() => resolve()));
+    }
   }
 
   private finish(o: Outcome): void {
@@ -103,9 +158,9 @@ export class RuntimeApiEmulator {
     this.settle(o);
   }
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async route(req: IncomingMessage, res: ServerResponse, arrivedAt: number): Promise<void> {
     const path = (req.url ?? '').split('?')[0] ?? '';
-    if (req.method === 'GET' && path === `${PREFIX}/invocation/next`) return this.next(res);
+    if (req.method === 'GET' && path === `${PREFIX}/invocation/next`) return this.next(res, arrivedAt);
     if (req.method === 'POST' && path === `${PREFIX}/init/error`) return this.initError(req, res);
     const m = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/.exec(path);
     if (req.method === 'POST' && m) return this.answer(req, res, decodeURIComponent(m[1]!), m[2] as 'response' | 'error');
@@ -113,9 +168,9 @@ export class RuntimeApiEmulator {
     send(res, 404, errorBody('NotFound', `no Runtime API route for ${req.method} ${path}`));
   }
 
-  private next(res: ServerResponse): void {
+  private next(res: ServerResponse, arrivedAt = performance.now()): void {
     if (this.milestones.firstPoll === undefined) {
-      this.milestones.firstPoll = performance.now();
+      this.milestones.firstPoll = arrivedAt;
       this.markFirstPoll();
     }
     // One event per sandbox: once handed out (or after an init error), later polls wait for
@@ -126,7 +181,7 @@ export class RuntimeApiEmulator {
     }
     const id = randomUUID();
     this.requestId = id;
-    const deadline = Date.now() + this.opts.timeoutMs;
+    const deadline = (this.opts.invokeStartedAt ?? Date.now()) + this.opts.timeoutMs;
     const headers: Record<string, string | number> = {
       'Content-Type': 'application/json',
       'Content-Length': Buffer.byteLength(this.opts.event),
@@ -144,11 +199,14 @@ export class RuntimeApiEmulator {
     this.deadlineTimer = setTimeout(() => {
       const secs = (this.opts.timeoutMs / 1000).toFixed(2);
       this.finish({ kind: 'timeout', requestId: id, errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${secs} seconds` });
-    }, this.opts.timeoutMs);
+    }, Math.max(0, deadline - Date.now()));
     this.deadlineTimer.unref();
   }
 
   private async answer(req: IncomingMessage, res: ServerResponse, id: string, what: 'response' | 'error'): Promise<void> {
+    if (what === 'response' && header(req, 'lambda-runtime-function-response-mode')?.toLowerCase() === 'streaming') {
+      return this.streamed(req, res, id);
+    }
     const body = await readBody(req);
     if (id !== this.requestId) {
       send(res, 400, errorBody('InvalidRequestID', `unknown request id ${JSON.stringify(id)}`));
@@ -178,6 +236,47 @@ export class RuntimeApiEmulator {
     } else {
       const headerErrorType = header(req, 'lambda-runtime-function-error-type');
       this.finish({ kind: 'function-error', requestId: id, ...parseErrorBody(text, headerErrorType), ...(headerErrorType ? { headerErrorType } : {}) });
+    }
+    send(res, 202, { status: 'OK' });
+  }
+
+  /**
+   * A streamed response (runtimes-api, "Response streaming"): chunked body up to Lambda's streamed
+   * limit, and an error reported mid-stream in the Lambda-Runtime-Function-Error-Type and
+   * -Error-Body (base64 JSON) trailers. Bandwidth shaping past the first 6 MB is not emulated.
+   */
+  private async streamed(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const kept: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      if (size < STREAM_KEEP_BYTES) kept.push(chunk.subarray(0, STREAM_KEEP_BYTES - size));
+      size += chunk.length;
+    }
+    if (id !== this.requestId || this.settled) {
+      send(res, id !== this.requestId ? 400 : 403, errorBody(id !== this.requestId ? 'InvalidRequestID' : 'InvalidStateTransition', `response for ${id} ignored`));
+      return;
+    }
+    const trailerType = req.trailers['lambda-runtime-function-error-type'];
+    if (trailerType) {
+      let text = '';
+      try {
+        text = Buffer.from(req.trailers['lambda-runtime-function-error-body'] ?? '', 'base64').toString('utf8');
+      } catch {
+        text = '';
+      }
+      this.finish({ kind: 'function-error', requestId: id, ...parseErrorBody(text, trailerType), headerErrorType: trailerType, streamed: { bytes: size } });
+    } else if (size > MAX_STREAMED_RESPONSE_BYTES) {
+      this.finish({
+        kind: 'function-error',
+        requestId: id,
+        errorType: 'Function.ResponseSizeTooLarge',
+        errorMessage: `streamed response of ${size} bytes exceeds the ${MAX_STREAMED_RESPONSE_BYTES}-byte limit for streamed responses`,
+        streamed: { bytes: size },
+      });
+    } else {
+      const body = Buffer.concat(kept);
+      const contentType = req.headers['content-type'];
+      this.finish({ kind: 'response', requestId: id, body: body.toString('utf8'), ...(contentType ? { contentType } : {}), streamed: { bytes: size, kept: body.length } });
     }
     send(res, 202, { status: 'OK' });
   }

@@ -3,7 +3,8 @@
  * embedded Runtime API and report the one invocation. Lazy-loaded by the CLI.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../errors';
 import type { Io } from '../io';
@@ -12,7 +13,7 @@ import { buildArgs, detectBuilder, ensureEngine, exec, type Arch, type Engine } 
 import { MAX_PAYLOAD_BYTES } from './emulator';
 import { inspectForLambda } from './inspect';
 import { formatJson, formatText, type ReportContext } from './report';
-import { exitCodeFor, runAsLambda, type VerifyResult } from './run';
+import { exitCodeFor, planSandbox, runAsLambda, type RunAsLambdaOptions, type VerifyResult } from './run';
 
 export { verifyHelp } from './args';
 export { exitCodeFor, type VerifyResult } from './run';
@@ -35,48 +36,106 @@ export async function runVerify(args: string[], io: Io): Promise<number> {
     imageId: report.image.Id,
     arch: a.arch,
     ...(report.entrypoint ? { entrypoint: report.entrypoint } : {}),
+    findings: report.findings,
   };
   let result: VerifyResult;
   if (report.problems.length > 0) {
     // Lambda would refuse or fail to start such an image; running it here proves nothing.
     result = { kind: 'image-problems', problems: report.problems };
   } else {
-    if (!a.json) io.stderr.write(`running ${ref} as a Lambda function (timeout ${a.timeoutS} s, ${a.memoryMb} MB)...\n`);
-    result = await runAsLambda(engine, {
+    const options: RunAsLambdaOptions = {
       image: report.image.Id,
       event,
       timeoutS: a.timeoutS,
       memoryMb: a.memoryMb,
+      tmpMb: a.tmpMb,
+      // A volume keeps /tmp out of the memory limit; it needs a world-writable /tmp to copy up.
+      tmp: report.tmpWritable ? 'volume' : 'tmpfs',
       functionName: functionNameFor(ref),
       region: io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || 'us-east-1',
-    });
+      handler: (report.image.Config?.Cmd ?? []).join(' '),
+    };
+    const sandbox = await planSandbox(engine, options);
+    ctx.sandbox = sandbox;
+    if (!a.json) io.stderr.write(`running ${ref} as a Lambda function (timeout ${a.timeoutS} s, ${a.memoryMb} MB)...\n`);
+    result = await runAsLambda(engine, options, sandbox);
   }
   io.stdout.write(a.json ? formatJson(ctx, result) : formatText(ctx, result));
   return exitCodeFor(result);
 }
 
+/**
+ * The event: a regular file (or stdin) of at most Lambda's payload limit, checked before it is
+ * opened so a FIFO or a device never blocks or floods the read, and capped while reading.
+ */
 async function readEvent(file: string | undefined, io: Io): Promise<string> {
   if (file === undefined) return '{}';
   let data: Buffer;
-  try {
-    data = file === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, file));
-  } catch (err) {
-    throw new UsageError(`cannot read --event ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  const tooBig = (size: string): UsageError => new UsageError(`--event ${file} is ${size} bytes; Lambda accepts at most ${MAX_PAYLOAD_BYTES}`);
+  const over = `more than ${MAX_PAYLOAD_BYTES}`;
+  if (file === '-') {
+    data = await readAll(io.stdin, MAX_PAYLOAD_BYTES + 1);
+    if (data.length > MAX_PAYLOAD_BYTES) throw tooBig(over);
+  } else {
+    const path = resolve(io.cwd, file);
+    let st;
+    try {
+      st = await stat(path);
+    } catch (err) {
+      throw new UsageError(`cannot read --event ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    if (!st.isFile()) throw new UsageError(`--event ${file} is not a regular file (${kindOf(st)}); give a JSON file or - for stdin`);
+    if (st.size > MAX_PAYLOAD_BYTES) throw tooBig(String(st.size));
+    let handle;
+    try {
+      handle = await open(path, 'r');
+      const buf = Buffer.alloc(MAX_PAYLOAD_BYTES + 1);
+      let len = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buf, len, buf.length - len, null);
+        if (bytesRead === 0) break;
+        len += bytesRead;
+        if (len === buf.length) break;
+      }
+      data = buf.subarray(0, len);
+    } catch (err) {
+      throw new UsageError(`cannot read --event ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    } finally {
+      await handle?.close();
+    }
+    // It grew while being read.
+    if (data.length > MAX_PAYLOAD_BYTES) throw tooBig(over);
   }
-  // Lambda's invoke payload limit, and Invoke only accepts JSON.
-  if (data.length > MAX_PAYLOAD_BYTES) throw new UsageError(`--event ${file} is ${data.length} bytes; Lambda accepts at most ${MAX_PAYLOAD_BYTES}`);
   const text = data.toString('utf8');
   try {
     JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`--event ${file} is not valid JSON: ${(err as Error).message}`);
+    throw new UsageError(`--event ${file} is not valid JSON: ${oneLine((err as Error).message)}`);
   }
   return text;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 200);
+
+/** Reads until EOF or until `cap` bytes are held. */
+async function readAll(stream: NodeJS.ReadableStream, cap: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c));
+  let size = 0;
+  for await (const c of stream) {
+    const b = Buffer.isBuffer(c) ? c : Buffer.from(c);
+    chunks.push(b);
+    size += b.length;
+    if (size >= cap) break;
+  }
   return Buffer.concat(chunks);
 }
 

@@ -11,6 +11,7 @@ import { lstat, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exec, firstLine, removeContainer, type Arch, type Engine } from './docker';
 import { UsageError } from '../errors';
+import { ENTRYPOINT_ADVICE } from './facts';
 
 export interface ImageInfo {
   Id: string;
@@ -25,7 +26,7 @@ export interface ImageInfo {
 export type PathKind =
   | { kind: 'file'; mode: number }
   | { kind: 'symlink'; target: string }
-  | { kind: 'directory' }
+  | { kind: 'directory'; mode?: number }
   | { kind: 'other'; typeflag: string }
   | { kind: 'missing' };
 
@@ -66,26 +67,48 @@ export function configProblems(info: ImageInfo, arch: Arch): string[] {
     if (!have) problems.push(`image architecture is ${info.Architecture || 'unset'}; Lambda supports x86_64 (amd64) and arm64`);
     else if (have !== arch) problems.push(`image architecture is ${info.Architecture} (${have}) but --arch is ${arch}`);
   }
-  const ep = info.Config?.Entrypoint ?? [];
-  if (ep.length === 0 || !ep[0]) problems.push('image has no ENTRYPOINT; set an exec-form ENTRYPOINT with an absolute path');
-  else if (!ep[0].startsWith('/')) problems.push(`ENTRYPOINT ${JSON.stringify(ep[0])} is not an absolute path`);
+  if (program(info) === undefined) problems.push('image has neither ENTRYPOINT nor CMD: there is nothing for Lambda to run');
   return problems;
 }
 
-/** Problems with the entrypoint file itself. */
-export function entrypointProblems(path: string, kind: PathKind): string[] {
+export interface Finding {
+  message: string;
+  source: string;
+}
+
+/** What the container runs first: ENTRYPOINT[0], else CMD[0] (Docker's rule, which Lambda follows). */
+export function program(info: ImageInfo): string | undefined {
+  const ep = info.Config?.Entrypoint ?? [];
+  if (ep.length > 0 && ep[0]) return ep[0];
+  const cmd = info.Config?.Cmd ?? [];
+  return cmd.length > 0 && cmd[0] ? cmd[0] : undefined;
+}
+
+/** Advice from the docs about ENTRYPOINT that Lambda does not enforce by refusing the image. */
+export function configFindings(info: ImageInfo): Finding[] {
+  const findings: Finding[] = [];
+  const ep = info.Config?.Entrypoint ?? [];
+  const first = program(info);
+  if ((ep.length === 0 || !ep[0]) && first) findings.push({ message: ENTRYPOINT_ADVICE.cmdOnly, source: ENTRYPOINT_ADVICE.source });
+  if (first && !first.startsWith('/')) findings.push({ message: `${JSON.stringify(first)}: ${ENTRYPOINT_ADVICE.relative}`, source: ENTRYPOINT_ADVICE.source });
+  return findings;
+}
+
+/** Findings about the program file itself; the run then shows what Lambda would make of it. */
+export function entrypointFindings(path: string, kind: PathKind): Finding[] {
+  const f = (message: string): Finding[] => [{ message, source: ENTRYPOINT_ADVICE.source }];
   switch (kind.kind) {
     case 'file':
       // Lambda runs the entrypoint as uid 993, which owns nothing in the image.
-      return kind.mode & 0o001 ? [] : [`ENTRYPOINT ${path} is not executable by other users (mode ${(kind.mode & 0o7777).toString(8)}); Lambda runs it as an unprivileged user`];
+      return kind.mode & 0o001 ? [] : f(`${path} is not executable by other users (mode ${(kind.mode & 0o7777).toString(8)}); Lambda runs it as an unprivileged user`);
     case 'symlink':
-      return [`ENTRYPOINT ${path} is a symlink (to ${kind.target}); point ENTRYPOINT at the real file`];
+      return f(`${path} is a symlink (to ${kind.target}): ${ENTRYPOINT_ADVICE.symlink}`);
     case 'directory':
-      return [`ENTRYPOINT ${path} is a directory`];
+      return f(`${path} is a directory`);
     case 'missing':
-      return [`ENTRYPOINT ${path} does not exist in the image`];
+      return f(`${path} does not exist in the image`);
     case 'other':
-      return [`ENTRYPOINT ${path} is not a regular file (tar type ${JSON.stringify(kind.typeflag)})`];
+      return f(`${path} is not a regular file (tar type ${JSON.stringify(kind.typeflag)})`);
   }
 }
 
@@ -123,7 +146,7 @@ async function lstatMounted(engine: Engine, name: string, path: string): Promise
     const st = await lstat(join(root, path)).catch(() => undefined);
     if (!st) return { kind: 'missing' };
     if (st.isSymbolicLink()) return { kind: 'symlink', target: await readlink(join(root, path)) };
-    if (st.isDirectory()) return { kind: 'directory' };
+    if (st.isDirectory()) return { kind: 'directory', mode: st.mode & 0o7777 };
     if (st.isFile()) return { kind: 'file', mode: st.mode & 0o7777 };
     return { kind: 'other', typeflag: '?' };
   } finally {
@@ -152,7 +175,7 @@ export function tarEntryKind(tar: Buffer): PathKind {
       continue;
     }
     if (type === '2') return { kind: 'symlink', target: longLink ?? cString(h.subarray(157, 257)) };
-    if (type === '5') return { kind: 'directory' };
+    if (type === '5') return { kind: 'directory', mode: parseOctal(h.subarray(100, 108)) };
     if (type === '0' || type === '\0' || type === '7') return { kind: 'file', mode: parseOctal(h.subarray(100, 108)) };
     return { kind: 'other', typeflag: type };
   }
@@ -171,15 +194,24 @@ function cString(field: Buffer): string {
 
 export interface InspectionReport {
   image: ImageInfo;
+  /** The program the container starts (ENTRYPOINT[0], else CMD[0]). */
   entrypoint?: string;
+  /** Lambda would not run the image at all (wrong OS or architecture, nothing to run). */
   problems: string[];
+  /** The docs advise otherwise, but Lambda runs it: reported, and the image is still run. */
+  findings: Finding[];
+  /** /tmp in the image is a world-writable directory that a volume can copy up. */
+  tmpWritable: boolean;
 }
 
-/** Config checks, then (when ENTRYPOINT is absolute) the file check. */
+/** Config checks, then (for an absolute program path) the file check, and /tmp's mode. */
 export async function inspectForLambda(engine: Engine, ref: string, arch: Arch): Promise<InspectionReport> {
   const image = await inspectImage(engine, ref);
   const problems = configProblems(image, arch);
-  const entrypoint = image.Config?.Entrypoint?.[0] ?? undefined;
-  if (entrypoint?.startsWith('/')) problems.push(...entrypointProblems(entrypoint, await pathKind(engine, image.Id, entrypoint)));
-  return { image, ...(entrypoint ? { entrypoint } : {}), problems };
+  const findings = configFindings(image);
+  const entrypoint = program(image);
+  if (entrypoint?.startsWith('/')) findings.push(...entrypointFindings(entrypoint, await pathKind(engine, image.Id, entrypoint)));
+  const tmp = problems.length === 0 ? await pathKind(engine, image.Id, '/tmp') : { kind: 'missing' as const };
+  const tmpWritable = tmp.kind === 'directory' && ((tmp.mode ?? 0) & 0o002) !== 0;
+  return { image, ...(entrypoint ? { entrypoint } : {}), problems, findings, tmpWritable };
 }

@@ -129,7 +129,7 @@ describe('--yes and defaults', () => {
     const cwd = tempDir();
     const { code, stdout } = await run(['fn', '--base', 'image', '--runtime', 'python3.13', '--rie', '--hadolint', 'off'], { cwd });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/(docker buildx build|DOCKER_BUILDKIT=1 docker build) [^\n]*--target local -t fn:local \./);
+    expect(stdout).toMatch(/(docker buildx build|DOCKER_BUILDKIT=1 docker build) [^\n]*-t fn:local --target local \./);
     expect(stdout).toMatch(/docker run --rm --platform linux\/amd64 -p 9000:8080 fn:local/);
     expect(stdout).toMatch(/docker tag fn:dev /);
   });

@@ -89,6 +89,14 @@ describe('SAM template.yaml', () => {
   });
 });
 
+it('SAM: the header gives the same build and deploy commands the next steps print', () => {
+  for (const needsBuildKit of [true, false]) {
+    const over = { kind: 'sam' as const, needsBuildKit, region: 'eu-west-1' };
+    const header = only(over, 'template.yaml').content.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^# ?/, ''));
+    for (const step of deployNextSteps(input(over))) expect(header).toContain(step);
+  }
+});
+
 describe('CloudFormation cloudformation.yaml', () => {
   it('declares an image function from the ImageUri and Role parameters', () => {
     const file = only({ kind: 'cloudformation', arch: 'x86_64' }, 'cloudformation.yaml');
@@ -148,6 +156,30 @@ describe('CloudFormation cloudformation.yaml', () => {
     expect(image.test(`123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api${digest}`)).toBe(true);
     expect(image.test(`123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/team/orders-api${digest}`)).toBe(true);
     expect(image.test(`123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/orders-api${digest}`)).toBe(false);
+  });
+
+  it('accepts for ImageUri only what its description says: a private ECR image by digest', () => {
+    const doc = cfn(only({ kind: 'cloudformation' }, 'cloudformation.yaml').content) as Json;
+    const image = new RegExp(doc.Parameters.ImageUri.AllowedPattern);
+    expect(doc.Parameters.ImageUri.Description).toMatch(/by digest.*@sha256:<64 hex digits> \(no tag/);
+    const repo = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders-api';
+    expect(image.test(`${repo}@sha256:${'0'.repeat(64)}`)).toBe(true);
+    // A tag, a short or upper-case digest, a bad repository name, another registry: refused.
+    for (const bad of [`${repo}:latest`, `${repo}@sha256:${'0'.repeat(63)}`, `${repo}@sha256:${'A'.repeat(64)}`, `123456789012.dkr.ecr.eu-west-1.amazonaws.com/Orders@sha256:${'0'.repeat(64)}`, `123456789012.dkr.ecr.eu-west-1.amazonaws.com/a//b@sha256:${'0'.repeat(64)}`, `public.ecr.aws/x/y@sha256:${'0'.repeat(64)}`, `12345678901.dkr.ecr.eu-west-1.amazonaws.com/x@sha256:${'0'.repeat(64)}`]) {
+      expect(image.test(bad), bad).toBe(false);
+    }
+  });
+
+  it('points its header only at commands this mode writes or needs, the same the next steps print', () => {
+    const over = { kind: 'cloudformation' as const, region: 'eu-west-1', functionName: 'orders_api', buildTarget: 'final' };
+    const text = only(over, 'cloudformation.yaml').content;
+    // No deploy.sh is written with --deploy cloudformation, so the header must not send anyone there.
+    expect(text).not.toContain('deploy.sh');
+    const header = text.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^# ?/, ''));
+    const steps = deployNextSteps(input(over));
+    expect(steps.filter((l) => !l.startsWith('docker push'))).toEqual(header.filter((l) => steps.includes(l)));
+    for (const step of steps.filter((l) => !l.startsWith('docker push'))) expect(header).toContain(step);
+    expect(steps[0]).toBe('docker buildx build --platform linux/arm64 --provenance=false --sbom=false --load -t <account>.dkr.ecr.eu-west-1.amazonaws.com/orders-api:<tag> --target final .');
   });
 });
 
@@ -226,6 +258,22 @@ describe('next steps and --help entries', () => {
       'aws ecr set-repository-policy --region <region> --repository-name orders-api --policy-text file://ecr-policy.json',
     ]);
     expect(deployNextSteps(input({ kind: 'none' }))).toEqual([]);
+  });
+
+  it('does not print a policy command beside deploy.sh, which runs that command itself', () => {
+    const steps = deployNextSteps(input({ kind: 'script', ecrPolicy: 'same-account', region: 'us-east-1' }));
+    expect(steps.some((l) => l.startsWith('aws ecr'))).toBe(false);
+    expect(steps).toContain('# ./deploy.sh applies ecr-policy.json to the repository (replacing its policy)');
+    const script = only({ kind: 'script', ecrPolicy: 'same-account' }, 'deploy.sh').content;
+    // The script's command is the next-step command with its own variables in the value slots.
+    expect(script).toContain('aws ecr set-repository-policy --region "$REGION" --registry-id "$ACCOUNT" --repository-name "$REPOSITORY" --policy-text file://"$ECR_POLICY_FILE"');
+    const printed = deployNextSteps(input({ kind: 'sam', ecrPolicy: 'same-account', region: 'us-east-1' })).at(-1)!;
+    expect(printed).toBe('aws ecr set-repository-policy --region us-east-1 --repository-name orders-api --policy-text file://ecr-policy.json');
+  });
+
+  it('warns, with --deploy script and a cross-account policy, that the own account must be listed', () => {
+    const steps = deployNextSteps(input({ kind: 'script', ecrPolicy: 'cross-account', allowAccounts: ['210987654321'] }));
+    expect(steps.at(-1)).toMatch(/refuses to run unless ecr-policy\.json lists the account it deploys to: add it with --allow-account/);
   });
 
   it('documents the six flags the CLI wires', () => {

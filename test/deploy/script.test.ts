@@ -238,11 +238,83 @@ describe('deploy.sh end to end against fake aws and docker', () => {
     expect(findCall(run.calls, 'aws', 'lambda', 'create-function')).toBeUndefined();
   });
 
-  it('stops without buildx before looking anything up', () => {
+  it('falls back to DOCKER_BUILDKIT=1 docker build when buildx is missing', () => {
     const run = runDeploy(writeProject(), { ...BASE_ENV, FAKE_NO_BUILDX: '1' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/docker buildx is not available: building with DOCKER_BUILDKIT=1 docker build/);
+    const build = findCall(run.calls, 'docker', 'build', '--platform');
+    expect(argAfter(build, '--platform')).toBe('linux/arm64');
+    expect(argAfter(build, '-t')).toBe(`${HOST}/orders-api:v1`);
+    expect(findCall(run.calls, 'docker', 'buildx', 'build')).toBeUndefined();
+  });
+
+  it('stops when docker can build neither with buildx nor with BuildKit, before looking anything up', () => {
+    const run = runDeploy(writeProject(), { ...BASE_ENV, FAKE_NO_BUILDX: '1', FAKE_NO_BUILDKIT: '1' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/docker buildx is not available/);
+    expect(run.stderr).toMatch(/docker can build neither with buildx nor with DOCKER_BUILDKIT=1/);
     expect(findCall(run.calls, 'aws', 'lambda', 'get-function')).toBeUndefined();
+  });
+
+  it('checks for emulation before an arm64 build on an x86_64 engine', () => {
+    const none = runDeploy(writeProject({ arch: 'arm64' }), { ...BASE_ENV, FAKE_ENGINE_ARCH: 'x86_64', FAKE_BUILDX_PLATFORMS: 'linux/amd64, linux/386' });
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/building linux\/arm64 on a linux\/amd64 engine needs QEMU emulation/);
+    expect(findCall(none.calls, 'docker', 'buildx', 'build')).toBeUndefined();
+    expect(findCall(none.calls, 'aws', 'lambda', 'get-function')).toBeUndefined();
+
+    const emulated = runDeploy(writeProject({ arch: 'arm64' }), { ...BASE_ENV, FAKE_ENGINE_ARCH: 'x86_64' });
+    expect(emulated.status).toBe(0);
+    expect(emulated.stderr).toMatch(/under emulation/);
+
+    const native = runDeploy(writeProject({ arch: 'arm64' }), { ...BASE_ENV, FAKE_ENGINE_ARCH: 'aarch64', FAKE_BUILDX_PLATFORMS: '' });
+    expect(native.status).toBe(0);
+    expect(findCall(native.calls, 'docker', 'buildx', 'inspect')).toBeUndefined();
+  });
+
+  it('refuses a Region from the environment that differs from the generated one, unless --region settles it', () => {
+    const dir = writeProject({ region: 'eu-west-1', ecrPolicy: 'same-account' });
+    const clash = runDeploy(dir, BASE_ENV);
+    expect(clash.status).toBe(2);
+    expect(clash.stderr).toMatch(/generated for Region eu-west-1 but AWS_REGION\/AWS_DEFAULT_REGION says us-east-1: pass --region/);
+    expect(clash.calls).toEqual([]);
+    const chosen = runDeploy(dir, BASE_ENV, ['--region', 'us-east-1']);
+    expect(chosen.status).toBe(0);
+    const same = runDeploy(dir, { ...BASE_ENV, AWS_REGION: 'eu-west-1' });
+    expect(same.status).toBe(0);
+  });
+
+  it('applies the policy to an existing repository too, with the command the next steps print', () => {
+    const dir = writeProject({ ecrPolicy: 'same-account' });
+    const run = runDeploy(dir, { ...BASE_ENV, FAKE_REPOSITORY: 'present' });
+    expect(run.status).toBe(0);
+    expect(findCall(run.calls, 'aws', 'ecr', 'create-repository')).toBeUndefined();
+    const set = findCall(run.calls, 'aws', 'ecr', 'set-repository-policy');
+    expect(set).toEqual(['aws', 'ecr', 'set-repository-policy', '--region', 'us-east-1', '--registry-id', ACCOUNT, '--repository-name', 'orders-api', '--policy-text', 'file://ecr-policy.json']);
+    expect(run.stderr).toMatch(/replaces the repository's current policy/);
+  });
+
+  it("refuses a cross-account policy that leaves out the script's own account, naming the fix", () => {
+    const dir = writeProject({ ecrPolicy: 'cross-account', allowAccounts: ['210987654321'], region: 'us-east-1' });
+    const run = runDeploy(dir, BASE_ENV);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`ecr-policy\\.json does not let Lambda pull for functions of account ${ACCOUNT} in us-east-1, where this script deploys: regenerate it with --allow-account ${ACCOUNT}`));
+    expect(run.calls).toEqual([]);
+  });
+
+  it('runs with a cross-account policy that includes its own account, in its Region or any', () => {
+    for (const region of ['us-east-1', undefined]) {
+      const dir = writeProject({ ecrPolicy: 'cross-account', allowAccounts: ['210987654321', ACCOUNT], ...(region ? { region } : {}) });
+      const run = runDeploy(dir, BASE_ENV);
+      expect(run.status, run.stderr).toBe(0);
+      expect(findCall(run.calls, 'aws', 'ecr', 'set-repository-policy')).toBeDefined();
+    }
+  });
+
+  it('refuses a cross-account policy written for another Region', () => {
+    const dir = writeProject({ ecrPolicy: 'cross-account', allowAccounts: [ACCOUNT], region: 'eu-west-1' });
+    const run = runDeploy(dir, BASE_ENV, ['--region', 'us-east-1']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/in us-east-1, where this script deploys/);
   });
 
   it('lets command-line options override the environment and the baked defaults', () => {

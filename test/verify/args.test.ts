@@ -1,4 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,12 +11,12 @@ import { captureIo } from './fake-io';
 
 describe('parseVerifyArgs', () => {
   it('applies the defaults', () => {
-    expect(parseVerifyArgs(['img:1'])).toEqual({ image: 'img:1', arch: 'x86_64', timeoutS: 3, memoryMb: 128, json: false, help: false });
+    expect(parseVerifyArgs(['img:1'])).toEqual({ image: 'img:1', arch: 'x86_64', timeoutS: 3, memoryMb: 128, tmpMb: 512, json: false, help: false });
   });
 
   it('reads every flag, in both --flag value and --flag=value forms', () => {
-    expect(parseVerifyArgs(['--event', 'e.json', 'img', '--arch=arm64', '--timeout', '10', '--memory=512', '--json', '--build', 'dir'])).toEqual({
-      image: 'img', event: 'e.json', build: 'dir', arch: 'arm64', timeoutS: 10, memoryMb: 512, json: true, help: false,
+    expect(parseVerifyArgs(['--event', 'e.json', 'img', '--arch=arm64', '--timeout', '10', '--memory=512', '--json', '--build', 'dir', '--tmp-size', '10240'])).toEqual({
+      image: 'img', event: 'e.json', build: 'dir', arch: 'arm64', timeoutS: 10, memoryMb: 512, tmpMb: 10240, json: true, help: false,
     });
   });
 
@@ -29,7 +31,10 @@ describe('parseVerifyArgs', () => {
   });
 
   it.each([
-    [['img', '--platform', 'x'], /unknown flag --platform for verify; valid flags: --event, --build, --arch, --timeout, --memory, --json, --help, -h/],
+    [['img', '--platform', 'x'], /unknown flag --platform for verify; valid flags: --event, --build, --arch, --timeout, --memory, --tmp-size, --json, --help, -h/],
+    // Lambda's ephemeral storage range (API_EphemeralStorage): 512 to 10,240 MB.
+    [['img', '--tmp-size', '511'], /--tmp-size must be between 512 and 10240, got 511/],
+    [['img', '--tmp-size', '10241'], /--tmp-size must be between 512 and 10240, got 10241/],
     [['img', '-v'], /unknown flag -v/],
     [['img', '--timeout=3', '--timeout', '4'], /--timeout given twice/],
     [['img', '--event'], /--event needs a value/],
@@ -96,6 +101,28 @@ describe('runVerify before touching an engine', () => {
   it("refuses an event over Lambda's 6 MiB invoke payload", async () => {
     writeFileSync(join(dir, 'big.json'), `"${'x'.repeat(6 * 1024 * 1024)}"`);
     await expect(runVerify(['img', '--event', 'big.json'], captureIo({ cwd: dir, env: noEngine }))).rejects.toThrow(/big.json is 6291458 bytes; Lambda accepts at most 6291456/);
+  });
+
+  it('accepts an event of exactly 6 MiB (the limit is inclusive, to the byte)', async () => {
+    writeFileSync(join(dir, 'exact.json'), `"${'x'.repeat(6 * 1024 * 1024 - 2)}"`);
+    // Past the event check, it stops at the missing engine.
+    await expect(runVerify(['img', '--event', 'exact.json'], captureIo({ cwd: dir, env: noEngine }))).rejects.toThrow(/verify needs docker or podman/);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a FIFO at once, without opening it (never a hang)', async () => {
+    execFileSync('mkfifo', [join(dir, 'fifo.json')]);
+    const err = await runVerify(['img', '--event', 'fifo.json'], captureIo({ cwd: dir, env: noEngine })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ exitCode: 2, message: '--event fifo.json is not a regular file (a FIFO); give a JSON file or - for stdin' });
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('refuses a device such as /dev/zero and a directory, one line, exit 2', async () => {
+    await expect(runVerify(['img', '--event', '/dev/zero'], captureIo({ cwd: dir, env: noEngine }))).rejects.toMatchObject({ exitCode: 2, message: '--event /dev/zero is not a regular file (a character device); give a JSON file or - for stdin' });
+    await expect(runVerify(['img', '--event', '.'], captureIo({ cwd: dir, env: noEngine }))).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/is not a regular file \(a directory\)/) });
+  });
+
+  it('stops reading an endless stdin at the limit', async () => {
+    const endless = new Readable({ read() { this.push(Buffer.alloc(64 * 1024, 0x20)); } });
+    await expect(runVerify(['img', '--event', '-'], captureIo({ env: noEngine, stdin: endless }))).rejects.toMatchObject({ exitCode: 2, message: '--event - is more than 6291456 bytes; Lambda accepts at most 6291456' });
   });
 
   it('reads the event from stdin with --event -, and still needs an engine', async () => {

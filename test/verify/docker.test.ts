@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArgs, detectBuilder, lambdaEnv, probeArgs, removeArgs, resolveEngine, runArgs, type Engine } from '../../src/verify/docker';
 import { functionNameFor } from '../../src/verify/index';
-import { formatJson, formatText } from '../../src/verify/report';
+import { escapeForTty, formatJson, formatText } from '../../src/verify/report';
+import { cpusFor, LAMBDA_ENV_FACTS } from '../../src/verify/facts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'verify-docker-'));
 function executable(dir: string, name: string, script: string): string {
@@ -76,7 +77,12 @@ describe('buildArgs', () => {
 });
 
 describe('runArgs and lambdaEnv', () => {
-  const env = lambdaEnv({ runtimeApi: '127.0.0.1:4242', functionName: 'fn', memoryMb: 256, region: 'eu-west-1' }, new Date('2025-02-03T00:00:00Z'));
+  const env = lambdaEnv({ runtimeApi: '127.0.0.1:4242', functionName: 'fn', memoryMb: 256, region: 'eu-west-1', handler: 'app.handler' }, new Date('2025-02-03T00:00:00Z'));
+
+  it('sets exactly the variables the facts table lists, each with a source', () => {
+    expect(Object.keys(env).sort()).toEqual(Object.keys(LAMBDA_ENV_FACTS).sort());
+    for (const fact of Object.values(LAMBDA_ENV_FACTS)) expect(fact.source).toMatch(/^https:\/\//);
+  });
 
   it("sets Lambda's environment, with fake credentials and no AWS_EXECUTION_ENV", () => {
     expect(env).toMatchObject({
@@ -90,6 +96,10 @@ describe('runArgs and lambdaEnv', () => {
       LAMBDA_TASK_ROOT: '/var/task',
       LAMBDA_RUNTIME_DIR: '/var/runtime',
       TZ: ':UTC',
+      LANG: 'en_US.UTF-8',
+      _HANDLER: 'app.handler',
+      AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
+      AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000',
     });
     expect(env.AWS_LAMBDA_LOG_STREAM_NAME).toMatch(/^2025\/02\/03\/\[\$LATEST\][0-9a-f]{32}$/);
     expect(env.AWS_ACCESS_KEY_ID).toMatch(/FAKE/);
@@ -98,13 +108,26 @@ describe('runArgs and lambdaEnv', () => {
     expect(env).not.toHaveProperty('HOME');
   });
 
-  it('runs read-only, tmpfs /tmp, uid 993:990, memory cap, no capabilities, host network', () => {
-    const args = runArgs({ name: 'c1', image: 'sha256:abc', memoryMb: 256, env: { A: '1', B: 'x=y' } });
+  const engine: Engine = { bin: 'docker', kind: 'docker', env: {} };
+  it('runs read-only, /tmp on a volume, uid 993:990, memory and CPU caps, no capabilities, bridge network', () => {
+    const args = runArgs({ name: 'c1', image: 'sha256:abc', memoryMb: 256, cpus: 0.14, tmpMb: 512, tmp: 'volume', env: { A: '1', B: 'x=y' }, engine });
     const joined = args.join(' ');
-    for (const part of ['run -d --name c1', '--read-only', '--tmpfs /tmp:rw,exec,size=512m', '--user 993:990', '--memory 256m', '--memory-swap 256m', '--cap-drop ALL', '--security-opt no-new-privileges', '--network host', '--ulimit nofile=1024:1024 --ulimit nproc=1024:1024', '-e A=1 -e B=x=y']) {
+    for (const part of ['run -d --name c1', '--read-only', '--mount type=volume,dst=/tmp', '--user 993:990', '--memory 256m', '--memory-swap 256m', '--cpus 0.14', '--cap-drop ALL', '--security-opt no-new-privileges', '--add-host host.docker.internal:host-gateway', '--ulimit nofile=1024:1024 --ulimit nproc=1024:1024', '-e A=1 -e B=x=y']) {
       expect(joined).toContain(part);
     }
+    expect(joined).not.toContain('--network');
     expect(args.at(-1)).toBe('sha256:abc');
+  });
+
+  it('falls back to a sized tmpfs /tmp when the image has no world-writable /tmp', () => {
+    const args = runArgs({ name: 'c1', image: 'i', memoryMb: 128, cpus: 0.07, tmpMb: 2048, tmp: 'tmpfs', env: {}, engine });
+    expect(args.join(' ')).toContain('--tmpfs /tmp:rw,exec,mode=1777,size=2048m');
+  });
+
+  it("scales CPU with memory as Lambda does: 1,769 MB is one vCPU, 10,240 MB about 5.79", () => {
+    expect(cpusFor(128)).toBe(0.07);
+    expect(cpusFor(1769)).toBe(1);
+    expect(cpusFor(10240)).toBe(5.79);
   });
 });
 
@@ -118,8 +141,9 @@ describe('engine differences', () => {
   });
 
   it('removes at once (podman would wait 10 s for a PID 1 that ignores SIGTERM)', () => {
-    expect(removeArgs(docker, 'c')).toEqual(['rm', '-f', 'c']);
-    expect(removeArgs(podman, 'c')).toEqual(['rm', '-f', '-t', '0', 'c']);
+    // -v: the anonymous /tmp volume goes with the container.
+    expect(removeArgs(docker, 'c')).toEqual(['rm', '-f', '-v', 'c']);
+    expect(removeArgs(podman, 'c')).toEqual(['rm', '-f', '-v', '-t', '0', 'c']);
   });
 });
 
@@ -138,20 +162,25 @@ describe('report', () => {
 
   it('prints aligned text lines', () => {
     expect(formatText(ctx, { kind: 'response', requestId: 'r', body: '{"a":1}', initMs: 12, invokeMs: 3 })).toBe(
-      ['image:     img:1  (entrypoint /bootstrap)', 'result:    response (the function answered)', 'response:  {"a":1}', 'init:      12 ms', 'invoke:    3 ms', ''].join('\n'),
+      ['image:     img:1  (runs /bootstrap)', 'arch:      x86_64', 'result:    response (the function answered)', 'response:  {"a":1}', 'init:      12.00 ms', 'invoke:    3.00 ms', 'REPORT RequestId: r\tDuration: 3.00 ms\tBilled Duration: 15 ms\tInit Duration: 12.00 ms', ''].join('\n'),
     );
-    expect(formatText(ctx, { kind: 'exit-error', errorType: 'Runtime.ExitError', errorMessage: 'm', containerExitCode: 2, logs: ['a', 'b'] })).toContain(
-      'exit code: 2\nlogs:      last 2 line(s)\n  | a\n  | b\n',
+    expect(formatText(ctx, { kind: 'exit-error', errorType: 'Runtime.ExitError', errorMessage: 'm', containerExitCode: 2, logs: ['a', 'b\u001b[31m'] })).toContain(
+      'exit code: 2\nlogs:      last 2 line(s)\n  | a\n  | b\\x1b[31m\n',
     );
     expect(formatText(ctx, { kind: 'image-problems', problems: ['p1', 'p2'] })).toContain('problem:   p1\nproblem:   p2\n');
+  });
+
+  it('escapes every control character, including C1 and line separators', () => {
+    expect(escapeForTty('a\nb\rc\u0007d\u009be\u2028f')).toBe('a\\nb\\rc\\x07d\\x9be\\u2028f');
   });
 
   it('prints one JSON object', () => {
     const out = formatJson(ctx, { kind: 'function-error', errorType: 'Error', errorMessage: 'boom', stackTrace: ['s'], initMs: 1, invokeMs: 2, logs: [] });
     expect(out.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(out)).toEqual({
-      image: 'img:1', imageId: 'sha256:1', arch: 'x86_64', entrypoint: '/bootstrap', result: 'function-error', exitCode: 1,
+      image: 'img:1', imageId: 'sha256:1', arch: 'x86_64', entrypoint: '/bootstrap', findings: [], result: 'function-error', exitCode: 1,
       error: { errorType: 'Error', errorMessage: 'boom', stackTrace: ['s'] }, initMs: 1, invokeMs: 2, logs: [],
+      report: { line: 'REPORT Duration: 2.00 ms\tBilled Duration: 3 ms\tInit Duration: 1.00 ms', durationMs: 2, billedDurationMs: 3, initDurationMs: 1 },
     });
   });
 });

@@ -2,6 +2,7 @@
  * The emulator against the Runtime API's documented behaviour, with plain fetch (no Docker).
  * Reference: docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html.
  */
+import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES, parseErrorBody, RuntimeApiEmulator, type EmulatorOptions } from '../../src/verify/emulator';
 
@@ -218,5 +219,80 @@ describe('routing', () => {
     const res = await fetch(`${base.replace('/2018-06-01/runtime', '')}${path}`, { method, ...(method === 'GET' ? {} : { body: '{}' }) });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ errorType: 'NotFound' });
+  });
+});
+
+describe('bridge listeners', () => {
+  /** GET /next on HOST:PORT from the source address FROM; resolves to the status code. */
+  const pollFrom = (host: string, port: number, from: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest({ host, port, localAddress: from, path: '/2018-06-01/runtime/invocation/next' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it.skipIf(process.platform !== 'linux')('answer only the function container once it is known, and skip an address that is not local', async () => {
+    const e = new RuntimeApiEmulator({ event: '{}', timeoutMs: 1000, functionArn: ARN });
+    emu = e;
+    // 127.0.0.2 stands in for the bridge gateway; 192.0.2.1 (TEST-NET) is not this machine's.
+    const port = Number((await e.listen(['127.0.0.2', '192.0.2.1'])).split(':')[1]);
+    const stranger = pollFrom('127.0.0.2', port, '127.0.0.3');
+    e.allowPeers(['127.0.0.4']);
+    expect(await stranger).toBe(403);
+    expect(await pollFrom('127.0.0.2', port, '127.0.0.4')).toBe(200);
+  });
+});
+
+describe('streamed responses (Lambda-Runtime-Function-Response-Mode: streaming)', () => {
+  /** POSTs `total` bytes as a chunked, streamed response, with optional trailers. */
+  const stream = (id: string, total: number, trailers?: Record<string, string>): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const url = new URL(`${base}/invocation/${id}/response`);
+      const req = httpRequest(
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'Lambda-Runtime-Function-Response-Mode': 'streaming', 'Transfer-Encoding': 'chunked', ...(trailers ? { Trailer: Object.keys(trailers).join(', ') } : {}) } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      const chunk = Buffer.alloc(4 * 1024 * 1024, 'x');
+      let sent = 0;
+      const pump = (): void => {
+        while (sent < total) {
+          const part = chunk.subarray(0, Math.min(chunk.length, total - sent));
+          sent += part.length;
+          if (!req.write(part)) return void req.once('drain', pump);
+        }
+        if (trailers) req.addTrailers(trailers);
+        req.end();
+      };
+      pump();
+    });
+
+  it('refuses a streamed response past 200 MiB as Function.ResponseSizeTooLarge, to the byte', async () => {
+    const e = await start();
+    const id = (await next()).headers.get('lambda-runtime-aws-request-id')!;
+    expect(await stream(id, 200 * 1024 * 1024 + 1)).toBe(202);
+    expect(await e.outcome).toMatchObject({ kind: 'function-error', errorType: 'Function.ResponseSizeTooLarge', streamed: { bytes: 200 * 1024 * 1024 + 1 } });
+  }, 120_000);
+
+  it('keeps the first MiB of a large streamed body and counts the rest', async () => {
+    const e = await start();
+    const id = (await next()).headers.get('lambda-runtime-aws-request-id')!;
+    expect(await stream(id, 7 * 1024 * 1024)).toBe(202);
+    const o = await e.outcome;
+    expect(o).toMatchObject({ kind: 'response', streamed: { bytes: 7 * 1024 * 1024, kept: 1024 * 1024 } });
+  });
+
+  it('turns the error trailers into a function error (base64 JSON body)', async () => {
+    const e = await start();
+    const id = (await next()).headers.get('lambda-runtime-aws-request-id')!;
+    const body = Buffer.from(JSON.stringify({ errorType: 'Boom', errorMessage: 'mid-stream' })).toString('base64');
+    expect(await stream(id, 10, { 'Lambda-Runtime-Function-Error-Type': 'Boom', 'Lambda-Runtime-Function-Error-Body': body })).toBe(202);
+    expect(await e.outcome).toMatchObject({ kind: 'function-error', errorType: 'Boom', errorMessage: 'mid-stream' });
   });
 });

@@ -7,7 +7,7 @@ export interface CapturedIo extends Io {
 }
 
 /** An Io whose stdout/stderr are captured as text; env defaults to the real one (PATH, docker). */
-export function captureIo(opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string } = {}): CapturedIo {
+export function captureIo(opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string | Readable } = {}): CapturedIo {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -17,7 +17,7 @@ export function captureIo(opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?:
   return {
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? process.env,
-    stdin: Readable.from(opts.stdin !== undefined ? [Buffer.from(opts.stdin)] : []),
+    stdin: opts.stdin instanceof Readable ? opts.stdin : Readable.from(opts.stdin !== undefined ? [Buffer.from(opts.stdin)] : []),
     stdout,
     stderr,
     now: () => new Date('2025-01-01T00:00:00Z'),

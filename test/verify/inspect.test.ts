@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configProblems, entrypointProblems, tarEntryKind, type ImageInfo } from '../../src/verify/inspect';
+import { configFindings, configProblems, entrypointFindings, tarEntryKind, type ImageInfo } from '../../src/verify/inspect';
 
 /** One 512-byte ustar header (checksum left blank: the parser does not need it). */
 function header(name: string, type: string, opts: { mode?: number; size?: number; link?: string } = {}): Buffer {
@@ -46,7 +46,7 @@ describe('tarEntryKind (the first entry of `cp CONTAINER:/path -`)', () => {
   });
 
   it('reads a directory, other types, and an empty stream', () => {
-    expect(tarEntryKind(Buffer.concat([header('etc/', '5'), end]))).toEqual({ kind: 'directory' });
+    expect(tarEntryKind(Buffer.concat([header('etc/', '5'), end]))).toEqual({ kind: 'directory', mode: 0o644 });
     expect(tarEntryKind(Buffer.concat([header('fifo', '6'), end]))).toEqual({ kind: 'other', typeflag: '6' });
     expect(tarEntryKind(end)).toEqual({ kind: 'missing' });
     expect(tarEntryKind(Buffer.alloc(0))).toEqual({ kind: 'missing' });
@@ -62,19 +62,20 @@ describe('configProblems', () => {
     expect(configProblems({ ...good, Architecture: 'aarch64' }, 'arm64')).toEqual([]);
   });
 
-  it('reports each problem on its own line', () => {
-    expect(configProblems({ Id: 'x', Os: 'windows', Architecture: 'amd64', Config: { Entrypoint: ['bootstrap'] } }, 'arm64')).toEqual([
+  it('reports each problem on its own line; a relative ENTRYPOINT is a finding, not a refusal', () => {
+    const info: ImageInfo = { Id: 'x', Os: 'windows', Architecture: 'amd64', Config: { Entrypoint: ['bootstrap'] } };
+    expect(configProblems(info, 'arm64')).toEqual([
       'image OS is windows; Lambda runs only linux images',
       'image architecture is amd64 (x86_64) but --arch is arm64',
-      'ENTRYPOINT "bootstrap" is not an absolute path',
     ]);
+    expect(configFindings(info).map((f) => f.message)).toEqual([expect.stringMatching(/^"bootstrap": the Lambda docs ask for an absolute ENTRYPOINT path/)]);
   });
 
-  it('reports a missing ENTRYPOINT and an unsupported architecture', () => {
-    expect(configProblems({ Id: 'x', Os: 'linux', Architecture: 's390x', Config: { Entrypoint: null, Cmd: ['x'] } }, 'x86_64')).toEqual([
-      'image architecture is s390x; Lambda supports x86_64 (amd64) and arm64',
-      'image has no ENTRYPOINT; set an exec-form ENTRYPOINT with an absolute path',
-    ]);
+  it('runs a CMD-only image (a finding) but refuses one with nothing to run', () => {
+    const cmdOnly: ImageInfo = { Id: 'x', Os: 'linux', Architecture: 's390x', Config: { Entrypoint: null, Cmd: ['/x'] } };
+    expect(configProblems(cmdOnly, 'x86_64')).toEqual(['image architecture is s390x; Lambda supports x86_64 (amd64) and arm64']);
+    expect(configFindings(cmdOnly)).toEqual([{ message: expect.stringMatching(/CMD but no ENTRYPOINT/), source: 'https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-images.html' }]);
+    expect(configProblems({ ...cmdOnly, Architecture: 'amd64', Config: {} }, 'x86_64')).toEqual(['image has neither ENTRYPOINT nor CMD: there is nothing for Lambda to run']);
   });
 
   it('reports an image holding several platforms, ignoring attestation entries', () => {
@@ -91,18 +92,18 @@ describe('configProblems', () => {
   });
 });
 
-describe('entrypointProblems', () => {
+describe('entrypointFindings', () => {
+  const msgs = (path: string, kind: Parameters<typeof entrypointFindings>[1]) => entrypointFindings(path, kind).map((f) => f.message);
   it('accepts an executable file', () => {
-    expect(entrypointProblems('/bootstrap', { kind: 'file', mode: 0o755 })).toEqual([]);
+    expect(entrypointFindings('/bootstrap', { kind: 'file', mode: 0o755 })).toEqual([]);
   });
 
-  it('explains every other case in one line', () => {
-    expect(entrypointProblems('/bootstrap', { kind: 'file', mode: 0o750 })).toEqual([
-      'ENTRYPOINT /bootstrap is not executable by other users (mode 750); Lambda runs it as an unprivileged user',
-    ]);
-    expect(entrypointProblems('/bin/sh', { kind: 'symlink', target: 'dash' })).toEqual(['ENTRYPOINT /bin/sh is a symlink (to dash); point ENTRYPOINT at the real file']);
-    expect(entrypointProblems('/x', { kind: 'missing' })).toEqual(['ENTRYPOINT /x does not exist in the image']);
-    expect(entrypointProblems('/x', { kind: 'directory' })).toEqual(['ENTRYPOINT /x is a directory']);
-    expect(entrypointProblems('/x', { kind: 'other', typeflag: '6' })).toEqual(['ENTRYPOINT /x is not a regular file (tar type "6")']);
+  it('explains every other case in one line, citing the docs', () => {
+    expect(msgs('/bootstrap', { kind: 'file', mode: 0o750 })).toEqual(['/bootstrap is not executable by other users (mode 750); Lambda runs it as an unprivileged user']);
+    expect(msgs('/bin/sh', { kind: 'symlink', target: 'dash' })).toEqual([expect.stringMatching(/^\/bin\/sh is a symlink \(to dash\): the Lambda docs advise .* so it is run here$/)]);
+    expect(msgs('/x', { kind: 'missing' })).toEqual(['/x does not exist in the image']);
+    expect(msgs('/x', { kind: 'directory' })).toEqual(['/x is a directory']);
+    expect(msgs('/x', { kind: 'other', typeflag: '6' })).toEqual(['/x is not a regular file (tar type "6")']);
+    expect(entrypointFindings('/x', { kind: 'missing' })[0]!.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
   });
 });

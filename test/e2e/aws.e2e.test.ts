@@ -26,7 +26,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../support/run';
-import { announceSkip, buildImage, dockerStatus, HOST_ARCH, removeImages, withImages, type DockerStatus } from './helpers';
+import { announceSkip, buildImage, dockerStatus, HOST_ARCH, removeImages, updateLockfile, withImages, type DockerStatus } from './helpers';
 
 const MIN = 60_000;
 const FIXTURES = fileURLToPath(new URL('../fixtures/e2e/aws/', import.meta.url));
@@ -148,6 +148,8 @@ interface Path {
   sample: (response: string) => void;
   /** Adds the dependency and swaps the handler. */
   addDependency: (dir: string) => void;
+  /** Then updates the lockfile as the user would on their machine (image, command). */
+  lockfile?: [string, string[]];
   dependency: (response: string) => void;
   thrown: { errorType: string | RegExp; errorMessage: string | RegExp; inLogs?: RegExp };
   written: { errorType: string | RegExp; errorMessage: string | RegExp; inLogs?: RegExp };
@@ -271,6 +273,8 @@ const PATHS: Path[] = [
       edit(join(dir, 'go.mod'), (t) => `${t.trimEnd()}\n\nrequire github.com/google/uuid ${UUID}\n`);
       copyFileSync(join(FIXTURES, 'main.go'), join(dir, 'main.go'));
     },
+    // The build checks go.sum and never tidies: the user's `go mod tidy` records the new module.
+    lockfile: [GOLANG, ['go', 'mod', 'tidy']],
     // uuid.NewSHA1(NameSpaceURL, "https://example.com/") is fixed by RFC 4122's name-based UUIDs.
     dependency: (response) => expect(JSON.parse(response)).toEqual({ uuid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) }),
     // aws-lambda-go reports the error's Go type name (without package) as errorType.
@@ -290,6 +294,8 @@ const PATHS: Path[] = [
       edit(join(dir, 'Cargo.toml'), (t) => t.replace(/\[dependencies\]\n/, `[dependencies]\nhex = "${HEX}"\n`));
       copyFileSync(join(FIXTURES, 'main.rs'), join(dir, 'src/main.rs'));
     },
+    // The build is --locked: the user's cargo (here `cargo fetch`) adds the crate to Cargo.lock.
+    lockfile: [RUST, ['cargo', 'fetch']],
     dependency: (response) => expect(JSON.parse(response)).toEqual({ hex: '4c616d626461' }),
     // lambda_runtime names the boxed error's type; the message is the error's Display.
     thrown: { errorType: /./, errorMessage: 'boom from the e2e fixture' },
@@ -361,6 +367,7 @@ for (const p of PATHS) {
       async () => {
         const depDir = await generate(`${p.name}-dep`, p.flags);
         p.addDependency(depDir);
+        if (p.lockfile) await updateLockfile(docker.engine!, p.lockfile[0], depDir, p.lockfile[1]);
         depImage = await build(depDir, `${p.name}-dep`, p.depBudgetMs);
         const v = await verify(depImage, events.dep, depDir);
         expect(v.json, JSON.stringify(v.json.logs)).toMatchObject({ result: 'response', exitCode: 0 });

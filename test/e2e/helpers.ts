@@ -133,6 +133,16 @@ export interface Built {
 }
 
 /**
+ * What a user runs on their machine after adding a dependency (`go mod tidy`, `cargo fetch`):
+ * it updates the lockfile the generated Dockerfile builds from with --locked/go.sum checks. Run
+ * in the toolchain image the Dockerfile names, so the test needs nothing installed on the host.
+ */
+export async function updateLockfile(engine: Engine, image: string, dir: string, command: readonly string[], timeoutMs = 5 * 60_000): Promise<void> {
+  const r = await exec(engine, ['run', '--rm', '-v', `${dir}:/src`, '-w', '/src', image, ...command], { timeoutMs });
+  if (r.code !== 0) throw new Error(`${command.join(' ')} in ${image} failed (exit ${r.code}):\n${r.combined.slice(-3000)}`);
+}
+
+/**
  * Builds `dir` as it is (the Dockerfile is never touched) with the engine's BuildKit where it
  * has one, for the host's architecture. A failure or an exceeded budget throws with the tail of
  * the build output.

@@ -32,6 +32,7 @@ import {
   mergeSkipped,
   removeImages,
   removeUntagged,
+  updateLockfile,
   withImages,
   type DockerStatus,
 } from './helpers';
@@ -57,6 +58,8 @@ interface ImagePath {
   fixture: string;
   /** Adds the dependency as a user would (manifest edit, lock file). */
   addDependency: (dir: string) => void;
+  /** Then updates the lockfile as the user would on their machine (image, command). */
+  lockfile?: [string, string[]];
   /** Generator flags that add the dependency instead (an OS package for a shell function). */
   dependencyFlags?: string[];
   /** The generated sample's answer to EVENT. */
@@ -120,8 +123,10 @@ const PATHS: ImagePath[] = [
     from: ['FROM --platform=$BUILDPLATFORM golang:1.26-bookworm AS build', 'FROM debian:bookworm-slim'],
     code: 'main.go',
     fixture: 'main.go',
-    // What `go get github.com/google/uuid@v1.6.0` records; the build stage's `go mod tidy` writes go.sum.
+    // What `go get github.com/google/uuid@v1.6.0` records; the build checks go.sum, so the
+    // user's `go mod tidy` records the module's hashes there.
     addDependency: (dir) => appendFileSync(join(dir, 'go.mod'), '\nrequire github.com/google/uuid v1.6.0\n'),
+    lockfile: ['golang:1.26-bookworm', ['go', 'mod', 'tidy']],
     sampleAnswer: (a) => expect(a).toEqual({ statusCode: 200, body: `Hello from Lambda, received ${EVENT_TEXT.length} bytes` }),
     // The name-based UUID of example.com in the DNS namespace (RFC 9562, version 5).
     dependencyAnswer: { statusCode: 200, body: 'cfbff0d1-9375-5685-968c-48ce8b15ae17' },
@@ -146,6 +151,8 @@ const PATHS: ImagePath[] = [
       text.splice(at + 1, 0, 'itoa = "1"');
       writeFileSync(file, text.join('\n'));
     },
+    // The build is --locked: the user's cargo (here `cargo fetch`) adds the crate to Cargo.lock.
+    lockfile: ['rust:1-alpine3.23', ['cargo', 'fetch']],
     sampleAnswer: (a) => expect(a).toEqual({ statusCode: 200, body: `Hello from Lambda, received ${EVENT_TEXT}` }),
     dependencyAnswer: { statusCode: 200, body: '12345' },
     // lambda_runtime 1.x reports std::any::type_name of a reference to the handler's error type,
@@ -319,6 +326,7 @@ for (const p of PATHS) {
         const dir = await generated(`${p.id}-dependency`, [...p.flags, ...(p.dependencyFlags ?? [])]);
         p.addDependency(dir);
         copyFileSync(join(FIXTURES, p.fixture), join(dir, p.code));
+        if (p.lockfile) await updateLockfile(docker.engine!, p.lockfile[0], dir, p.lockfile[1]);
         withDependency = await build(dir, `${p.id}-dependency`, p.dependencyBudgetMs);
         expect(answerOf(await verify([withDependency, '--event', eventFiles.answer!]))).toEqual(p.dependencyAnswer);
       },

@@ -161,6 +161,54 @@ rust_standin() {
   ctx="$WORK/rust-stand-in"
   rm -rf "$ctx" && mkdir -p "$ctx"
   printf '%s\n' "RUST_VERSION=$version" "RUST_TOOLCHAIN=$toolchain" >"$ctx/args"
+  # rustup cannot download anything here: `rustup target add` accepts the host's own musl target
+  # (what the real Alpine image's host is), and cargo builds the host's glibc target in its place,
+  # leaving the output where the musl target's would be. Any other target is refused.
+  cat >"$ctx/rustup" <<'SHIM'
+#!/bin/sh
+# CI-only stand-in for rustup (no download server can be reached): one toolchain, no downloads.
+host=$(rustc -vV | sed -n 's/^host: //p')
+if [ "$1" = target ] && [ "$2" = add ]; then
+  shift 2
+  for t in "$@"; do
+    case "$t" in
+      "$host" | "${host%%-*}-unknown-linux-musl") ;;
+      *) echo "rustup (CI stand-in): cannot add target $t: nothing can be downloaded here" >&2; exit 1 ;;
+    esac
+  done
+  exit 0
+fi
+case "$1" in
+  -V | --version) echo "rustup (CI stand-in), toolchain $(rustc --version)" ;;
+  *) echo "rustup (CI stand-in): '$*' is not supported" >&2; exit 1 ;;
+esac
+SHIM
+  cat >"$ctx/cargo" <<'SHIM'
+#!/bin/sh
+# CI-only stand-in: builds for the host's musl target become the host's glibc target (no musl
+# standard library can be had here); the output is linked to where the musl target's would be.
+real="$(rustc --print sysroot)/bin/cargo"
+host=$(rustc -vV | sed -n 's/^host: //p')
+musl="${host%%-*}-unknown-linux-musl"
+mapped=
+n=$#
+while [ "$n" -gt 0 ]; do
+  a=$1
+  shift
+  case "$a" in
+    "$musl") a=$host mapped=1 ;;
+    "--target=$musl") a="--target=$host" mapped=1 ;;
+  esac
+  set -- "$@" "$a"
+  n=$((n - 1))
+done
+"$real" "$@" || exit $?
+if [ -n "$mapped" ]; then
+  dir=${CARGO_TARGET_DIR:-target}
+  [ -e "$dir/$musl" ] || ln -s "$host" "$dir/$musl"
+fi
+SHIM
+  chmod 755 "$ctx/rustup" "$ctx/cargo"
   cat >"$ctx/Dockerfile" <<DOCKERFILE
 # CI-only stand-in for rust:1-alpine3.23; made by scripts/ci/standins/toolchains.sh.
 FROM debian:bookworm-slim
@@ -172,8 +220,10 @@ ENV RUSTUP_HOME=/usr/local/rustup CARGO_HOME=/usr/local/cargo RUST_VERSION=\$RUS
 # PATH names the toolchain's bin (the real image has rustup's proxies in /usr/local/cargo/bin).
 ENV PATH=/usr/local/cargo/bin:/usr/local/rustup/toolchains/\$RUST_TOOLCHAIN/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 ADD rust.tar /usr/local/rustup/toolchains/
-RUN mkdir -p /usr/local/cargo/bin && chmod -R a+w /usr/local/cargo \\
- && rustc --version && cargo --version
+# Shims: $(cat "$ctx/rustup" "$ctx/cargo" | sha256sum | cut -c1-16)
+COPY rustup cargo /usr/local/cargo/bin/
+RUN chmod -R a+w /usr/local/cargo \\
+ && rustc --version && cargo --version && rustup target add \$(rustc -vV | sed -n 's/^host: //p' | cut -d- -f1)-unknown-linux-musl
 DOCKERFILE
   # The tarball (about 600 MB) is packed only when the image is out of date.
   stale rust "$ctx" rust:1-alpine3.23

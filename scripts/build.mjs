@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// Must match COMPILE_OPTIONS in src/template-engine.ts (a test compares bundle and source output).
+// Must match COMPILE_OPTIONS in src/render/engine.ts (a test compares bundle and source output).
 const COMPILE_OPTIONS = {
   strict: true,
   noEscape: true,
@@ -39,7 +39,7 @@ function templates() {
 const precompiledTemplates = {
   name: 'precompiled-templates',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]template-engine\.ts$/ }, () => {
+    b.onLoad({ filter: /[\\/]src[\\/]render[\\/]engine\.ts$/ }, () => {
       const specs = templates()
         .map(([name, source]) => `  ${JSON.stringify(name)}: ${Handlebars.precompile(source, COMPILE_OPTIONS)}`)
         .join(',\n');
@@ -80,9 +80,9 @@ export function createEngine() {
 const standaloneValidator = {
   name: 'standalone-config-validator',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]config-validator\.ts$/ }, () => {
+    b.onLoad({ filter: /[\\/]src[\\/]inputs[\\/]config[\\/]validator\.ts$/ }, () => {
       const schema = JSON.parse(readFileSync(join(root, 'schema', 'lambda-image.schema.json'), 'utf8'));
-      // Same options as src/config-validator.ts, so messages match.
+      // Same options as src/inputs/config/validator.ts, so messages match.
       const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, code: { source: true, esm: true } });
       let code = standaloneCode(ajv, ajv.compile(schema));
       // The generated code requires ajv's small runtime helpers; turn them into imports to bundle.
@@ -103,7 +103,7 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 // which ES modules cannot use on Node 20. Commands load their modules lazily all the same:
 // esbuild turns each dynamic import() into an init call that runs on first use.
 await build({
-  entryPoints: [join(root, 'src/cli.ts')],
+  entryPoints: [join(root, 'src/cli/index.ts')],
   outfile: join(root, 'dist', 'cli.cjs'),
   bundle: true,
   format: 'cjs',

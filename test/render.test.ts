@@ -1,10 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../src/generate';
-import { packageRoot } from '../src/paths';
+import { generate } from '../src/commands/generate';
+import { packageRoot } from '../src/shared/paths';
 import { layoutDockerfile, renderTemplate } from '../src/render';
-import { resolveOptions } from '../src/resolve';
+import { resolveOptions } from '../src/options/resolve';
 import { everyCombination } from './support/matrix';
 import { BEFORE_ANY_DEPRECATION } from './support/run';
 

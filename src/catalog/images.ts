@@ -1,6 +1,6 @@
 import type { Arch, FamilyId, Language } from './types';
 import type { SourceId } from './sources';
-import { parseImageRef } from '../image-ref';
+import { parseImageRef } from './image-ref';
 
 /*
  * Images for --base image and what the OS-only bases can install: official language images

@@ -1,21 +1,21 @@
 import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { UsageError } from '../errors';
-import type { GeneratedFile } from '../files';
-import { generate } from '../generate';
+import { UsageError } from '../shared/errors';
+import type { GeneratedFile } from '../shared/files';
+import { generate } from './generate';
 import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../inputs/config';
 import { parseFlags } from '../inputs/flags';
-import { say, type Io } from '../io';
+import { say, type Io } from '../shared/io';
 import type { OptionSpec } from '../options';
 import { HEADER_KEYS, HEADER_PREFIX } from '../plan';
-import { resolveOptions, type Origin } from '../resolve';
-import { projectName } from '../samples';
-import { MAX_PROJECT_FILE, readTextFile } from '../read';
-import { VERSION } from '../version';
+import { resolveOptions, type Origin } from '../options/resolve';
+import { projectName } from '../options/validate';
+import { MAX_PROJECT_FILE, readTextFile } from '../shared/read';
+import { VERSION } from '../shared/version';
 import { writeFiles } from '../write';
 import { scanFolder } from './create';
-import { quote } from '../validate';
+import { quote } from '../shared/quote';
 
 /*
  * `check`: regenerate in memory from the project config (and what it extends), or from the

@@ -1,24 +1,24 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { DeployInput } from '../deploy';
-import { UsageError } from '../errors';
-import type { GeneratedFile } from '../files';
-import { generate, type Generated } from '../generate';
-import { createHelp } from '../help';
+import { UsageError } from '../shared/errors';
+import type { GeneratedFile } from '../shared/files';
+import { generate, type Generated } from './generate';
+import { createHelp } from '../options/help';
 import type { LoadedConfig } from '../inputs/config';
-import { CONFIG_FILE, noConfig } from '../inputs/config-file';
+import { CONFIG_FILE, noConfig } from '../inputs/config/file';
 import { describeDetected, detectedValues, detectProject, handlerProblem } from '../inputs/detect';
 import { parseFlags } from '../inputs/flags';
 import { shellQuote } from '../inputs/package-manager';
-import { say, type Io } from '../io';
-import { nextSteps } from '../next-steps';
+import { say, type Io } from '../shared/io';
+import { nextSteps } from './next-steps';
 import type { ProjectFacts } from '../plan';
 import { findAwsRuntime } from '../catalog';
 import { findLanguageRuntime } from '../catalog/language-runtimes';
-import { defaultRuntime, flagOrigin, resolveOptions, runtimeChoices, type Origin, type Resolved } from '../resolve';
-import { projectName } from '../samples';
-import { isSafePath, quote } from '../validate';
-import { VERSION } from '../version';
+import { defaultRuntime, flagOrigin, resolveOptions, runtimeChoices, type Origin, type Resolved } from '../options/resolve';
+import { projectName, isSafePath } from '../options/validate';
+import { quote } from '../shared/quote';
+import { VERSION } from '../shared/version';
 import { conflictError, planWrite, writeFiles, type WritePlan } from '../write';
 
 /** Values that are run settings rather than options: they never reach the plan. */
@@ -239,7 +239,7 @@ async function writeOutput(io: Io, req: WriteRequest): Promise<void> {
     if (!req.interactive) throw conflictError(dir, plan.conflicts);
     const prompts = await import('../inputs/prompts');
     const choice = await prompts.resolveConflict(dir, plan.conflicts, io);
-    if (choice.action === 'cancel') throw new (await import('../errors')).CancelledError();
+    if (choice.action === 'cancel') throw new (await import('../shared/errors')).CancelledError();
     if (choice.action === 'other') {
       dir = choice.dir;
       target = resolve(io.cwd, dir);

@@ -11,10 +11,10 @@ import { BUILD_IMAGES } from '../catalog/build-images';
 import { DEFAULT_IMAGES, DISTRO_RELEASES, LANGUAGE_IMAGE_REPOS, TOOLCHAIN_IMAGES } from '../catalog/images';
 import { LANGUAGE_RUNTIMES, languageRuntimeIds } from '../catalog/language-runtimes';
 import { RICS, RIE, ricFor } from '../catalog/rics';
-import { imageTarget, osOnlyTarget, type TargetResult } from '../plan/targets';
-import { UsageError } from '../errors';
-import { say, type Io } from '../io';
-import { quote } from '../validate';
+import { imageTarget, osOnlyTarget, type TargetResult } from '../catalog/targets';
+import { UsageError } from '../shared/errors';
+import { say, type Io } from '../shared/io';
+import { quote } from '../shared/quote';
 
 /** The catalog as data: arrays of records, each with a stable id, a kind and its facts. */
 export function catalogJson(today: Date): Record<string, unknown> {

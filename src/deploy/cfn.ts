@@ -1,6 +1,6 @@
 import { Document, Scalar, isSeq, type CollectionTag, type ScalarTag } from 'yaml';
 import { buildxCommand, cloudFormationDeployCommand, samCommands, stackNameFor } from './commands';
-import { dnsSuffixOf, FUNCTION_NAME_RE, partitionOf, ROLE_ARN_RE } from './facts';
+import { dnsSuffixOf, FUNCTION_NAME_RE, partitionOf, ROLE_ARN_RE } from '../catalog/deploy';
 
 /*
  * ImageUri: exactly what its description says, a private ECR image by digest. The repository

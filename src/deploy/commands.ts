@@ -1,4 +1,4 @@
-import { ARCH_PLATFORM } from './facts';
+import { ARCH_PLATFORM } from '../catalog/deploy';
 
 /*
  * The shell commands the deploy artefacts run or tell the user to run, built in one place so the

@@ -1,8 +1,8 @@
-import { UsageError } from '../errors';
-import type { GeneratedFile } from '../files';
+import { UsageError } from '../shared/errors';
+import type { GeneratedFile } from '../shared/files';
 import { cloudFormationTemplate, samTemplate } from './cfn';
 import { ecrRepositoryPolicy, type EcrPolicyKind } from './policy';
-import { dnsSuffixOf, partitionOf } from './facts';
+import { dnsSuffixOf, partitionOf } from '../catalog/deploy';
 import { deployScript } from './script';
 import { buildxCommand, cloudFormationDeployCommand, samCommands, setRepositoryPolicyCommand, stackNameFor } from './commands';
 import {

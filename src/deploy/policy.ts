@@ -4,7 +4,7 @@ import {
   LAMBDA_SERVICE_PRINCIPAL,
   SOURCE_ARN_KEY,
   partitionOf,
-} from './facts';
+} from '../catalog/deploy';
 
 export type EcrPolicyKind = 'none' | 'same-account' | 'cross-account';
 

@@ -9,7 +9,7 @@ import {
   REPOSITORY_MIN,
   REPOSITORY_RE,
   ROLE_ARN_RE,
-} from './facts';
+} from '../catalog/deploy';
 import { renderTemplate } from '../render';
 import { setRepositoryPolicyCommand } from './commands';
 import type { ImageConfig } from './validate';

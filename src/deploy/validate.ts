@@ -1,4 +1,4 @@
-import { UsageError } from '../errors';
+import { UsageError } from '../shared/errors';
 import {
   ACCOUNT_RE,
   BUILD_TARGET_RE,
@@ -12,7 +12,7 @@ import {
   ROLE_ARN_RE,
   WORKING_DIRECTORY_MAX,
   partitionOf,
-} from './facts';
+} from '../catalog/deploy';
 
 /*
  * One check per value that lands in a deploy artefact. Each throws a one-line UsageError naming

@@ -1,7 +1,7 @@
-import { UsageError } from '../errors';
+import { UsageError } from '../shared/errors';
 import { OPTION_SPECS, type OptionSpec } from '../options';
-import { editDistance } from '../suggest';
-import { quote } from '../validate';
+import { editDistance } from '../shared/suggest';
+import { quote } from '../shared/quote';
 
 export type FlagValue = string | boolean | string[];
 

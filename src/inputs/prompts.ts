@@ -30,18 +30,18 @@ import {
 import { recogniseImage } from '../catalog/images';
 import { findLanguageRuntime, languageSchedule } from '../catalog/language-runtimes';
 import { ricFor } from '../catalog/rics';
-import { CancelledError, UsageError } from '../errors';
-import type { Io } from '../io';
-import { recogniseBase } from '../lint/bases';
-import { imageTarget, osOnlyTarget, type TargetResult } from '../plan/targets';
+import { CancelledError, UsageError } from '../shared/errors';
+import type { Io } from '../shared/io';
+import { recogniseBase } from '../catalog/bases';
+import { imageTarget, osOnlyTarget, type TargetResult } from '../catalog/targets';
 import { ARCHES, BASE_KINDS, BUILD_TOOLS, FAMILY_IDS, OPTION_SPECS, OS_IDS, specByKey, type BaseKind } from '../options';
-import { runtimeChoices } from '../resolve';
-import { projectName } from '../samples';
-import { isImageRef, isSafePath, isSafeText, quote } from '../validate';
+import { runtimeChoices } from '../options/resolve';
+import { projectName, isImageRef, isSafePath, isSafeText } from '../options/validate';
+import { quote } from '../shared/quote';
 import type { Policy } from './config';
 import { createCommand } from './package-manager';
 import { describeDetected, detectedValues, type Detected } from './detect';
-import { createStyle, PLAIN, type Style } from './style';
+import { createStyle, PLAIN, type Style } from '../shared/style';
 
 // ---------------------------------------------------------------------------------------------
 // The prompt interface

@@ -4,7 +4,7 @@
  */
 import * as catalog from '../catalog';
 import type { Arch } from '../catalog';
-import { recogniseBase, type RecognisedBase } from './bases';
+import { recogniseBase, type RecognisedBase } from '../catalog/bases';
 import type { DfInstruction, DfStage, ParsedDockerfile } from './dockerfile';
 import { parseShell, type ShellScript } from './shell';
 import type { Level } from './types';

@@ -16,8 +16,8 @@ import { finding, type Finding, type HadolintMode } from './types';
 
 export type { Finding, HadolintMode, Level, Threshold } from './types';
 export type { LintSettings, SettingsLayer } from './settings';
-export type { RecognisedBase } from './bases';
-export { recogniseBase } from './bases';
+export type { RecognisedBase } from '../catalog/bases';
+export { recogniseBase } from '../catalog/bases';
 
 import { onPathSync } from './which';
 

@@ -6,7 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { UsageError } from '../errors';
+import { UsageError } from '../shared/errors';
 
 /** The largest Dockerfile `lint` reads (a 120,000-line Dockerfile is about 4 MB). */
 export const MAX_DOCKERFILE_BYTES = 16 * 1024 * 1024;

@@ -3,7 +3,7 @@
  * line, message} for all files. `sarif` is SARIF 2.1.0 naming the engine that ran. `tty` is
  * `FILE:LINE CODE LEVEL: message`, coloured only for a terminal (NO_COLOR / FORCE_COLOR honoured).
  */
-import { createStyle, type StyleStream } from '../inputs/style';
+import { createStyle, type StyleStream } from '../shared/style';
 import { docsUrl } from './engine';
 import { findRule } from './rules';
 import type { Finding, Level } from './types';

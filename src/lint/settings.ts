@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { UsageError } from '../errors';
+import { UsageError } from '../shared/errors';
 import { MAX_CONFIG_BYTES, readLimited } from './read';
 import { isLevel, LEVELS, levelRank, type Finding, type Level, type Threshold } from './types';
 

@@ -5,19 +5,7 @@ import type { Options } from '../options';
 import { baseReference, BUILD_CACHE, execForm, firstPresent, PRIVATE_REGISTRY, stage, type ProjectFacts } from './common';
 import { COMMON_IGNORES } from './ignores';
 import { compileBytecode, dotnetRid } from './native';
-import type { FinalStageModel, StageModel } from './model';
-
-export interface KindPlan {
-  template: string;
-  build: StageModel;
-  final: FinalStageModel;
-  lang: Record<string, unknown>;
-  dockerignore: string[];
-  warnings: string[];
-  needsBuildKit: boolean;
-  entryPoint: string[];
-  workingDirectory: string;
-}
+import type { FinalStageModel, KindPlan } from './model';
 
 /** The AWS base images keep their /lambda-entrypoint.sh; CMD is the one handler string. */
 const AWS_ENTRYPOINT = ['/lambda-entrypoint.sh'];
@@ -43,7 +31,6 @@ export function planAws(options: Options, facts: ProjectFacts): KindPlan {
 type LanguagePart = Pick<KindPlan, 'template' | 'build' | 'lang' | 'dockerignore' | 'warnings'> & {
   needsBuildKit?: boolean;
 };
-
 
 function node(rt: AwsRuntime, options: Options, facts: ProjectFacts, from: string, manager: 'dnf' | 'yum' | 'apt-get' | 'apk'): LanguagePart {
   const lockfile = firstPresent(facts, LANGUAGES.nodejs.lockfiles);

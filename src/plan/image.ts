@@ -1,7 +1,7 @@
 import type { Options } from '../options';
 import type { ProjectFacts } from './common';
 import { planNative, type NativeKindPlan } from './native';
-import { imageTarget, targetOrThrow } from './targets';
+import { imageTarget, targetOrThrow } from '../catalog/targets';
 
 /**
  * Any other image (an official language image, a bare OS image or an organisation's own): the

@@ -1,7 +1,8 @@
 import type { Language } from '../catalog/types';
 import type { Options } from '../options';
-import { VERSION } from '../version';
-import { planAws, type KindPlan } from './aws';
+import { VERSION } from '../shared/version';
+import { planAws } from './aws';
+import { type KindPlan } from './model';
 import type { ProjectFacts } from './common';
 import { dockerArch, platformOf } from './common';
 import type { ImagePlan } from './model';

@@ -64,3 +64,15 @@ export interface ImagePlan {
   /** The Dockerfile uses BuildKit-only features (TARGETARCH, $BUILDPLATFORM, cache mounts). */
   needsBuildKit: boolean;
 }
+
+export interface KindPlan {
+  template: string;
+  build: StageModel;
+  final: FinalStageModel;
+  lang: Record<string, unknown>;
+  dockerignore: string[];
+  warnings: string[];
+  needsBuildKit: boolean;
+  entryPoint: string[];
+  workingDirectory: string;
+}

@@ -3,11 +3,10 @@ import { dotnetSdkImage, javaBuildImage } from '../catalog/build-images';
 import { TOOLCHAIN_IMAGES } from '../catalog/images';
 import { LAMBDA_JVM_OPTIONS, RIE, rieUrl } from '../catalog/rics';
 import type { Options } from '../options';
-import type { KindPlan } from './aws';
+import type { KindPlan, FinalStageModel, ImagePlan } from './model';
 import { baseReference, BUILD_CACHE, execForm, firstPresent, PRIVATE_REGISTRY, rustTarget, stage, type ProjectFacts } from './common';
 import { COMMON_IGNORES } from './ignores';
-import type { FinalStageModel, ImagePlan } from './model';
-import type { Target } from './targets';
+import type { Target } from '../catalog/targets';
 
 /*
  * Planning shared by the OS-only and image kinds: the build stage per language, what the final

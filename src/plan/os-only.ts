@@ -1,7 +1,7 @@
 import type { Options } from '../options';
 import type { ProjectFacts } from './common';
 import { planNative, type NativeKindPlan } from './native';
-import { osOnlyTarget, targetOrThrow } from './targets';
+import { osOnlyTarget, targetOrThrow } from '../catalog/targets';
 
 /**
  * OS-only bases (provided:al2023, provided:al2) keep their /lambda-entrypoint.sh and built-in

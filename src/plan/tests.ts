@@ -1,6 +1,6 @@
 import type { Language } from '../catalog/types';
 import type { Options } from '../options';
-import type { KindPlan } from './aws';
+import type { KindPlan } from './model';
 
 /**
  * --test-in-build: the build stage runs the unit tests after building, then deletes them from

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors';
+import { UsageError } from '../shared/errors';
 import type { Arch } from './docker';
 import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_S, TMP_DEFAULT_MB, TMP_MAX_MB, TMP_MIN_MB } from './facts';
 

@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
-import { UsageError } from '../errors';
-import type { Output } from '../io';
+import { UsageError } from '../shared/errors';
+import type { Output } from '../shared/io';
 import { LAMBDA_USER } from './facts';
 
 export interface Engine {

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exec, firstLine, removeContainer, type Arch, type Engine } from './docker';
-import { UsageError } from '../errors';
+import { UsageError } from '../shared/errors';
 import { ENTRYPOINT_ADVICE } from './facts';
 
 export interface ImageInfo {

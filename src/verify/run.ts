@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { UsageError } from '../errors';
+import { UsageError } from '../shared/errors';
 import { bridgeGateways, engineCpus, exec, firstLine, hostAlias, lambdaEnv, removeArgs, removeContainer, runArgs, type Engine } from './docker';
 import { RuntimeApiEmulator, type Outcome } from './emulator';
 import { cpusFor, INIT_LIMIT_MS, LAMBDA_USER } from './facts';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHeader } from '../../src/commands/check';
-import { VERSION } from '../../src/version';
+import { VERSION } from '../../src/shared/version';
 import { writeTree } from '../config/helpers';
 import { DIGEST_A, MIRROR } from '../config/helpers';
 import { run, snapshotTree, tempDir } from '../support/run';

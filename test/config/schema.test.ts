@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_ONLY_KEYS, PATTERNS, configKeys, configSchema } from '../../src/config-schema';
+import { CONFIG_ONLY_KEYS, PATTERNS, configKeys, configSchema } from '../../src/inputs/config/schema';
 import { OPTION_SPECS } from '../../src/options';
-import { isDigest, isLabelKey, isPackageName } from '../../src/validate';
+import { isDigest, isLabelKey, isPackageName } from '../../src/options/validate';
 
 const FILE = fileURLToPath(new URL('../../schema/lambda-image.schema.json', import.meta.url));
 const text = () => `${JSON.stringify(configSchema(), null, 2)}\n`;
@@ -61,7 +61,7 @@ describe('the JSON Schema', () => {
     ).toBe(true);
   });
 
-  it('agrees with src/validate.ts on the patterns both check', () => {
+  it('agrees with src/options/validate.ts on the patterns both check', () => {
     const cases: [RegExp, (v: string) => boolean, string[]][] = [
       [new RegExp(PATTERNS.digest.pattern), isDigest, [`sha256:${'a'.repeat(64)}`, 'sha256:abc', `sha256:${'A'.repeat(64)}`, 'md5:x']],
       [new RegExp(PATTERNS.labelKey.pattern), isLabelKey, ['org.opencontainers.image.source', 'Team', 'a', 'a-', 'x_y.z']],

@@ -202,7 +202,7 @@ describe('symbolic links inside the target', () => {
 
 describe('writeError', () => {
   it('words the system refusals, and leaves a programming error as it is', async () => {
-    const { UsageError, writeError } = await import('../../src/errors');
+    const { UsageError, writeError } = await import('../../src/shared/errors');
     const refused = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES', syscall: 'open' });
     const mapped = writeError('/x/Dockerfile', refused);
     expect(mapped).toBeInstanceOf(UsageError);

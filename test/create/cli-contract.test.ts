@@ -204,7 +204,7 @@ describe('deploy artefacts from the create command', () => {
 
 describe('CREATE_LAMBDA_IMAGE_TODAY', () => {
   it('pins the date deprecation checks use, and a bad value is a usage error', async () => {
-    const { today } = await import('../../src/io');
+    const { today } = await import('../../src/shared/io');
     expect(today({ CREATE_LAMBDA_IMAGE_TODAY: '2027-05-01' }).toISOString().slice(0, 10)).toBe('2027-05-01');
     expect(() => today({ CREATE_LAMBDA_IMAGE_TODAY: 'tomorrow' })).toThrow(/is not a date; write YYYY-MM-DD/);
     const late = spawnSync(process.execPath, [CLI, '--stdout', '--runtime', 'nodejs22'], { encoding: 'utf8', env: { PATH: '', CREATE_LAMBDA_IMAGE_TODAY: '2027-05-01', XDG_CACHE_HOME: CACHE } });

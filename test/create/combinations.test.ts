@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RIE, RICS, ricSupports } from '../../src/catalog/rics';
 import { catalogJson } from '../../src/commands/list';
-import { generate } from '../../src/generate';
+import { generate } from '../../src/commands/generate';
 import { renderTemplate } from '../../src/render';
-import { resolveOptions } from '../../src/resolve';
-import { GO_VERSION, nativeSampleFiles } from '../../src/samples-native';
+import { resolveOptions } from '../../src/options/resolve';
+import { GO_VERSION, nativeSampleFiles } from '../../src/render/samples-native';
 import { deployedStage, finalStage, installs, parseStages, shellSyntaxOk } from '../support/dockerfile';
 import { run, tempDir, TODAY } from '../support/run';
 

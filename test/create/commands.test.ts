@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHelp } from '../../src/help';
+import { createHelp } from '../../src/options/help';
 import { KEY, startCli } from '../prompts/helpers';
 import { run, snapshotTree, tempDir } from '../support/run';
 

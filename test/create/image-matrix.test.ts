@@ -5,9 +5,9 @@ import { findLanguageRuntime } from '../../src/catalog/language-runtimes';
 import { RIE, RICS } from '../../src/catalog/rics';
 import type { FamilyId } from '../../src/catalog/types';
 import { catalogJson } from '../../src/commands/list';
-import { generate } from '../../src/generate';
-import { resolveOptions } from '../../src/resolve';
-import { nativeSampleFiles } from '../../src/samples-native';
+import { generate } from '../../src/commands/generate';
+import { resolveOptions } from '../../src/options/resolve';
+import { nativeSampleFiles } from '../../src/render/samples-native';
 import { BUILD_TOOLS, deployedStage, finalStage, installs, parseStages, shellSyntaxOk } from '../support/dockerfile';
 import { TODAY } from '../support/run';
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/catalog';
 import { findLanguageRuntime } from '../../src/catalog/language-runtimes';
 import { RICS } from '../../src/catalog/rics';
-import { generate } from '../../src/generate';
-import { resolveOptions } from '../../src/resolve';
-import { nativeSampleFiles } from '../../src/samples-native';
+import { generate } from '../../src/commands/generate';
+import { resolveOptions } from '../../src/options/resolve';
+import { nativeSampleFiles } from '../../src/render/samples-native';
 import { BUILD_TOOLS, finalStage, installs, parseStages, shellSyntaxOk } from '../support/dockerfile';
 import { run, tempDir, TODAY } from '../support/run';
 

@@ -1,6 +1,6 @@
 /** Misspelt values and flags get the closest valid one; Go on the AWS base says where it runs. */
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance, ranked } from '../../src/suggest';
+import { closest, editDistance, ranked } from '../../src/shared/suggest';
 import { run } from '../support/run';
 
 const err = async (args: string[]) => {

@@ -5,9 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { cfnYamlTags } from '../../src/deploy/cfn';
-import { REASONS } from '../../src/deploy/facts';
+import { REASONS } from '../../src/catalog/deploy';
 import { deployFiles, deployFlagHelp, deployNextSteps, type DeployInput } from '../../src/deploy/index';
-import { packageRoot } from '../../src/paths';
+import { packageRoot } from '../../src/shared/paths';
 import { input } from './helpers';
 
 const IMAGE_CONFIG = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors';
+import { UsageError } from '../../src/shared/errors';
 import { deployFiles, validateDeployInput, type DeployInput } from '../../src/deploy/index';
 import { checkRegion, checkRoleArn } from '../../src/deploy/validate';
 import { input } from './helpers';

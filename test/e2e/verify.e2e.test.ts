@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors';
+import { UsageError } from '../../src/shared/errors';
 import { runVerify } from '../../src/verify/index';
 import { captureIo } from '../verify/fake-io';
 import { announceSkip, buildFixtures, dockerStatus, FIXTURE_DIR, FIXTURE_REPO, HOST_ARCH, removeImages } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseImageRef, recogniseBase } from '../../src/lint/bases';
+import { parseImageRef, recogniseBase } from '../../src/catalog/bases';
 
 describe('recogniseBase', () => {
   it('finds AWS runtime images in the catalog', () => {

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors';
-import { runLint } from '../../src/lint/command';
+import { UsageError } from '../../src/shared/errors';
+import { runLint } from '../../src/commands/lint';
 import { MAX_DOCKERFILE_BYTES } from '../../src/lint/read';
 import { scratch, testIo } from './io';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors';
-import { lintHelp, parseLintArgs, runLint } from '../../src/lint/command';
+import { UsageError } from '../../src/shared/errors';
+import { lintHelp, parseLintArgs, runLint } from '../../src/commands/lint';
 import { scratch, testIo } from './io';
 
 const CLEAN = 'FROM public.ecr.aws/lambda/python:3.13\nCOPY app.py ${LAMBDA_TASK_ROOT}/\nCMD ["app.handler"]\n';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../src/generate';
+import { generate } from '../../src/commands/generate';
 import { lintSync } from '../../src/lint';
-import { resolveOptions } from '../../src/resolve';
+import { resolveOptions } from '../../src/options/resolve';
 import { everyCombination } from '../support/matrix';
 import { BEFORE_ANY_DEPRECATION } from '../support/run';
 

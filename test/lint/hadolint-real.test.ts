@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/lint';
-import { runLint } from '../../src/lint/command';
+import { runLint } from '../../src/commands/lint';
 import { onPathSync } from '../../src/lint/which';
 import { scratch, testIo } from './io';
 

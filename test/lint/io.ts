@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Io } from '../../src/io';
+import type { Io } from '../../src/shared/io';
 
 export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/lint');
 /** The directory of the node binary, so fixture scripts can run under a reduced PATH. */

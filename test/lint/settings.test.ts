@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors';
+import { UsageError } from '../../src/shared/errors';
 import { lintText } from '../../src/lint';
 import { applySettings, fails, loadHadolintConfig, mergeSettings, parseHadolintConfig, resolveSettings } from '../../src/lint/settings';
 import type { Finding } from '../../src/lint/types';

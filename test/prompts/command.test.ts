@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCommand, detectPackageManager, packageManagerRunner, shellQuote } from '../../src/inputs/package-manager';
 import { equivalentCommand, summary } from '../../src/inputs/prompts';
 import { parseFlags } from '../../src/inputs/flags';
-import { createStyle } from '../../src/inputs/style';
+import { createStyle } from '../../src/shared/style';
 
 const AGENTS = {
   npm: 'npm/10.8.2 node/v20.18.0 linux x64 workspaces/false',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AWS_RUNTIMES, LANGUAGES, scheduleStatus } from '../../src/catalog';
 import { findLanguageRuntime, languageRuntimeIds, languageSchedule } from '../../src/catalog/language-runtimes';
-import { CancelledError, UsageError } from '../../src/errors';
+import { CancelledError, UsageError } from '../../src/shared/errors';
 import type { Policy } from '../../src/inputs/config';
 import {
   filterChoices,
@@ -19,10 +19,10 @@ import {
   validateImage,
   type PromptContext,
 } from '../../src/inputs/prompts';
-import { PLAIN } from '../../src/inputs/style';
-import type { Io } from '../../src/io';
+import { PLAIN } from '../../src/shared/style';
+import type { Io } from '../../src/shared/io';
 import { ARCHES, BUILD_TOOLS, FAMILY_IDS } from '../../src/options';
-import { resolveOptions, runtimeChoices } from '../../src/resolve';
+import { resolveOptions, runtimeChoices } from '../../src/options/resolve';
 import { optionValues } from '../../src/commands/create';
 import { BEFORE_ANY_DEPRECATION, TODAY, tempDir } from '../support/run';
 import { fakeAsk, FakeTerminal, KEY, sink, type Asked } from './helpers';

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { main } from '../../src/cli';
 import type { Ask, ChoiceQuestion, ConfirmQuestion, TextQuestion } from '../../src/inputs/prompts';
-import type { Io } from '../../src/io';
+import type { Io } from '../../src/shared/io';
 import { TODAY } from '../support/run';
 
 export type Asked =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASCII_SYMBOLS, createStyle, PLAIN, supportsColor, supportsUnicode, UNICODE_SYMBOLS, unstyle } from '../../src/inputs/style';
+import { ASCII_SYMBOLS, createStyle, PLAIN, supportsColor, supportsUnicode, UNICODE_SYMBOLS, unstyle } from '../../src/shared/style';
 
 const TTY = { isTTY: true };
 const PIPE = { isTTY: false };

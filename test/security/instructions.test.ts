@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
-import { instructionProblem, opensHeredoc } from '../../src/instructions';
+import { instructionProblem, opensHeredoc } from '../../src/options/instructions';
 import { writeTree } from '../config/helpers';
 import { run, snapshotTree, tempDir } from '../support/run';
 import { expectOneLine } from './helpers';

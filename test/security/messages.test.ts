@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quote } from '../../src/validate';
+import { quote } from '../../src/shared/quote';
 import { writeTree } from '../config/helpers';
 import { run, snapshotTree, tempDir } from '../support/run';
 import { expectOneLine } from './helpers';

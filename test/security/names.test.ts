@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { groovyString, xmlText } from '../../src/escape';
-import { projectName } from '../../src/samples';
-import { isProjectName } from '../../src/validate';
+import { groovyString, xmlText } from '../../src/render/escape';
+import { projectName, isProjectName } from '../../src/options/validate';
 import { writeTree } from '../config/helpers';
 import { run, snapshotTree, tempDir } from '../support/run';
 import { expectOneLine } from './helpers';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli';
-import type { Io } from '../../src/io';
+import type { Io } from '../../src/shared/io';
 
 /** A fixed "today" so no test depends on the real date. */
 export const TODAY = new Date('2026-11-22T12:00:00Z');

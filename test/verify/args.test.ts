@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors';
+import { UsageError } from '../../src/shared/errors';
 import { parseVerifyArgs } from '../../src/verify/args';
 import { exitCodeFor, runVerify, verifyHelp, type VerifyResult } from '../../src/verify/index';
 import { captureIo } from './fake-io';

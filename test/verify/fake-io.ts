@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import type { Io } from '../../src/io';
+import type { Io } from '../../src/shared/io';
 
 export interface CapturedIo extends Io {
   out: () => string;

@@ -1,10 +1,10 @@
-import { UsageError } from '../../errors';
+import { UsageError } from '../../shared/errors';
 import type { Options } from '../../options';
-import { quote } from '../../validate';
+import { quote } from '../../shared/quote';
 import type { Layer } from './read';
 import { saveValues } from './save';
 import { deepEqual } from './util';
-import type { LintConfig, LoadedConfig, Policy } from '../config';
+import type { LintConfig, LoadedConfig, Policy } from './types';
 
 /** Merging layers in precedence order; policy keys (allowed lists, mirror, pins) only narrow. */
 

@@ -2,13 +2,14 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { AWS_RUNTIMES, findAwsRuntime } from '../../catalog';
 import { findLanguageRuntime, languageRuntimeIds } from '../../catalog/language-runtimes';
-import { patternText, STAGES } from '../../config-schema';
-import { UsageError } from '../../errors';
-import { instructionProblem } from '../../instructions';
-import { closest } from '../../suggest';
+import { patternText, STAGES } from './schema';
+import { UsageError } from '../../shared/errors';
+import { instructionProblem } from '../../options/instructions';
+import { closest } from '../../shared/suggest';
 import { OPTION_SPECS } from '../../options';
-import { isImageRef, isLabelValue, isRegistryPrefix, quote } from '../../validate';
-import type { ParsedFile } from './read';
+import { isImageRef, isLabelValue, isRegistryPrefix } from '../../options/validate';
+import { quote } from '../../shared/quote';
+import type { ParsedFile } from './types';
 import { isPlainObject } from './util';
 
 /**

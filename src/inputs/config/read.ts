@@ -2,14 +2,14 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { Document, LineCounter, isScalar, parseDocument, visit, type Scalar } from 'yaml';
-import { UsageError } from '../../errors';
-import { CONFIG_FILE } from '../config-file';
+import { UsageError } from '../../shared/errors';
+import { CONFIG_FILE } from './file';
 import { OPTION_SPECS } from '../../options';
-import { MAX_CONFIG_FILE, readTextFile } from '../../read';
-import { quote } from '../../validate';
+import { MAX_CONFIG_FILE, readTextFile } from '../../shared/read';
+import { quote } from '../../shared/quote';
 import { lineOf, normaliseRuntime, problemError, schemaProblems, semanticProblems } from './problems';
 import { isPlainObject, show } from './util';
-import type { LintConfig } from '../config';
+import type { LintConfig, ParsedFile } from './types';
 
 /** Reading one config file and, depth first, the files it extends: one layer per file. */
 
@@ -71,7 +71,7 @@ function extendedFile(value: string, from: string, ctx: ReadContext, where: stri
     throw new UsageError(`${where}: ${quote(value)} is an absolute path; extends takes a path relative to this file, inside the project, or an installed npm package`);
   }
   const target = resolve(dirname(from), value);
-  const fileLike = value.startsWith('./') || value.split(/[\\/]/).includes('..') || value === '.';
+  const fileLike = value.startsWith('./index') || value.split(/[\\/]/).includes('..') || value === '.';
   if (fileLike || existsSync(target)) {
     const real = existsSync(target) ? realpathSync(target) : target;
     if (!isInside(ctx.root, resolve(realpathSync(dirname(from)), value)) || !isInside(ctx.root, real)) {
@@ -128,12 +128,6 @@ export async function readLayers(path: string, ctx: ReadContext): Promise<void> 
     await readLayers(target, { ...ctx, stack, root });
   }
   ctx.layers.push(toLayer(path, display, data, parsed));
-}
-
-export interface ParsedFile {
-  doc: Document;
-  lines: LineCounter;
-  data: Record<string, unknown>;
 }
 
 export function parseFile(path: string, display: string): ParsedFile {

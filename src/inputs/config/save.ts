@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Document, isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
-import { UsageError, writeError } from '../../errors';
-import { MAX_CONFIG_FILE, readTextFile } from '../../read';
+import { UsageError, writeError } from '../../shared/errors';
+import { MAX_CONFIG_FILE, readTextFile } from '../../shared/read';
 import { replaceFile } from '../../write';
 import { OPTION_SPECS } from '../../options';
 import { deepEqual, show } from './util';

@@ -1,4 +1,4 @@
-import { parseImageRef } from '../bases';
+import { parseImageRef } from '../../catalog/bases';
 import { defineRule } from '../engine';
 
 /** FROM without a tag: scratch, digests, variables and earlier stages are fine. */

@@ -1,4 +1,4 @@
-import { parseImageRef } from '../bases';
+import { parseImageRef } from '../../catalog/bases';
 import { defineRule } from '../engine';
 
 export const rule = defineRule({

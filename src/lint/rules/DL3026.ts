@@ -1,4 +1,4 @@
-import { parseImageRef } from '../bases';
+import { parseImageRef } from '../../catalog/bases';
 import { defineRule } from '../engine';
 
 function matches(registry: string, pattern: string): boolean {

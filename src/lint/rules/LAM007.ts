@@ -1,4 +1,4 @@
-import type { RecognisedBase } from '../bases';
+import type { RecognisedBase } from '../../catalog/bases';
 import { defineRule, runInstructions, type RuleHit } from '../engine';
 import type { Level } from '../types';
 import { programName } from '../shell';

@@ -1,4 +1,4 @@
-import { recogniseBase } from '../bases';
+import { recogniseBase } from '../../catalog/bases';
 import { defineRule, type RuleHit } from '../engine';
 
 /**

@@ -1,7 +1,7 @@
 import { flagValue } from '../dockerfile';
 import { defineRule, runInstructions, type RuleHit } from '../engine';
 import { programName } from '../shell';
-import type { RecognisedBase } from '../bases';
+import type { RecognisedBase } from '../../catalog/bases';
 import { commandsOf } from './util';
 
 /**

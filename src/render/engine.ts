@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { templatePath } from './paths';
+import { templatePath } from '../shared/paths';
 
 /**
  * Compiles templates/ from disk. The published bundle replaces this module with one built from

@@ -1,4 +1,4 @@
-import type { Arch, FamilyId, OsId } from './catalog/types';
+import type { Arch, FamilyId, OsId } from '../catalog/types';
 
 /**
  * The one model of every choice. OPTION_SPECS below is the source of truth for flags, the YAML

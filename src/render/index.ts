@@ -1,4 +1,4 @@
-import { createEngine, type TemplateEngine } from './template-engine';
+import { createEngine, type TemplateEngine } from './engine';
 
 /**
  * Handlebars in strict mode: a template that names a value the plan did not provide throws

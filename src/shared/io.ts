@@ -1,7 +1,7 @@
 import { fstatSync, writeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { UsageError, writeError } from './errors';
-import { quote } from './validate';
+import { quote } from './quote';
 
 /** Where a command writes text: a stream, or the direct writer processIo() hands out. */
 export interface Output {

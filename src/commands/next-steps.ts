@@ -1,7 +1,7 @@
-import type { ImagePlan } from './plan';
-import { packageManagerRunner } from './inputs/package-manager';
-import { platformOf } from './plan/common';
-import { buildxCommand } from './deploy/commands';
+import type { ImagePlan } from '../plan';
+import { packageManagerRunner } from '../inputs/package-manager';
+import { platformOf } from '../plan/common';
+import { buildxCommand } from '../deploy/commands';
 
 /** Shell-quotes a path for copy-paste; plain words stay bare. */
 function shq(value: string): string {

@@ -1,27 +1,9 @@
-import type { Language } from './catalog/types';
+import type { Language } from '../catalog/types';
 import { groovyString, xmlText } from './escape';
-import type { GeneratedFile } from './files';
-import type { Options } from './options';
-import { renderTemplate } from './render';
+import type { GeneratedFile } from '../shared/files';
+import type { Options } from '../options';
+import { renderTemplate } from './index';
 import { dotnetHandler, nativeSampleFiles } from './samples-native';
-
-/**
- * The project's name from the folder name, made into one that npm, Maven, Gradle, ECR and
- * Lambda all accept (see isProjectName): lower-case letters and digits separated by single - or
- * _, at most 64 characters. Any folder name gives a valid name, so none is refused.
- */
-export function projectName(dir: string | undefined): string {
-  const base = (dir ?? '').split(/[\\/]/).filter(Boolean).pop() ?? '';
-  const clean = base
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/[_-]{2,}/g, (run) => run[0]!)
-    .replace(/^[_-]+/, '')
-    .slice(0, 64)
-    .replace(/[_-]+$/, '');
-  // ECR wants at least two characters.
-  return clean.length > 1 ? clean : clean ? `${clean}-function` : 'my-function';
-}
 
 interface SampleFile {
   path: string;

@@ -1,10 +1,10 @@
-import { TOOLCHAIN_IMAGES } from './catalog/images';
-import { findLanguageRuntime } from './catalog/language-runtimes';
-import { ricFor } from './catalog/rics';
-import type { Language } from './catalog/types';
-import type { GeneratedFile } from './files';
-import type { Options } from './options';
-import { renderTemplate } from './render';
+import { TOOLCHAIN_IMAGES } from '../catalog/images';
+import { findLanguageRuntime } from '../catalog/language-runtimes';
+import { ricFor } from '../catalog/rics';
+import type { Language } from '../catalog/types';
+import type { GeneratedFile } from '../shared/files';
+import type { Options } from '../options';
+import { renderTemplate } from './index';
 
 /*
  * Samples for the languages that need more than a handler file on OS-only and image bases: Go,

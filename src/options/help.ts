@@ -1,5 +1,5 @@
-import { OPTION_SPECS, type OptionGroup, type OptionSpec } from './options';
-import { VERSION } from './version';
+import { OPTION_SPECS, type OptionGroup, type OptionSpec } from './index';
+import { VERSION } from '../shared/version';
 
 const GROUP_TITLES: Record<OptionGroup, string> = {
   create: 'What to generate',

@@ -1,9 +1,9 @@
 import { closeSync, constants, copyFileSync, existsSync, fchmodSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { InterruptedError, UsageError, writeError } from './errors';
-import { MAX_PROJECT_FILE, readTextFile } from './read';
-import type { GeneratedFile } from './files';
-import { quote } from './validate';
+import { InterruptedError, UsageError, writeError } from '../shared/errors';
+import { MAX_PROJECT_FILE, readTextFile } from '../shared/read';
+import type { GeneratedFile } from '../shared/files';
+import { quote } from '../shared/quote';
 
 export interface WritePlan {
   /** Files to create or replace. */

@@ -1,8 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CancelledError, InterruptedError, UsageError } from './errors';
-import { processIo, say, type Io } from './io';
-import { escapeLine } from './validate';
+import { CancelledError, InterruptedError, UsageError } from '../shared/errors';
+import { processIo, say, type Io } from '../shared/io';
+import { escapeLine } from '../shared/quote';
 
 const COMMANDS = ['list', 'lint', 'check', 'verify', 'help'] as const;
 
@@ -14,13 +14,13 @@ const COMMANDS = ['list', 'lint', 'check', 'verify', 'help'] as const;
  */
 async function mistypedCommand(first: string | undefined, argv: string[], io: Io): Promise<string | undefined> {
   if (first === undefined || first.startsWith('-') || /[/\\.]/.test(first)) return undefined;
-  const { ranked } = await import('./suggest');
+  const { ranked } = await import('../shared/suggest');
   // Not help: `hello` is a likelier folder name than a typo.
   const command = ranked(first, COMMANDS.filter((c) => c !== 'help')).find((c) => c !== first);
   if (!command || first.length < 3) return undefined;
-  const { isInteractive } = await import('./commands/create');
+  const { isInteractive } = await import('../commands/create');
   if (isInteractive({ yes: argv.includes('--yes') || argv.includes('-y') ? true : undefined, interactive: argv.includes('--no-interactive') ? false : undefined }, io)) {
-    const { askMistyped } = await import('./inputs/prompts');
+    const { askMistyped } = await import('../inputs/prompts');
     return (await askMistyped(first, command, io)) ? command : undefined;
   }
   throw new UsageError(`${JSON.stringify(first)} is not a command; did you mean ${command}? To create a folder with that name, use ./${first} or --dir ${first}`);
@@ -38,18 +38,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'help':
         // `help lint` is `lint --help`.
         if (rest[0] !== undefined && rest[0] !== 'help' && COMMANDS.includes(rest[0] as (typeof COMMANDS)[number])) return await main([rest[0], '--help'], io);
-        say(io.stdout, (await import('./help')).createHelp());
+        say(io.stdout, (await import('../options/help')).createHelp());
         return 0;
       case 'list':
-        return (await import('./commands/list')).runList(rest, io);
+        return (await import('../commands/list')).runList(rest, io);
       case 'lint':
-        return await (await import('./lint/command')).runLint(rest, io);
+        return await (await import('../commands/lint')).runLint(rest, io);
       case 'check':
-        return await (await import('./commands/check')).runCheck(rest, io);
+        return await (await import('../commands/check')).runCheck(rest, io);
       case 'verify':
-        return await (await import('./verify')).runVerify(rest, io);
+        return await (await import('../verify')).runVerify(rest, io);
       default:
-        return await (await import('./commands/create')).runCreate(argv, io);
+        return await (await import('../commands/create')).runCreate(argv, io);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof InterruptedError) {

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { configSchema } from './config-schema';
+import { configSchema } from './schema';
 
 let compiled: ValidateFunction | undefined;
 

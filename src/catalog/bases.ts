@@ -4,9 +4,9 @@
  * `-x86_64`/`-arm64` or dated tag suffixes; well-known distributions by name and tag.
  * The generator reuses this module.
  */
-import { AWS_RUNTIMES, OS_ONLY_BASES } from '../catalog';
-import type { Arch, AwsRuntime, FamilyId, OsOnlyBase } from '../catalog';
-import { parseImageRef, type ImageRef } from '../image-ref';
+import { AWS_RUNTIMES, OS_ONLY_BASES } from './index';
+import type { Arch, AwsRuntime, FamilyId, OsOnlyBase } from './index';
+import { parseImageRef, type ImageRef } from './image-ref';
 
 export { parseImageRef, type ImageRef };
 

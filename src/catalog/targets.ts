@@ -1,4 +1,4 @@
-import { AWS_RUNTIMES, family as familyOf, LANGUAGES, osOnlyBase } from '../catalog';
+import { AWS_RUNTIMES, family as familyOf, LANGUAGES, osOnlyBase } from './index';
 import {
   BARE_IMAGES,
   DEFAULT_IMAGES,
@@ -12,11 +12,11 @@ import {
   type DistroLanguage,
   type DistroRelease,
   type ImageFacts,
-} from '../catalog/images';
-import { findLanguageRuntime, type LanguageRuntime } from '../catalog/language-runtimes';
-import { describeRange, ricFor, ricsFor, type RicRecord } from '../catalog/rics';
-import type { Arch, FamilyId, OsId, PackageManager } from '../catalog/types';
-import { recogniseBase } from '../lint/bases';
+} from './images';
+import { findLanguageRuntime, type LanguageRuntime } from './language-runtimes';
+import { describeRange, ricFor, ricsFor, type RicRecord } from './rics';
+import type { Arch, FamilyId, OsId, PackageManager } from './types';
+import { recogniseBase } from './bases';
 
 /**
  * Where the language comes from on an OS-only or non-AWS base, decided once from the catalog and

@@ -1,4 +1,4 @@
-import { quote } from './validate';
+import { quote } from '../shared/quote';
 
 /*
  * Team instructions (`instructions.build`, `instructions.final`) go into the generated

@@ -1,6 +1,6 @@
-import { ACCOUNT_RE, DIGEST_RE, REGION_RE } from './deploy/facts';
-import { ARCHES, BASE_KINDS, OPTION_SPECS, type OptionSpec } from './options';
-import { PROJECT_NAME_RE } from './validate';
+import { ACCOUNT_RE, DIGEST_RE, REGION_RE } from '../../catalog/deploy';
+import { ARCHES, BASE_KINDS, OPTION_SPECS, type OptionSpec } from '../../options';
+import { PROJECT_NAME_RE } from '../../options/validate';
 
 /**
  * The JSON Schema of lambda-image.yaml, built from OPTION_SPECS (every `config: true` option)
@@ -22,7 +22,7 @@ export const STAGES = ['build', 'final'] as const;
 
 /**
  * Patterns the schema uses, with the words an error message shows for each. The code checks
- * the same values with src/validate.ts; a test keeps the two in agreement.
+ * the same values with src/options/validate.ts; a test keeps the two in agreement.
  */
 export const PATTERNS = {
   digest: { pattern: DIGEST_RE, text: 'a sha256:<64 hex> digest' },

@@ -1,10 +1,10 @@
-import type { GeneratedFile } from './files';
-import { plan, type ImagePlan, type ProjectFacts } from './plan';
-import { renderTemplate } from './render';
-import type { Resolved } from './resolve';
-import { sampleFiles } from './samples';
-import { AWS_RUNTIMES } from './catalog';
-import { findLanguageRuntime } from './catalog/language-runtimes';
+import type { GeneratedFile } from '../shared/files';
+import { plan, type ImagePlan, type ProjectFacts } from '../plan';
+import { renderTemplate } from '../render';
+import type { Resolved } from '../options/resolve';
+import { sampleFiles } from '../render/samples';
+import { AWS_RUNTIMES } from '../catalog';
+import { findLanguageRuntime } from '../catalog/language-runtimes';
 
 export interface Generated {
   plan: ImagePlan;

@@ -7,14 +7,14 @@ import {
   scheduleStatus,
   type Language,
   type Schedule,
-} from './catalog';
-import { findLanguageRuntime, languageRuntimeIds, languageSchedule } from './catalog/language-runtimes';
-import type { Arch, FamilyId, OsId } from './catalog/types';
-import { imageTarget, osOnlyTarget } from './plan/targets';
-import { LANGUAGE_IMAGE_REPOS, parseRef, recogniseImage } from './catalog/images';
-import { closest, didYouMean } from './suggest';
-import { TESTS_IN_BUILD } from './plan/tests';
-import { UsageError } from './errors';
+} from '../catalog';
+import { findLanguageRuntime, languageRuntimeIds, languageSchedule } from '../catalog/language-runtimes';
+import type { Arch, FamilyId, OsId } from '../catalog/types';
+import { imageTarget, osOnlyTarget } from '../catalog/targets';
+import { LANGUAGE_IMAGE_REPOS, parseRef, recogniseImage } from '../catalog/images';
+import { closest, didYouMean } from '../shared/suggest';
+import { TESTS_IN_BUILD } from '../plan/tests';
+import { UsageError } from '../shared/errors';
 import { instructionProblem } from './instructions';
 import {
   ARCHES,
@@ -27,18 +27,9 @@ import {
   defaultOptions,
   specByKey,
   type Options,
-} from './options';
-import {
-  isDigest,
-  isImageRef,
-  isProjectName,
-  isLabelKey,
-  isLabelValue,
-  isPackageName,
-  isRegistryPrefix,
-  isSafeText,
-  quote,
-} from './validate';
+} from './index';
+import { isDigest, isImageRef, isProjectName, isLabelKey, isLabelValue, isPackageName, isRegistryPrefix, isSafeText } from './validate';
+import { quote } from '../shared/quote';
 
 export interface Resolved {
   options: Options;

@@ -4,14 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CONFIG_FILE } from '../inputs/config-file';
-import { UsageError } from '../errors';
-import { say, type Io } from '../io';
-import { lintText, type LintResult } from './index';
-import { MAX_CONFIG_BYTES, MAX_DOCKERFILE_BYTES, readLimited, readStreamLimited } from './read';
-import { FORMATS, formatReport, type Format } from './report';
-import { resolveSettings, type SettingsLayer } from './settings';
-import { HADOLINT_MODES, LEVELS, type Finding, type HadolintMode, type Threshold } from './types';
+import { CONFIG_FILE } from '../inputs/config/file';
+import { UsageError } from '../shared/errors';
+import { say, type Io } from '../shared/io';
+import { lintText, type LintResult } from '../lint';
+import { MAX_CONFIG_BYTES, MAX_DOCKERFILE_BYTES, readLimited, readStreamLimited } from '../lint/read';
+import { FORMATS, formatReport, type Format } from '../lint/report';
+import { resolveSettings, type SettingsLayer } from '../lint/settings';
+import { HADOLINT_MODES, LEVELS, type Finding, type HadolintMode, type Threshold } from '../lint/types';
 
 export const lintHelp = `Usage: create-lambda-image lint [FILE|-]... [options]
 

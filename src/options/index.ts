@@ -1,4 +1,4 @@
-import type { Arch, FamilyId, OsId } from '../catalog/types';
+import type { Arch, FamilyId, Language, OsId } from '../catalog/types';
 
 /**
  * The one model of every choice. OPTION_SPECS below is the source of truth for flags, the YAML
@@ -146,3 +146,6 @@ export function defaultOptions(): Omit<Options, 'runtime' | 'handler'> {
     allowAccounts: [],
   };
 }
+
+/** Languages whose sample tests `--test-in-build` can run in the build stage (plan/tests.ts says how). */
+export const TEST_IN_BUILD_LANGUAGES = ['nodejs', 'python', 'go'] as const satisfies readonly Language[];

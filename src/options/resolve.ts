@@ -13,7 +13,6 @@ import type { Arch, FamilyId, OsId } from '../catalog/types';
 import { imageTarget, osOnlyTarget } from '../catalog/targets';
 import { LANGUAGE_IMAGE_REPOS, parseRef, recogniseImage } from '../catalog/images';
 import { closest, didYouMean } from '../shared/suggest';
-import { TESTS_IN_BUILD } from '../plan/tests';
 import { UsageError } from '../shared/errors';
 import { instructionProblem } from './instructions';
 import {
@@ -26,6 +25,7 @@ import {
   OS_IDS,
   defaultOptions,
   specByKey,
+  TEST_IN_BUILD_LANGUAGES,
   type Options,
 } from './index';
 import { isDigest, isImageRef, isProjectName, isLabelKey, isLabelValue, isPackageName, isRegistryPrefix, isSafeText } from './validate';
@@ -168,8 +168,8 @@ export function resolveOptions(
   if (syntax && !isImageRef(syntax)) throw new UsageError(`${where('syntax')}: ${quote(syntax)} is not an image reference, e.g. docker/dockerfile:1`);
 
   const testInBuild = bool('testInBuild', false);
-  if (testInBuild && !(language in TESTS_IN_BUILD)) {
-    throw new UsageError(`${where('testInBuild')} supports ${Object.keys(TESTS_IN_BUILD).map((l) => LANGUAGES[l as Language].title).join(', ')}; run ${info.title} tests outside the image build`);
+  if (testInBuild && !(TEST_IN_BUILD_LANGUAGES as readonly Language[]).includes(language)) {
+    throw new UsageError(`${where('testInBuild')} supports ${TEST_IN_BUILD_LANGUAGES.map((l) => LANGUAGES[l].title).join(', ')}; run ${info.title} tests outside the image build`);
   }
   const rie = bool('rie', false);
   if (rie && base !== 'image') {

@@ -1,5 +1,5 @@
 import type { Language } from '../catalog/types';
-import type { Options } from '../options';
+import type { Options, TEST_IN_BUILD_LANGUAGES } from '../options';
 import type { KindPlan } from './model';
 
 /**
@@ -7,7 +7,13 @@ import type { KindPlan } from './model';
  * what the final stage copies, so a failing test fails the build and no test reaches the image.
  * Without the option the test folder is left out of the build context altogether.
  */
-export const TESTS_IN_BUILD: Partial<Record<Language, { ignore?: string; run: (kind: KindPlan) => string }>> = {
+interface TestStep {
+  ignore?: string;
+  run: (kind: KindPlan) => string;
+}
+
+/** One entry per language the option model lists, and no other. */
+const TESTS_IN_BUILD: Record<(typeof TEST_IN_BUILD_LANGUAGES)[number], TestStep> = {
   // The build stage's working folder is /build, which the final stage copies.
   nodejs: { ignore: 'test', run: () => 'RUN npm test && rm -rf test' },
   // Sources sit in /asset (the final stage's copy), with their packages installed beside them.
@@ -24,7 +30,7 @@ export const TESTS_IN_BUILD: Partial<Record<Language, { ignore?: string; run: (k
 };
 
 export function withTests<T extends KindPlan>(kind: T, options: Options, language: Language): T {
-  const tests = TESTS_IN_BUILD[language];
+  const tests = (TESTS_IN_BUILD as Partial<Record<Language, TestStep>>)[language];
   if (!tests) return kind;
   if (!options.testInBuild) {
     return tests.ignore ? { ...kind, dockerignore: [...kind.dockerignore, tests.ignore] } : kind;

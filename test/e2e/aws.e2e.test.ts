@@ -46,6 +46,7 @@ const TYPES_NODE = '24.19.4';
 const REQUESTS = '2.34.2';
 const JACKSON = '2.23.0';
 const UUID = 'v1.6.0';
+const JAVA_SETTINGS = ['--memory', '1024', '--timeout', '15'];
 const HEX = '0.4.3';
 
 const docker = dockerStatus();
@@ -108,9 +109,9 @@ interface Verified {
  * `create-lambda-image verify IMAGE [--build DIR] --json`, in-process, as a user would run it.
  * After build(), `--build DIR` is a rebuild from the cache that proves the user's command works.
  */
-async function verify(image: string, event: string, dir?: string): Promise<Verified> {
+async function verify(image: string, event: string, dir?: string, settings: readonly string[] = []): Promise<Verified> {
   const build = dir ? ['--build', dir] : [];
-  const r = await run(['verify', image, ...build, '--arch', HOST_ARCH, '--json', '--event', event], { cwd: work, env: process.env });
+  const r = await run(['verify', image, ...build, '--arch', HOST_ARCH, '--json', '--event', event, ...settings], { cwd: work, env: process.env });
   try {
     return { code: r.code, json: JSON.parse(r.stdout) };
   } catch {
@@ -150,6 +151,8 @@ interface Path {
   addDependency: (dir: string) => void;
   /** Then updates the lockfile as the user would on their machine (image, command). */
   lockfile?: [string, string[]];
+  /** Function settings for verify beyond its defaults (128 MB, 3 s), as the function would be configured. */
+  settings?: string[];
   dependency: (response: string) => void;
   thrown: { errorType: string | RegExp; errorMessage: string | RegExp; inLogs?: RegExp };
   written: { errorType: string | RegExp; errorMessage: string | RegExp; inLogs?: RegExp };
@@ -236,6 +239,9 @@ const PATHS: Path[] = [
   },
   {
     name: 'aws-java21-maven',
+    // At 128 MB Lambda gives a function about 1/14 of a vCPU: Jackson's first use outlasts a 3 s
+    // timeout there too. Java functions are configured larger (SAM's Java templates use 512 MB).
+    settings: JAVA_SETTINGS,
     flags: ['--base', 'aws', '--runtime', 'java21'],
     from: [MAVEN, `${LAMBDA}/java:21`],
     firstBudgetMs: 6 * MIN,
@@ -248,6 +254,9 @@ const PATHS: Path[] = [
   },
   {
     name: 'aws-java21-gradle',
+    // At 128 MB Lambda gives a function about 1/14 of a vCPU: Jackson's first use outlasts a 3 s
+    // timeout there too. Java functions are configured larger (SAM's Java templates use 512 MB).
+    settings: JAVA_SETTINGS,
     flags: ['--base', 'aws', '--runtime', 'java21', '--build-tool', 'gradle'],
     from: [GRADLE, `${LAMBDA}/java:21`],
     why: 'Gradle distributions are published only on Gradle\'s own download site, which cannot be reached here; Maven Central has none and Debian\'s gradle is 4.4',
@@ -317,6 +326,9 @@ const PATHS: Path[] = [
   },
   {
     name: 'image-java21',
+    // At 128 MB Lambda gives a function about 1/14 of a vCPU: Jackson's first use outlasts a 3 s
+    // timeout there too. Java functions are configured larger (SAM's Java templates use 512 MB).
+    settings: JAVA_SETTINGS,
     flags: ['--base', 'image', '--runtime', 'java21'],
     from: [MAVEN, MAVEN, CORRETTO],
     firstBudgetMs: 6 * MIN,
@@ -354,7 +366,7 @@ for (const p of PATHS) {
         const dir = await generate(`${p.name}-sample`, p.flags);
         expect(fromLines(dir)).toEqual(p.from);
         const image = await build(dir, `${p.name}-sample`, p.firstBudgetMs);
-        const v = await verify(image, events.sample, dir);
+        const v = await verify(image, events.sample, dir, p.settings);
         expect(v.json, JSON.stringify(v.json.logs)).toMatchObject({ result: 'response', exitCode: 0 });
         expect(v.code).toBe(0);
         p.sample(v.json.response!);
@@ -369,7 +381,7 @@ for (const p of PATHS) {
         p.addDependency(depDir);
         if (p.lockfile) await updateLockfile(docker.engine!, p.lockfile[0], depDir, p.lockfile[1]);
         depImage = await build(depDir, `${p.name}-dep`, p.depBudgetMs);
-        const v = await verify(depImage, events.dep, depDir);
+        const v = await verify(depImage, events.dep, depDir, p.settings);
         expect(v.json, JSON.stringify(v.json.logs)).toMatchObject({ result: 'response', exitCode: 0 });
         p.dependency(v.json.response!);
       },
@@ -378,12 +390,12 @@ for (const p of PATHS) {
 
     it('a handler that throws: exit 1, function error with the language\'s error type', async () => {
       expect(depImage, 'the dependency image was not built').not.toBe('');
-      expectError(await verify(depImage, events.throw), p.thrown);
+      expectError(await verify(depImage, events.throw, undefined, p.settings), p.thrown);
     }, 2 * MIN);
 
     it('a write outside /tmp: exit 1, function error with the read-only error', async () => {
       expect(depImage, 'the dependency image was not built').not.toBe('');
-      expectError(await verify(depImage, events.write), p.written);
+      expectError(await verify(depImage, events.write, undefined, p.settings), p.written);
     }, 2 * MIN);
   });
 }

@@ -139,7 +139,7 @@ const PATHS: ImagePath[] = [
   {
     id: 'rust',
     flags: ['--base', 'image', '--runtime', 'rust', '--image', 'debian:bookworm-slim'],
-    from: ['FROM rust:1-alpine3.23 AS build', 'FROM debian:bookworm-slim'],
+    from: ['FROM --platform=$BUILDPLATFORM rust:1-alpine3.23 AS build', 'FROM debian:bookworm-slim'],
     code: 'src/main.rs',
     fixture: 'main.rs',
     addDependency: (dir) => {

@@ -75,7 +75,8 @@ describe('built-in engine under random input', () => {
       }),
       { numRuns: 2500 },
     );
-  });
+    // 2,500 runs: seconds on an idle machine, far more beside image builds; not a speed check.
+  }, 180_000);
 
   it('survives mutations of a realistic Dockerfile', () => {
     fc.assert(
@@ -84,7 +85,8 @@ describe('built-in engine under random input', () => {
       }),
       { numRuns: 2500 },
     );
-  });
+    // 2,500 runs: seconds on an idle machine, far more beside image builds; not a speed check.
+  }, 180_000);
 });
 
 describe('inputs the property tests found', () => {

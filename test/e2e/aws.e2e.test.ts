@@ -26,7 +26,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../support/run';
-import { announceSkip, buildImage, dockerStatus, HOST_ARCH, removeImages, updateLockfile, withImages, type DockerStatus } from './helpers';
+import { announceSkip, buildImage, dockerStatus, HOST_ARCH, imageSize, mergeImageResults, mergeSkipped, removeImages, updateLockfile, withImages, type DockerStatus } from './helpers';
 
 const MIN = 60_000;
 const FIXTURES = fileURLToPath(new URL('../fixtures/e2e/aws/', import.meta.url));
@@ -97,6 +97,8 @@ async function build(dir: string, name: string, budgetMs: number): Promise<strin
   builtTags.push(t);
   const { ms } = await buildImage(docker.engine!, dir, t, { budgetMs });
   log(`built ${name} in ${(ms / 1000).toFixed(1)} s (budget ${budgetMs / 1000} s)`);
+  // CI prints each image's build time and size at the end of its run.
+  mergeImageResults([{ name, size: await imageSize(docker.engine!, t), singleStageSize: null, buildMs: ms }]);
   return t;
 }
 
@@ -355,6 +357,7 @@ for (const p of PATHS) {
   if (docker.usable && !status.usable) {
     // A missing stand-in is not a Docker failure: loud, but not an error under REQUIRE_DOCKER.
     console.warn(`!! SKIPPED AWS-base e2e, ${p.name}: ${status.reason}`);
+    mergeSkipped([{ path: `${p.name} (${p.flags.join(' ')})`, reason: p.why ?? status.reason }]);
   }
 
   describe.skipIf(!status.usable)(`${p.name}: ${p.flags.join(' ')} (${status.reason})`, () => {

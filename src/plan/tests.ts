@@ -14,19 +14,28 @@ interface TestStep {
 
 /** One entry per language the option model lists, and no other. */
 const TESTS_IN_BUILD: Record<(typeof TEST_IN_BUILD_LANGUAGES)[number], TestStep> = {
-  // The build stage's working folder is /build, which the final stage copies.
-  nodejs: { ignore: 'test', run: () => 'RUN npm test && rm -rf test' },
-  // Sources sit in /asset (the final stage's copy), with their packages installed beside them.
+  // The code sits in /code and the production modules in /deps (their own layer): the tests see
+  // the modules through a link that leaves with the tests. TypeScript builds in /build, whose
+  // dist/ alone reaches the image; a project without a test script there runs none.
+  nodejs: {
+    ignore: 'test',
+    run: (kind) =>
+      kind.lang.typescript
+        ? 'RUN cd /build && npm run test --if-present && rm -rf test'
+        : 'RUN cd /code && ln -s /deps/node_modules node_modules && npm test && rm -rf test node_modules',
+  },
+  // Sources sit in /code (the final stage's copy) and their packages in /deps.
   python: {
     ignore: 'tests',
     run: (kind) => {
       const install = typeof kind.lang.install === 'string' ? kind.lang.install : '';
       const python = /^(\S+) -m pip\b/.exec(install)?.[1] ?? 'python3';
-      return `RUN PYTHONDONTWRITEBYTECODE=1 ${python} -m unittest discover -s /asset/tests -t /asset && rm -rf /asset/tests`;
+      return `RUN PYTHONDONTWRITEBYTECODE=1 PYTHONPATH=/deps ${python} -m unittest discover -s /code/tests -t /code && rm -rf /code/tests`;
     },
   },
   // Tests run natively on the build host; only the built binary reaches the final stage.
-  go: { run: () => 'RUN CGO_ENABLED=0 go test ./...' },
+  // The module cache is a cache mount, so the tests mount it as the build does.
+  go: { run: (kind) => `RUN ${typeof kind.lang.mounts === 'string' && kind.lang.mounts ? `${kind.lang.mounts} ` : ''}CGO_ENABLED=0 go test ./...` },
 };
 
 export function withTests<T extends KindPlan>(kind: T, options: Options, language: Language): T {

@@ -20,10 +20,11 @@ const runs = (stage: { instructions: { keyword: string; args: string }[] }) => s
 
 describe('--test-in-build', () => {
   const cases: [string[], RegExp, string | undefined][] = [
-    [['--runtime', 'nodejs22'], /^npm test && rm -rf test$/, 'test'],
-    [['--runtime', 'python3.13'], /unittest discover -s \/asset\/tests -t \/asset && rm -rf \/asset\/tests$/, 'tests'],
-    [['--runtime', 'python3.13', '--base', 'os-only'], /-m unittest discover -s \/asset\/tests/, 'tests'],
-    [['--runtime', 'nodejs22', '--base', 'image'], /^npm test && rm -rf test$/, 'test'],
+    // The tests run where the final stage's code is copied from (/code), with the modules of /deps.
+    [['--runtime', 'nodejs22'], /^cd \/code && ln -s \/deps\/node_modules node_modules && npm test && rm -rf test node_modules$/, 'test'],
+    [['--runtime', 'python3.13'], /PYTHONPATH=\/deps \S+ -m unittest discover -s \/code\/tests -t \/code && rm -rf \/code\/tests$/, 'tests'],
+    [['--runtime', 'python3.13', '--base', 'os-only'], /PYTHONPATH=\/deps \S+ -m unittest discover -s \/code\/tests -t \/code && rm -rf \/code\/tests$/, 'tests'],
+    [['--runtime', 'nodejs22', '--base', 'image'], /^cd \/code && ln -s \/deps\/node_modules node_modules && npm test && rm -rf test node_modules$/, 'test'],
     [['--runtime', 'go', '--base', 'os-only'], /^CGO_ENABLED=0 go test \.\/\.\.\.$/, undefined],
   ];
   for (const [args, test, dir] of cases) {
@@ -46,6 +47,11 @@ describe('--test-in-build', () => {
     const r = await run(['fn', '--runtime', 'java21', '--test-in-build']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--test-in-build supports Node\.js, Python, Go; run Java tests outside the image build/);
+  });
+
+  it('Go tests mount the module cache the build filled, so they download nothing again', async () => {
+    const { cwd } = await generate(['--runtime', 'go', '--base', 'os-only', '--test-in-build']);
+    expect(readFileSync(join(cwd, 'fn', 'Dockerfile'), 'utf8')).toMatch(/^RUN --mount=type=cache,target=\/go\/pkg\/mod .*CGO_ENABLED=0 go test \.\/\.\.\.$/m);
   });
 
   it('is recorded in the header, so check regenerates the same Dockerfile', async () => {

@@ -27,6 +27,9 @@ const TESTS_IN_BUILD: Record<(typeof TEST_IN_BUILD_LANGUAGES)[number], TestStep>
   },
   // Tests run natively on the build host; only the built binary reaches the final stage.
   go: { run: () => 'RUN CGO_ENABLED=0 go test ./...' },
+  // For the build host's own target, not the cross target, so the test binary can run here; the
+  // final stage copies only /out/bootstrap.
+  rust: { run: (kind) => `RUN ${String(kind.lang.mounts)} cargo test${String(kind.lang.locked)}` },
 };
 
 export function withTests<T extends KindPlan>(kind: T, options: Options, language: Language): T {

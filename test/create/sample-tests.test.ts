@@ -52,4 +52,16 @@ describe('sample events and unit tests', () => {
     expect(readFileSync(join(rb, 'test', 'app_test.rb'), 'utf8')).toContain("require_relative '../app'");
     expect(existsSync(join(rb, 'test', 'app_test.rb'))).toBe(true);
   });
+
+  it('Rust: a #[cfg(test)] module in main.rs, on the standard harness, adding no dependency', async () => {
+    const dir = await sample(['--runtime', 'rust', '--base', 'os-only']);
+    const main = readFileSync(join(dir, 'src', 'main.rs'), 'utf8');
+    const module = main.slice(main.indexOf('#[cfg(test)]'));
+    expect(module).toMatch(/^#\[cfg\(test\)\]\s*mod tests \{/);
+    expect(module).toMatch(/#\[test\]\s*fn \w+\(\)/);
+    expect(module).toContain('respond(&json!(');
+    const deps = readFileSync(join(dir, 'Cargo.toml'), 'utf8').split(/^\[dependencies\]$/m)[1]!;
+    expect(deps.trim().split('\n').map((l) => l.split(' ')[0])).toEqual(['lambda_runtime', 'serde_json', 'tokio']);
+    expect(readFileSync(join(dir, 'Cargo.toml'), 'utf8')).not.toMatch(/dev-dependencies/);
+  });
 });

@@ -25,6 +25,9 @@ describe('--test-in-build', () => {
     [['--runtime', 'python3.13', '--base', 'os-only'], /-m unittest discover -s \/asset\/tests/, 'tests'],
     [['--runtime', 'nodejs22', '--base', 'image'], /^npm test && rm -rf test$/, 'test'],
     [['--runtime', 'go', '--base', 'os-only'], /^CGO_ENABLED=0 go test \.\/\.\.\.$/, undefined],
+    // For the build host's target: no --target, so the test binary runs where it was built.
+    [['--runtime', 'rust', '--base', 'os-only'], /^cargo test --locked$/, undefined],
+    [['--runtime', 'rust', '--base', 'image', '--image', 'debian:bookworm-slim'], /^cargo test --locked$/, undefined],
   ];
   for (const [args, test, dir] of cases) {
     it(`${args.join(' ')}: tests run in the build stage only, and leave what the final stage copies`, async () => {
@@ -45,7 +48,7 @@ describe('--test-in-build', () => {
   it('is refused, naming what supports it, for a language whose tests need more than the language', async () => {
     const r = await run(['fn', '--runtime', 'java21', '--test-in-build']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--test-in-build supports Node\.js, Python, Go; run Java tests outside the image build/);
+    expect(r.stderr).toMatch(/--test-in-build supports Node\.js, Python, Go, Rust; run Java tests outside the image build/);
   });
 
   it('is recorded in the header, so check regenerates the same Dockerfile', async () => {

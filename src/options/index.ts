@@ -148,4 +148,4 @@ export function defaultOptions(): Omit<Options, 'runtime' | 'handler'> {
 }
 
 /** Languages whose sample tests `--test-in-build` can run in the build stage (plan/tests.ts says how). */
-export const TEST_IN_BUILD_LANGUAGES = ['nodejs', 'python', 'go', 'rust'] as const satisfies readonly Language[];
+export const TEST_IN_BUILD_LANGUAGES = ['nodejs', 'python', 'java', 'go', 'rust'] as const satisfies readonly Language[];

@@ -9,7 +9,7 @@ import type { KindPlan } from './model';
  */
 interface TestStep {
   ignore?: string;
-  run: (kind: KindPlan) => string;
+  run: (kind: KindPlan, options: Options) => string;
 }
 
 /** One entry per language the option model lists, and no other. */
@@ -29,6 +29,11 @@ const TESTS_IN_BUILD: Record<(typeof TEST_IN_BUILD_LANGUAGES)[number], TestStep>
   go: { run: () => 'RUN CGO_ENABLED=0 go test ./...' },
   // For the build host's own target, not the cross target, so the test binary can run here; the
   // final stage copies only /out/bootstrap.
+  // After the build, which skips the tests; the final stage copies classes and runtime jars only.
+  java: {
+    ignore: 'src/test',
+    run: (_kind, options) => (options.buildTool === 'gradle' ? 'RUN gradle --no-daemon -q test' : 'RUN mvn -B -q test'),
+  },
   rust: { run: (kind) => `RUN ${String(kind.lang.mounts)} cargo test${String(kind.lang.locked)}` },
 };
 
@@ -39,5 +44,5 @@ export function withTests<T extends KindPlan>(kind: T, options: Options, languag
     return tests.ignore ? { ...kind, dockerignore: [...kind.dockerignore, tests.ignore] } : kind;
   }
   const note = '# --test-in-build: the unit tests run here, then leave what the final stage copies.';
-  return { ...kind, build: { ...kind.build, instructions: [...kind.build.instructions, note, tests.run(kind)] } };
+  return { ...kind, build: { ...kind.build, instructions: [...kind.build.instructions, note, tests.run(kind, options)] } };
 }

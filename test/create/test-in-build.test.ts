@@ -25,6 +25,11 @@ describe('--test-in-build', () => {
     [['--runtime', 'python3.13', '--base', 'os-only'], /-m unittest discover -s \/asset\/tests/, 'tests'],
     [['--runtime', 'nodejs22', '--base', 'image'], /^npm test && rm -rf test$/, 'test'],
     [['--runtime', 'go', '--base', 'os-only'], /^CGO_ENABLED=0 go test \.\/\.\.\.$/, undefined],
+    // After a build that skips them; the final stage copies classes and runtime jars only.
+    [['--runtime', 'java21'], /^mvn -B -q test$/, 'src/test'],
+    [['--runtime', 'java21', '--base', 'os-only'], /^mvn -B -q test$/, 'src/test'],
+    [['--runtime', 'java17', '--base', 'image', '--image', 'debian:bookworm-slim'], /^mvn -B -q test$/, 'src/test'],
+    [['--runtime', 'java21', '--build-tool', 'gradle'], /^gradle --no-daemon -q test$/, 'src/test'],
     // For the build host's target: no --target, so the test binary runs where it was built.
     [['--runtime', 'rust', '--base', 'os-only'], /^cargo test --locked$/, undefined],
     [['--runtime', 'rust', '--base', 'image', '--image', 'debian:bookworm-slim'], /^cargo test --locked$/, undefined],
@@ -46,9 +51,9 @@ describe('--test-in-build', () => {
   }
 
   it('is refused, naming what supports it, for a language whose tests need more than the language', async () => {
-    const r = await run(['fn', '--runtime', 'java21', '--test-in-build']);
+    const r = await run(['fn', '--runtime', 'dotnet10', '--test-in-build']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--test-in-build supports Node\.js, Python, Go, Rust; run Java tests outside the image build/);
+    expect(r.stderr).toMatch(/--test-in-build supports Node\.js, Python, Java, Go, Rust; run \.NET tests outside the image build/);
   });
 
   it('is recorded in the header, so check regenerates the same Dockerfile', async () => {

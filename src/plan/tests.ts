@@ -14,8 +14,9 @@ interface TestStep {
 
 /** One entry per language the option model lists, and no other. */
 const TESTS_IN_BUILD: Record<(typeof TEST_IN_BUILD_LANGUAGES)[number], TestStep> = {
-  // The build stage's working folder is /build, which the final stage copies.
-  nodejs: { ignore: 'test', run: () => 'RUN npm test && rm -rf test' },
+  // JavaScript sources sit in /code, the final stage's copy, beside the build stage's working folder
+  // (where the packages are installed); TypeScript builds in the working folder and ships only dist.
+  nodejs: { ignore: 'test', run: (_kind, options) => (options.typescript ? 'RUN npm test && rm -rf test' : 'RUN npm --prefix /code test && rm -rf /code/test') },
   // Sources sit in /asset (the final stage's copy), with their packages installed beside them.
   python: {
     ignore: 'tests',

@@ -20,10 +20,10 @@ const runs = (stage: { instructions: { keyword: string; args: string }[] }) => s
 
 describe('--test-in-build', () => {
   const cases: [string[], RegExp, string | undefined][] = [
-    [['--runtime', 'nodejs22'], /^npm test && rm -rf test$/, 'test'],
+    [['--runtime', 'nodejs22'], /^npm --prefix \/code test && rm -rf \/code\/test$/, 'test'],
     [['--runtime', 'python3.13'], /unittest discover -s \/asset\/tests -t \/asset && rm -rf \/asset\/tests$/, 'tests'],
     [['--runtime', 'python3.13', '--base', 'os-only'], /-m unittest discover -s \/asset\/tests/, 'tests'],
-    [['--runtime', 'nodejs22', '--base', 'image'], /^npm test && rm -rf test$/, 'test'],
+    [['--runtime', 'nodejs22', '--base', 'image'], /^npm --prefix \/code test && rm -rf \/code\/test$/, 'test'],
     [['--runtime', 'go', '--base', 'os-only'], /^CGO_ENABLED=0 go test \.\/\.\.\.$/, undefined],
     // After a build that skips them; the final stage copies classes and runtime jars only.
     [['--runtime', 'java21'], /^mvn -B -q test$/, 'src/test'],

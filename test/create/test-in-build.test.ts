@@ -50,6 +50,16 @@ describe('--test-in-build', () => {
     });
   }
 
+  it('JavaScript: npm test runs in the folder the final stage copies, so the test folder it removes is the one shipped', async () => {
+    for (const base of ['aws', 'os-only', 'image']) {
+      const { stages } = await generate(['--runtime', 'nodejs22', '--base', base, '--test-in-build']);
+      const folder = /^npm --prefix (\S+) test && rm -rf \1\/test$/.exec(stages.slice(0, -1).flatMap(runs).find((r) => /npm .*test/.test(r)) ?? '')?.[1];
+      expect(folder, base).toBeDefined();
+      const copied = stages.at(-1)!.instructions.filter((i) => i.keyword === 'COPY' && i.text.includes('--from=build')).map((i) => i.args.split(/\s+/)[0]);
+      expect(copied, base).toContain(`${folder}/`);
+    }
+  });
+
   it('is refused, naming what supports it, for a language whose tests need more than the language', async () => {
     const r = await run(['fn', '--runtime', 'dotnet10', '--test-in-build']);
     expect(r.code).toBe(2);

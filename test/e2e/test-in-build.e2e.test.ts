@@ -42,7 +42,7 @@ describe.skipIf(!status.usable)('--test-in-build (docker)', () => {
       (error: Error & { leftovers?: string[] }) => error,
     );
     leftovers.push(...(failed?.leftovers ?? []));
-    expect(failed?.message).toMatch(/npm test/);
+    expect(failed?.message).toMatch(/npm --prefix \/code test/);
   }, 2_000_000);
 });
 

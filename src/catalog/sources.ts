@@ -124,6 +124,14 @@ export const SOURCES = {
     title: 'aws/aws-lambda-java-libs: aws-lambda-java-runtime-interface-client 2.10.1 (Java >= 8, glibc >= 2.17 or musl, JNI bundled; main class AWSLambda)',
     url: 'https://github.com/aws/aws-lambda-java-libs/tree/main/aws-lambda-java-runtime-interface-client',
   },
+  'junit-jupiter': {
+    title: 'Maven Central: org.junit.jupiter:junit-jupiter 5.14.4 and org.junit.platform:junit-platform-launcher 1.14.4, the newest 5.x line (JUnit 6 needs Java 17), served 2026-12-02',
+    url: 'https://central.sonatype.com/artifact/org.junit.jupiter/junit-jupiter/5.14.4',
+  },
+  'maven-surefire': {
+    title: 'Maven Central: org.apache.maven.plugins:maven-surefire-plugin 3.5.4 (runs JUnit Platform tests; the 3.5 line runs on Java 8), served 2026-12-02',
+    url: 'https://central.sonatype.com/artifact/org.apache.maven.plugins/maven-surefire-plugin/3.5.4',
+  },
   'ric-ruby': {
     title: 'aws/aws-lambda-ruby-runtime-interface-client: gem aws_lambda_ric 3.1.3 (Ruby >= 3.0, pure Ruby, reads _HANDLER)',
     url: 'https://github.com/aws/aws-lambda-ruby-runtime-interface-client',

@@ -90,7 +90,7 @@ const SPECS: (Omit<OptionSpec, 'config'> & { config?: boolean })[] = [
   { key: 'sample', flag: 'sample', type: 'boolean', group: 'create', default: true, description: 'write a sample handler; --no-sample adds only Dockerfile and .dockerignore to existing code' },
   { key: 'syntax', flag: 'syntax', type: 'string', group: 'create', valueName: 'ref', description: 'add a `# syntax=<ref>` directive (default: none, so the built-in frontend is used)' },
   { key: 'allowDeprecated', flag: 'allow-deprecated', type: 'boolean', group: 'create', default: false, description: 'generate for a runtime Lambda has deprecated' },
-  { key: 'testInBuild', flag: 'test-in-build', type: 'boolean', group: 'create', default: false, description: 'run the unit tests in the build stage (Node.js: npm test; Python: unittest; Go: go test); never in the final image' },
+  { key: 'testInBuild', flag: 'test-in-build', type: 'boolean', group: 'create', default: false, description: 'run the unit tests in the build stage (Node.js: npm test; Python: unittest; Java: mvn test or gradle test; Go: go test; Rust: cargo test); never in the final image' },
   { key: 'rie', flag: 'rie', type: 'boolean', group: 'create', default: false, description: 'image bases: add the Runtime Interface Emulator for local runs' },
   { key: 'registryMirror', type: 'string', group: 'create', config: true, description: 'registry prefix that replaces public.ecr.aws (e.g. a pull-through cache)', flag: 'registry-mirror', valueName: 'prefix' },
   { key: 'pin', type: 'object', group: 'create', config: true, description: 'base reference → sha256 digest (or one per architecture)' },
@@ -148,4 +148,4 @@ export function defaultOptions(): Omit<Options, 'runtime' | 'handler'> {
 }
 
 /** Languages whose sample tests `--test-in-build` can run in the build stage (plan/tests.ts says how). */
-export const TEST_IN_BUILD_LANGUAGES = ['nodejs', 'python', 'go'] as const satisfies readonly Language[];
+export const TEST_IN_BUILD_LANGUAGES = ['nodejs', 'python', 'java', 'go', 'rust'] as const satisfies readonly Language[];

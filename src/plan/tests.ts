@@ -9,7 +9,7 @@ import type { KindPlan } from './model';
  */
 interface TestStep {
   ignore?: string;
-  run: (kind: KindPlan) => string;
+  run: (kind: KindPlan, options: Options) => string;
 }
 
 /** One entry per language the option model lists, and no other. */
@@ -19,8 +19,8 @@ const TESTS_IN_BUILD: Record<(typeof TEST_IN_BUILD_LANGUAGES)[number], TestStep>
   // dist/ alone reaches the image; a project without a test script there runs none.
   nodejs: {
     ignore: 'test',
-    run: (kind) =>
-      kind.lang.typescript
+    run: (_kind, options) =>
+      options.typescript
         ? 'RUN cd /build && npm run test --if-present && rm -rf test'
         : 'RUN cd /code && ln -s /deps/node_modules node_modules && npm test && rm -rf test node_modules',
   },
@@ -36,6 +36,14 @@ const TESTS_IN_BUILD: Record<(typeof TEST_IN_BUILD_LANGUAGES)[number], TestStep>
   // Tests run natively on the build host; only the built binary reaches the final stage.
   // The module cache is a cache mount, so the tests mount it as the build does.
   go: { run: (kind) => `RUN ${typeof kind.lang.mounts === 'string' && kind.lang.mounts ? `${kind.lang.mounts} ` : ''}CGO_ENABLED=0 go test ./...` },
+  // After the build, which skips the tests; the final stage copies classes and runtime jars only.
+  java: {
+    ignore: 'src/test',
+    run: (_kind, options) => (options.buildTool === 'gradle' ? 'RUN gradle --no-daemon -q test' : 'RUN mvn -B -q test'),
+  },
+  // For the build host's own target, not the cross target, so the test binary can run here; the
+  // final stage copies only /out/bootstrap.
+  rust: { run: (kind) => `RUN ${String(kind.lang.mounts)} cargo test${String(kind.lang.locked)}` },
 };
 
 export function withTests<T extends KindPlan>(kind: T, options: Options, language: Language): T {
@@ -45,5 +53,5 @@ export function withTests<T extends KindPlan>(kind: T, options: Options, languag
     return tests.ignore ? { ...kind, dockerignore: [...kind.dockerignore, tests.ignore] } : kind;
   }
   const note = '# --test-in-build: the unit tests run here, then leave what the final stage copies.';
-  return { ...kind, build: { ...kind.build, instructions: [...kind.build.instructions, note, tests.run(kind)] } };
+  return { ...kind, build: { ...kind.build, instructions: [...kind.build.instructions, note, tests.run(kind, options)] } };
 }

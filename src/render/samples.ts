@@ -1,4 +1,5 @@
 import type { Language } from '../catalog/types';
+import { JUNIT_JUPITER, JUNIT_PLATFORM_LAUNCHER, MAVEN_SUREFIRE } from '../catalog/test-libraries';
 import { groovyString, xmlText } from './escape';
 import type { GeneratedFile } from '../shared/files';
 import type { Options } from '../options';
@@ -37,6 +38,7 @@ export const SAMPLE_TESTS: Partial<Record<Language, { dir: string }>> = {
   python: { dir: 'tests' },
   go: { dir: '.' },
   ruby: { dir: 'test' },
+  java: { dir: 'src/test' },
 };
 
 /** A unit test of the sample handler in the language's usual test tool, where it needs no extra dependency. */
@@ -57,6 +59,14 @@ function testFiles(options: Options, language: Language): SampleFile[] {
     }
     case 'go':
       return [{ path: 'main_test.go', template: 'go/main_test.go', data: {} }];
+    case 'java': {
+      // The same class and package as the sample handler (the build tool's file names it declares).
+      const [qualified, method = 'handleRequest'] = h.split('::');
+      const parts = qualified!.split('.');
+      const className = parts.pop()!;
+      const pkg = parts.length > 0 ? parts.join('.') : 'example';
+      return [{ path: `src/test/java/${[...pkg.split('.'), `${className}Test`].join('/')}.java`, template: 'java/HandlerTest.java', data: { package: pkg, className, method } }];
+    }
     case 'ruby': {
       const file = h.slice(0, h.indexOf('.'));
       const rest = h.slice(h.indexOf('.') + 1);
@@ -107,7 +117,7 @@ function handlerFiles(options: Options, language: Language, name: string, langua
       const className = parts.pop()!;
       const pkg = parts.length > 0 ? parts.join('.') : 'example';
       const javaVersion = languageVersion ?? '21';
-      const common = { name, artifactId: xmlText(name), gradleName: groovyString(name), javaVersion, legacy: javaVersion === '8' };
+      const common = { name, artifactId: xmlText(name), gradleName: groovyString(name), javaVersion, legacy: javaVersion === '8', junit: JUNIT_JUPITER, launcher: JUNIT_PLATFORM_LAUNCHER, surefire: MAVEN_SUREFIRE };
       files.push({
         path: `src/main/java/${[...pkg.split('.'), className].join('/')}.java`,
         template: 'java/Handler.java',

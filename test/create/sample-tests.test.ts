@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from '../support/run';
+import { JUNIT_JUPITER, MAVEN_SUREFIRE } from '../../src/catalog/test-libraries';
 
 const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
 
@@ -51,5 +52,40 @@ describe('sample events and unit tests', () => {
     const rb = await sample(['--runtime', 'ruby3.4']);
     expect(readFileSync(join(rb, 'test', 'app_test.rb'), 'utf8')).toContain("require_relative '../app'");
     expect(existsSync(join(rb, 'test', 'app_test.rb'))).toBe(true);
+  });
+
+  it('Java: a JUnit Jupiter test of the handler class, with test scope only, for Maven and Gradle', async () => {
+    const maven = await sample(['--runtime', 'java21', '--handler', 'com.acme.Fn::run']);
+    const test = readFileSync(join(maven, 'src', 'test', 'java', 'com', 'acme', 'FnTest.java'), 'utf8');
+    expect(test).toMatch(/^package com\.acme;$/m);
+    expect(test).toContain('new Fn().run(event)');
+    expect(test).toContain('import org.junit.jupiter.api.Test;');
+    // The pom's elements, read by tag (no XML library among the dependencies).
+    const pom = readFileSync(join(maven, 'pom.xml'), 'utf8');
+    const blocks = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!);
+    const field = (xml: string, tag: string) => blocks(xml, tag)[0]?.trim();
+    const deps = blocks(pom, 'dependency').map((d) => ['groupId', 'artifactId', 'version', 'scope'].map((t) => field(d, t)));
+    expect(deps).toEqual([[JUNIT_JUPITER.group, JUNIT_JUPITER.artifact, JUNIT_JUPITER.version, 'test']]);
+    const plugins = blocks(pom, 'plugin').map((p) => [field(p, 'artifactId'), field(p, 'version')]);
+    expect(plugins).toEqual([['maven-surefire-plugin', MAVEN_SUREFIRE.version]]);
+
+    const gradle = await sample(['--runtime', 'java21', '--build-tool', 'gradle']);
+    const build = readFileSync(join(gradle, 'build.gradle'), 'utf8');
+    expect(build).toContain(`testImplementation '${JUNIT_JUPITER.group}:${JUNIT_JUPITER.artifact}:${JUNIT_JUPITER.version}'`);
+    expect(build).toMatch(/tasks\.named\('test'\) \{\s*useJUnitPlatform\(\)\s*\}/);
+    expect(build).not.toMatch(/^\s*implementation /m);
+    expect(existsSync(join(gradle, 'src', 'test', 'java', 'example', 'HandlerTest.java'))).toBe(true);
+  });
+
+  it('Rust: a #[cfg(test)] module in main.rs, on the standard harness, adding no dependency', async () => {
+    const dir = await sample(['--runtime', 'rust', '--base', 'os-only']);
+    const main = readFileSync(join(dir, 'src', 'main.rs'), 'utf8');
+    const module = main.slice(main.indexOf('#[cfg(test)]'));
+    expect(module).toMatch(/^#\[cfg\(test\)\]\s*mod tests \{/);
+    expect(module).toMatch(/#\[test\]\s*fn \w+\(\)/);
+    expect(module).toContain('respond(&json!(');
+    const deps = readFileSync(join(dir, 'Cargo.toml'), 'utf8').split(/^\[dependencies\]$/m)[1]!;
+    expect(deps.trim().split('\n').map((l) => l.split(' ')[0])).toEqual(['lambda_runtime', 'serde_json', 'tokio']);
+    expect(readFileSync(join(dir, 'Cargo.toml'), 'utf8')).not.toMatch(/dev-dependencies/);
   });
 });

@@ -26,6 +26,14 @@ describe('--test-in-build', () => {
     [['--runtime', 'python3.13', '--base', 'os-only'], /PYTHONPATH=\/deps \S+ -m unittest discover -s \/code\/tests -t \/code && rm -rf \/code\/tests$/, 'tests'],
     [['--runtime', 'nodejs22', '--base', 'image'], /^cd \/code && ln -s \/deps\/node_modules node_modules && npm test && rm -rf test node_modules$/, 'test'],
     [['--runtime', 'go', '--base', 'os-only'], /^CGO_ENABLED=0 go test \.\/\.\.\.$/, undefined],
+    // After a build that skips them; the final stage copies classes and runtime jars only.
+    [['--runtime', 'java21'], /^mvn -B -q test$/, 'src/test'],
+    [['--runtime', 'java21', '--base', 'os-only'], /^mvn -B -q test$/, 'src/test'],
+    [['--runtime', 'java17', '--base', 'image', '--image', 'debian:bookworm-slim'], /^mvn -B -q test$/, 'src/test'],
+    [['--runtime', 'java21', '--build-tool', 'gradle'], /^gradle --no-daemon -q test$/, 'src/test'],
+    // For the build host's target: no --target, so the test binary runs where it was built.
+    [['--runtime', 'rust', '--base', 'os-only'], /^cargo test --locked$/, undefined],
+    [['--runtime', 'rust', '--base', 'image', '--image', 'debian:bookworm-slim'], /^cargo test --locked$/, undefined],
   ];
   for (const [args, test, dir] of cases) {
     it(`${args.join(' ')}: tests run in the build stage only, and leave what the final stage copies`, async () => {
@@ -43,10 +51,20 @@ describe('--test-in-build', () => {
     });
   }
 
+  it('JavaScript: npm test runs in the folder the final stage copies, so the test folder it removes is the one shipped', async () => {
+    for (const base of ['aws', 'os-only', 'image']) {
+      const { stages } = await generate(['--runtime', 'nodejs22', '--base', base, '--test-in-build']);
+      const folder = /^cd (\S+) && ln -s \/deps\/node_modules node_modules && npm test && rm -rf test node_modules$/.exec(stages.slice(0, -1).flatMap(runs).find((r) => /npm .*test/.test(r)) ?? '')?.[1];
+      expect(folder, base).toBeDefined();
+      const copied = stages.at(-1)!.instructions.filter((i) => i.keyword === 'COPY' && i.text.includes('--from=build')).map((i) => i.args.split(/\s+/)[0]);
+      expect(copied, base).toContain(`${folder}/`);
+    }
+  });
+
   it('is refused, naming what supports it, for a language whose tests need more than the language', async () => {
-    const r = await run(['fn', '--runtime', 'java21', '--test-in-build']);
+    const r = await run(['fn', '--runtime', 'dotnet10', '--test-in-build']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--test-in-build supports Node\.js, Python, Go; run Java tests outside the image build/);
+    expect(r.stderr).toMatch(/--test-in-build supports Node\.js, Python, Java, Go, Rust; run \.NET tests outside the image build/);
   });
 
   it('Go tests mount the module cache the build filled, so they download nothing again', async () => {

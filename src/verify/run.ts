@@ -365,7 +365,9 @@ async function measure(engine: Engine, name: string, emu: RuntimeApiEmulator, sp
   const initEnd = m.firstPoll ?? (initErrored ? m.answered : undefined);
   if (initEnd !== undefined) {
     const started = parseStartedAt((await exec(engine, ['inspect', '-f', '{{.State.StartedAt}}', name])).stdout);
-    const pollEpoch = performance.timeOrigin + initEnd;
+    // The monotonic milestone in wall-clock time as of now: performance.timeOrigin is fixed when
+    // the process starts, and the wall clock can drift or be stepped from it since.
+    const pollEpoch = Date.now() - (performance.now() - initEnd);
     // Fall back to the moment we asked the engine to start it (adds its ~0.3 s overhead).
     const from = started !== undefined && started <= pollEpoch ? started : spawnedEpoch;
     out.initMs = round2(pollEpoch - from);

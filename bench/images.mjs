@@ -80,7 +80,11 @@ function build(dir, dockerfile, tag, cold = false) {
   return ms;
 }
 
-/** Init (container start to the first /runtime/invocation/next) and first invoke, from `verify`. */
+/**
+ * Init (container start to the first /runtime/invocation/next) and first invoke, from `verify`.
+ * The documentation's images start from a relative or symlinked ENTRYPOINT; verify lists that as a
+ * finding and still runs them, as Lambda does. Without a response, `why` says what verify said.
+ */
 function verify(tag, eventFile) {
   const r = spawnSync(process.execPath, [cli, 'verify', tag, '--arch', arch, '--json', '--event', eventFile], {
     env: { ...env, CREATE_LAMBDA_IMAGE_DOCKER: docker },
@@ -88,9 +92,11 @@ function verify(tag, eventFile) {
   });
   try {
     const json = JSON.parse(r.stdout);
-    return { init: json.initMs, invoke: json.invokeMs, ok: json.result === 'response' };
+    const why = json.problems?.join('; ') ?? (json.error ? `${json.error.errorType}: ${json.error.errorMessage}` : undefined);
+    return { init: json.initMs, invoke: json.invokeMs, ok: json.result === 'response', why: json.result === 'response' ? undefined : `${json.result}${why ? ` (${why})` : ''}` };
   } catch {
-    return { init: undefined, invoke: undefined, ok: false };
+    const line = (r.stderr || r.stdout || '').trim().split('\n')[0];
+    return { init: undefined, invoke: undefined, ok: false, why: `exit ${r.status}${line ? `: ${line}` : ''}` };
   }
 }
 
@@ -119,6 +125,7 @@ function measure(lang, work, eventFile, repo) {
       figures.init.push(v.init);
       figures.invoke.push(v.invoke);
       figures.ok &&= v.ok;
+      if (!v.ok) figures.why = v.why;
     }
     out[which] = {
       cold: median(figures.cold),
@@ -128,6 +135,7 @@ function measure(lang, work, eventFile, repo) {
       init: median(figures.init),
       invoke: median(figures.invoke),
       ok: figures.ok,
+      why: figures.why,
     };
     run(['image', 'rm', tag]);
   }
@@ -168,7 +176,7 @@ export function imageRows() {
       rows.push([`${head}: MB added over the base`, triple('added', mb), '≤ 0.5× docs', ours.added <= 0.5 * docs.added]);
       rows.push([`${head}: init`, triple('init', m), '≤ 0.5× docs', ours.init !== undefined && docs.init !== undefined && ours.init <= 0.5 * docs.init]);
       rows.push([`${head}: first invoke`, triple('invoke', m), '', undefined]);
-      for (const [which, f] of Object.entries(r)) if (!f.ok) rows.push([`images ${lang.name} ${which}`, 'verify did not get a response', '', false]);
+      for (const [which, f] of Object.entries(r)) if (!f.ok) rows.push([`images ${lang.name} ${which}`, `verify did not get a response: ${f.why}`, '', false]);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -19,14 +19,14 @@
  * before the code in the generated Dockerfiles, so the second image of a path mostly reuses the
  * first's. Every image is removed by name afterwards; the build cache stays.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../support/run';
-import { announceSkip, buildImage, dockerStatus, HOST_ARCH, imageSize, mergeImageResults, mergeSkipped, removeImages, updateLockfile, withImages, type DockerStatus } from './helpers';
+import { announceSkip, buildImage, dockerStatus, fromLines, HOST_ARCH, imageSize, mergeImageResults, mergeSkipped, removeImages, updateLockfile, withImages, writeFunction, type DockerStatus, type VerifyJson } from './helpers';
 
 const MIN = 60_000;
 const FIXTURES = fileURLToPath(new URL('../fixtures/e2e/aws/', import.meta.url));
@@ -79,18 +79,14 @@ const log = (msg: string): void => console.log(`[aws e2e] ${msg}`);
 
 /** Writes `<variant>/fn` with the real CLI: the same folder name keeps the dependency layers shared. */
 async function generate(variant: string, flags: string[]): Promise<string> {
-  const parent = join(work, variant);
-  mkdirSync(parent);
-  const r = await run(['fn', ...flags, '--arch', HOST_ARCH, '--no-interactive'], { cwd: parent });
+  const r = await writeFunction(work, variant, flags);
   expect(r.code, `create-lambda-image ${flags.join(' ')}\n${r.stdout}\n${r.stderr}`).toBe(0);
-  return join(parent, 'fn');
+  return r.dir;
 }
 
-const fromLines = (dir: string): string[] =>
-  readFileSync(join(dir, 'Dockerfile'), 'utf8')
-    .split('\n')
-    .filter((l) => /^FROM\s/i.test(l))
-    .map((l) => l.replace(/^FROM\s+(--platform=\S+\s+)?/i, '').replace(/\s+AS\s+\S+$/i, ''));
+/** The images the Dockerfile names, without --platform and stage names. */
+const fromImages = (dir: string): string[] =>
+  fromLines(dir).map((l) => l.replace(/^FROM\s+(--platform=\S+\s+)?/i, '').replace(/\s+AS\s+\S+$/i, ''));
 
 async function build(dir: string, name: string, budgetMs: number): Promise<string> {
   const t = `${REPO}:${name}`;
@@ -104,7 +100,7 @@ async function build(dir: string, name: string, budgetMs: number): Promise<strin
 
 interface Verified {
   code: number;
-  json: { result: string; exitCode: number; response?: string; error?: { errorType: string; errorMessage: string }; logs?: string[] };
+  json: VerifyJson;
 }
 
 /**
@@ -367,7 +363,7 @@ for (const p of PATHS) {
       'the sample builds unmodified and answers (exit 0)',
       async () => {
         const dir = await generate(`${p.name}-sample`, p.flags);
-        expect(fromLines(dir)).toEqual(p.from);
+        expect(fromImages(dir)).toEqual(p.from);
         const image = await build(dir, `${p.name}-sample`, p.firstBudgetMs);
         const v = await verify(image, events.sample, dir, p.settings);
         expect(v.json, JSON.stringify(v.json.logs)).toMatchObject({ result: 'response', exitCode: 0 });

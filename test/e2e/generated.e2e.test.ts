@@ -16,7 +16,7 @@
  * Sizes of the images and of their single-stage equivalents go to .tmp/e2e-results.json (read
  * by `npm run bench`). Every image is removed by name afterwards; the build cache stays.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ import {
   announceSkip,
   buildImage,
   dockerStatus,
+  fromLines,
   HOST_ARCH,
   imageSize,
   legacyStageImages,
@@ -35,8 +36,10 @@ import {
   removeImages,
   removeUntagged,
   withImages,
+  writeFunction,
   type BuildOptions,
   type DockerStatus,
+  type VerifyJson,
 } from './helpers';
 
 const MIN = 60_000;
@@ -88,11 +91,9 @@ afterAll(async () => {
  * the `npm ci` layer are identical across variants.
  */
 async function generate(variant: string, flags: string[]): Promise<string> {
-  const parent = join(work, variant);
-  mkdirSync(parent);
-  const r = await run(['fn', ...flags, '--arch', HOST_ARCH, '--no-interactive'], { cwd: parent });
+  const r = await writeFunction(work, variant, flags);
   expect(r.code, `create-lambda-image ${flags.join(' ')}\n${r.stdout}\n${r.stderr}`).toBe(0);
-  return join(parent, 'fn');
+  return r.dir;
 }
 
 /** The function's own code replaced by a fixture: what a user edits, never the Dockerfile. */
@@ -100,22 +101,9 @@ function replaceCode(dir: string, file: string, fixture: string): void {
   copyFileSync(join(FIXTURES, fixture), join(dir, file));
 }
 
-const fromLines = (dir: string): string[] =>
-  readFileSync(join(dir, 'Dockerfile'), 'utf8')
-    .split('\n')
-    .filter((l) => /^FROM\s/i.test(l));
-
 interface Verified {
   code: number;
-  json: {
-    result: string;
-    exitCode: number;
-    response?: string;
-    error?: { errorType: string; errorMessage: string };
-    logs?: string[];
-    initMs?: number;
-    invokeMs?: number;
-  };
+  json: VerifyJson;
   ms: number;
 }
 

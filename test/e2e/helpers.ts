@@ -4,8 +4,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run } from '../support/run';
 import { buildArgs, detectBuilder, exec, probeArgs, resolveEngine, type Arch, type Engine } from '../../src/verify/docker';
 
 /** The base every e2e fixture builds FROM, made locally by scripts/ci/docker-setup.sh. */
@@ -261,4 +262,30 @@ export function mergeSkipped(set: readonly SkippedPath[], drop: readonly string[
   const replaced = new Set([...drop, ...set.map((s) => s.path)]);
   const results = readResults(file);
   writeResults(file, { ...results, skipped: [...results.skipped.filter((s) => !replaced.has(s.path)), ...set] });
+}
+
+/**
+ * Writes `<work>/<variant>/fn` with the real CLI, in-process and non-interactive, for the host's
+ * architecture. Every variant is named `fn`, so manifests named after the folder (package.json,
+ * go.mod) and with them the dependency layers are identical across variants.
+ */
+export async function writeFunction(work: string, variant: string, flags: readonly string[]): Promise<{ code: number; stdout: string; stderr: string; dir: string }> {
+  const parent = join(work, variant);
+  mkdirSync(parent);
+  const r = await run(['fn', ...flags, '--arch', HOST_ARCH, '--no-interactive'], { cwd: parent });
+  return { code: r.code, stdout: r.stdout, stderr: r.stderr, dir: join(parent, 'fn') };
+}
+
+/** The FROM lines of a generated folder's Dockerfile, as written. */
+export const fromLines = (dir: string): string[] => readFileSync(join(dir, 'Dockerfile'), 'utf8').split('\n').filter((l) => /^FROM\s/i.test(l));
+
+/** What `verify --json` prints, as far as the e2e tests read it. */
+export interface VerifyJson {
+  result: string;
+  exitCode: number;
+  response?: string;
+  error?: { errorType: string; errorMessage: string };
+  logs?: string[];
+  initMs?: number;
+  invokeMs?: number;
 }

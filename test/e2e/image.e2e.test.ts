@@ -16,7 +16,7 @@
  * built and why; .ci/run prints both at the end. Every image is removed by name afterwards.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,10 @@ import {
   removeUntagged,
   updateLockfile,
   withImages,
+  writeFunction,
+  fromLines,
   type DockerStatus,
+  type VerifyJson,
 } from './helpers';
 
 const MIN = 60_000;
@@ -222,12 +225,7 @@ afterAll(async () => {
 }, 2 * MIN);
 
 /** Writes a function folder with the real CLI, in-process and non-interactive, as `<variant>/fn`. */
-async function generate(variant: string, flags: string[]): Promise<{ code: number; stderr: string; dir: string }> {
-  const parent = join(work, variant);
-  mkdirSync(parent);
-  const r = await run(['fn', ...flags, '--arch', HOST_ARCH, '--no-interactive'], { cwd: parent });
-  return { code: r.code, stderr: r.stderr, dir: join(parent, 'fn') };
-}
+const generate = (variant: string, flags: string[]) => writeFunction(work, variant, flags);
 
 async function generated(variant: string, flags: string[]): Promise<string> {
   const g = await generate(variant, flags);
@@ -235,19 +233,9 @@ async function generated(variant: string, flags: string[]): Promise<string> {
   return g.dir;
 }
 
-const fromLines = (dir: string): string[] => lines(readFileSync(join(dir, 'Dockerfile'), 'utf8')).filter((l) => /^FROM\s/i.test(l));
-
 interface Verified {
   code: number;
-  json: {
-    result: string;
-    exitCode: number;
-    response?: string;
-    error?: { errorType: string; errorMessage: string };
-    logs?: string[];
-    initMs?: number;
-    invokeMs?: number;
-  };
+  json: VerifyJson;
 }
 
 /** `create-lambda-image verify ... --json`, through the CLI's own dispatch, in-process. */

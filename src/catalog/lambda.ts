@@ -1,0 +1,35 @@
+import type { SourceId } from './sources';
+
+/*
+ * Lambda's own paths and identities, as the AWS base images and the execution environment define
+ * them. Planners, lint rules, verify and list read them from here; nothing else spells them out.
+ */
+export const LAMBDA = {
+  /** LAMBDA_TASK_ROOT: the function's code, and the working directory of the AWS base images. */
+  taskRoot: '/var/task',
+  /** LAMBDA_RUNTIME_DIR: the runtime (or a custom runtime's bootstrap) lives here. */
+  runtimeDir: '/var/runtime',
+  /** The bootstrap an OS-only base's entry script runs when AWS_LAMBDA_RUNTIME_API is set. */
+  bootstrap: '/var/runtime/bootstrap',
+  /** The AWS base images' ENTRYPOINT: it takes the handler (CMD) as its one argument. */
+  entryScript: '/lambda-entrypoint.sh',
+  /** Where the AWS base images keep the language (node, python, java…). */
+  langDir: '/var/lang',
+  /** Layers and extensions are unpacked here; extensions run from /opt/extensions. */
+  optDir: '/opt',
+  extensionsDir: '/opt/extensions',
+  /** The only writable path at run time. */
+  tmpDir: '/tmp',
+  /** The uid:gid a container image's process runs as (sbx_user1051 in the base images). */
+  user: { uid: 993, gid: 990 },
+  sources: ['images-create', 'base-images-repo'] as SourceId[],
+} as const;
+
+/** The uid:gid as `docker run --user` takes it. */
+export const LAMBDA_USER = `${LAMBDA.user.uid}:${LAMBDA.user.gid}`;
+
+/** Environment variables whose values Lambda sets itself, whatever the image says. */
+export const LAMBDA_RESERVED_PATHS: Record<string, string> = {
+  LAMBDA_TASK_ROOT: LAMBDA.taskRoot,
+  LAMBDA_RUNTIME_DIR: LAMBDA.runtimeDir,
+};

@@ -12,6 +12,13 @@ export interface LanguageInfo {
   /** Dependency manifest and lockfiles, in the order they are looked for. */
   manifest?: string;
   lockfiles: string[];
+  /**
+   * What answers Lambda's Runtime API where no AWS runtime image does (OS-only and other bases):
+   * `client`, a runtime interface client that the image installs and starts around the handler;
+   * `binary`, the function itself, a native executable with the client compiled in (it needs
+   * nothing from the base); `script`, the function's own bootstrap script (a custom runtime).
+   */
+  bootstrap: 'client' | 'binary' | 'script';
 }
 
 export const LANGUAGES: Record<Language, LanguageInfo> = {
@@ -26,6 +33,7 @@ export const LANGUAGES: Record<Language, LanguageInfo> = {
     defaultHandler: 'index.handler',
     manifest: 'package.json',
     lockfiles: ['package-lock.json', 'npm-shrinkwrap.json'],
+    bootstrap: 'client',
   },
   python: {
     id: 'python',
@@ -38,6 +46,7 @@ export const LANGUAGES: Record<Language, LanguageInfo> = {
     defaultHandler: 'lambda_function.handler',
     manifest: 'requirements.txt',
     lockfiles: [],
+    bootstrap: 'client',
   },
   java: {
     id: 'java',
@@ -49,6 +58,7 @@ export const LANGUAGES: Record<Language, LanguageInfo> = {
     },
     defaultHandler: 'example.Handler::handleRequest',
     lockfiles: [],
+    bootstrap: 'client',
   },
   dotnet: {
     id: 'dotnet',
@@ -60,6 +70,7 @@ export const LANGUAGES: Record<Language, LanguageInfo> = {
     },
     defaultHandler: 'Function::Function.Handler::FunctionHandler',
     lockfiles: ['packages.lock.json'],
+    bootstrap: 'client',
   },
   ruby: {
     id: 'ruby',
@@ -72,6 +83,7 @@ export const LANGUAGES: Record<Language, LanguageInfo> = {
     defaultHandler: 'app.lambda_handler',
     manifest: 'Gemfile',
     lockfiles: ['Gemfile.lock'],
+    bootstrap: 'client',
   },
   go: {
     id: 'go',
@@ -84,6 +96,7 @@ export const LANGUAGES: Record<Language, LanguageInfo> = {
     defaultHandler: 'bootstrap',
     manifest: 'go.mod',
     lockfiles: ['go.sum'],
+    bootstrap: 'binary',
   },
   rust: {
     id: 'rust',
@@ -96,6 +109,7 @@ export const LANGUAGES: Record<Language, LanguageInfo> = {
     defaultHandler: 'bootstrap',
     manifest: 'Cargo.toml',
     lockfiles: ['Cargo.lock'],
+    bootstrap: 'binary',
   },
   custom: {
     id: 'custom',
@@ -107,5 +121,6 @@ export const LANGUAGES: Record<Language, LanguageInfo> = {
     },
     defaultHandler: 'function.handler',
     lockfiles: [],
+    bootstrap: 'script',
   },
 };

@@ -67,11 +67,6 @@ export function dockerArch(arch: Arch): 'amd64' | 'arm64' {
   return arch === 'arm64' ? 'arm64' : 'amd64';
 }
 
-/** The Rust target a static Lambda binary is built for (musl links statically by default). */
-export function rustTarget(arch: Arch): string {
-  return arch === 'arm64' ? 'aarch64-unknown-linux-musl' : 'x86_64-unknown-linux-musl';
-}
-
 /**
  * BuildKit cache mounts for package downloads (Docker 20.10's built-in frontend accepts them with
  * no syntax line): a rebuild after a dependency change fetches only what changed, and the cache

@@ -1,6 +1,8 @@
 import type { Options } from '../options';
 import type { ProjectFacts } from './common';
-import { planNative, type NativeKindPlan } from './native';
+import { planNative } from './native';
+import type { LanguageTemplate } from './languages';
+import type { KindPlan } from './model';
 import { imageTarget, targetOrThrow } from '../catalog/targets';
 
 /**
@@ -8,7 +10,7 @@ import { imageTarget, targetOrThrow } from '../catalog/targets';
  * plan adds the runtime interface client and an entry script of its own, because the base has
  * no /lambda-entrypoint.sh, and Lambda wants an absolute, real-file ENTRYPOINT.
  */
-export function planImage(options: Options, facts: ProjectFacts): NativeKindPlan {
+export function planImage(options: Options, facts: ProjectFacts): KindPlan<LanguageTemplate> {
   const target = targetOrThrow(
     imageTarget({
       runtime: options.runtime,

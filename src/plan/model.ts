@@ -27,19 +27,28 @@ export interface FinalStageModel extends StageModel {
 }
 
 /**
+ * A Dockerfile template and the data of its own it reads (`lang`). The language modules declare
+ * one per template (src/plan/languages/); src/plan/index.ts joins them into one union keyed by
+ * the template's name.
+ */
+export interface TemplateChoice {
+  template: string;
+  lang: object;
+}
+
+/**
  * Everything a Dockerfile template needs, decided by plan(). Templates only lay it out: every
  * key is always present (null or false when unused) so strict rendering catches typos.
  */
-export interface DockerfileModel {
-  template: string;
+export type DockerfileModel<T extends TemplateChoice = TemplateChoice> = DockerfileFrame & T;
+
+export interface DockerfileFrame {
   syntax: string | null;
   header: string[];
   /** The function's architecture, which the build stage checks against TARGETARCH. */
   guard: { arch: Arch; docker: 'amd64' | 'arm64'; platform: string };
   build: StageModel;
   final: FinalStageModel;
-  /** Language-specific values: install commands, file lists, paths. */
-  lang: Record<string, unknown>;
 }
 
 /** What Lambda's ImageConfig would need to reproduce the image's settings. */
@@ -49,14 +58,26 @@ export interface ImageSettings {
   workingDirectory: string;
 }
 
-export interface ImagePlan {
+/** The data of the scripts and files the generator owns beside the Dockerfile (templates/entry/). */
+export interface OwnedTemplates {
+  'entry/lambda-entrypoint.sh': { command: string; pattern: string | null; env: { name: string; value: string }[]; rie: boolean; riePath: string; title: string };
+  'entry/bootstrap.sh': { command: string; pattern: string | null; env: { name: string; value: string }[]; handlerArg: boolean; title: string };
+  'entry/ric-pom.xml': { groupId: string; artifactId: string; version: string };
+}
+
+/** One owned file: its path, mode, and the template with that template's data. */
+export type OwnedFile = {
+  [T in keyof OwnedTemplates]: { path: string; mode?: number; template: T; data: OwnedTemplates[T] };
+}[keyof OwnedTemplates];
+
+export interface ImagePlan<T extends TemplateChoice = TemplateChoice> {
   options: Options;
   language: Language;
   kind: BaseKind;
   arch: Arch;
-  dockerfile: DockerfileModel;
+  dockerfile: DockerfileModel<T>;
   /** Extra files the generator owns besides Dockerfile and .dockerignore (entry scripts). */
-  ownedFiles: { path: string; template: string; mode?: number; data: Record<string, unknown> }[];
+  ownedFiles: OwnedFile[];
   dockerignore: string[];
   settings: ImageSettings;
   /** Facts about the existing folder that changed the plan (e.g. no lockfile). */
@@ -65,14 +86,14 @@ export interface ImagePlan {
   needsBuildKit: boolean;
 }
 
-export interface KindPlan {
-  template: string;
+/** What a base kind's planner decides; plan() adds the header and the settings. */
+export interface KindPlan<T extends TemplateChoice = TemplateChoice> {
+  dockerfile: T;
   build: StageModel;
   final: FinalStageModel;
-  lang: Record<string, unknown>;
   dockerignore: string[];
   warnings: string[];
-  needsBuildKit: boolean;
   entryPoint: string[];
   workingDirectory: string;
+  ownedFiles: OwnedFile[];
 }

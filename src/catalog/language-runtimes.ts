@@ -1,3 +1,4 @@
+import { LANGUAGES } from './languages';
 import { AWS_RUNTIMES } from './runtimes';
 import { ricFor } from './rics';
 import type { Language, Schedule } from './types';
@@ -54,7 +55,7 @@ export function findLanguageRuntime(id: string): LanguageRuntime | undefined {
 
 /** Runtimes a pinned client supports: the ones worth offering (nodejs20 is only explained). */
 export function languageRuntimeIds(): string[] {
-  return LANGUAGE_RUNTIMES.filter((r) => ricFor(r.language, r.version) !== undefined || r.language === 'custom').map((r) => r.id);
+  return LANGUAGE_RUNTIMES.filter((r) => ricFor(r.language, r.version) !== undefined || LANGUAGES[r.language].bootstrap === 'script').map((r) => r.id);
 }
 
 /**

@@ -4,6 +4,7 @@ import { groovyString, xmlText } from './escape';
 import type { GeneratedFile } from '../shared/files';
 import type { Options } from '../options';
 import { renderTemplate } from './index';
+import { LANGUAGE_MODULES } from '../plan/languages';
 import { dotnetHandler, nativeSampleFiles } from './samples-native';
 
 interface SampleFile {
@@ -24,10 +25,9 @@ function fileAndExport(handler: string): [string, string] {
  */
 export function sampleFiles(options: Options, language: Language, name: string, languageVersion: string | undefined): GeneratedFile[] {
   // Go, Rust and custom runtimes, and .NET as its own bootstrap executable off AWS runtime images.
-  const code =
-    language === 'go' || language === 'rust' || language === 'custom' || (language === 'dotnet' && options.base !== 'aws')
-      ? nativeSampleFiles(options, language, name)
-      : handlerFiles(options, language, name, languageVersion);
+  const code = LANGUAGE_MODULES[language].executableSample(options.base)
+    ? nativeSampleFiles(options, language, name)
+    : handlerFiles(options, language, name, languageVersion);
   const extras: SampleFile[] = [{ path: 'events/event.json', template: 'events/event.json', data: {} }, ...testFiles(options, language)];
   return [...code, ...extras.map((f) => ({ path: f.path, content: renderTemplate(`samples/${f.template}`, f.data), owned: false }))];
 }

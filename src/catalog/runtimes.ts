@@ -8,69 +8,71 @@ import type { AwsRuntime, OsOnlyBase } from './types';
 const LAMBDA = 'public.ecr.aws/lambda';
 const RUNTIMES_TABLE = ['lambda-runtimes', 'endoflife-lambda'] as const;
 
-function rt(
-  id: string,
-  lambdaId: string,
-  language: AwsRuntime['language'],
-  languageVersion: string,
-  tag: string,
-  os: AwsRuntime['os'],
-  deprecation: string,
-  blockUpdate: string | undefined,
-  page: AwsRuntime['sources'][number],
-  extra: Partial<AwsRuntime> = {},
-): AwsRuntime {
+/** One runtime image row: the version's ids, its tag and OS, Lambda's schedule and its page. */
+interface RuntimeRow {
+  id: string;
+  lambdaId: string;
+  language: AwsRuntime['language'];
+  version: string;
+  tag: string;
+  os: AwsRuntime['os'];
+  deprecation: string;
+  blockUpdate?: string;
+  page: AwsRuntime['sources'][number];
+  tagConfirmed?: boolean;
+}
+
+function rt(row: RuntimeRow): AwsRuntime {
   return {
     kind: 'aws-runtime',
-    id,
-    lambdaId,
-    language,
-    languageVersion,
-    image: `${LAMBDA}/${language}`,
-    tag,
-    os,
-    deprecation,
-    ...(blockUpdate ? { blockUpdate } : {}),
-    tagConfirmed: true,
-    sources: [...RUNTIMES_TABLE, page],
-    ...extra,
+    id: row.id,
+    lambdaId: row.lambdaId,
+    language: row.language,
+    languageVersion: row.version,
+    image: `${LAMBDA}/${row.language}`,
+    tag: row.tag,
+    os: row.os,
+    deprecation: row.deprecation,
+    ...(row.blockUpdate ? { blockUpdate: row.blockUpdate } : {}),
+    tagConfirmed: row.tagConfirmed ?? true,
+    sources: [...RUNTIMES_TABLE, row.page],
   };
 }
 
 export const AWS_RUNTIMES: readonly AwsRuntime[] = [
-  rt('nodejs24', 'nodejs24.x', 'nodejs', '24', '24', 'al2023', '2028-04-30', '2028-07-01', 'nodejs-image'),
-  rt('nodejs22', 'nodejs22.x', 'nodejs', '22', '22', 'al2023', '2027-04-30', '2027-07-01', 'nodejs-image'),
-  rt('nodejs20', 'nodejs20.x', 'nodejs', '20', '20', 'al2023', '2026-04-30', '2027-03-03', 'nodejs-image'),
-  rt('nodejs18', 'nodejs18.x', 'nodejs', '18', '18', 'al2', '2025-09-01', '2027-03-03', 'nodejs-image'),
+  rt({ id: 'nodejs24', lambdaId: 'nodejs24.x', language: 'nodejs', version: '24', tag: '24', os: 'al2023', deprecation: '2028-04-30', blockUpdate: '2028-07-01', page: 'nodejs-image' }),
+  rt({ id: 'nodejs22', lambdaId: 'nodejs22.x', language: 'nodejs', version: '22', tag: '22', os: 'al2023', deprecation: '2027-04-30', blockUpdate: '2027-07-01', page: 'nodejs-image' }),
+  rt({ id: 'nodejs20', lambdaId: 'nodejs20.x', language: 'nodejs', version: '20', tag: '20', os: 'al2023', deprecation: '2026-04-30', blockUpdate: '2027-03-03', page: 'nodejs-image' }),
+  rt({ id: 'nodejs18', lambdaId: 'nodejs18.x', language: 'nodejs', version: '18', tag: '18', os: 'al2', deprecation: '2025-09-01', blockUpdate: '2027-03-03', page: 'nodejs-image' }),
 
-  rt('python3.14', 'python3.14', 'python', '3.14', '3.14', 'al2023', '2029-06-30', '2029-08-31', 'python-image'),
-  rt('python3.13', 'python3.13', 'python', '3.13', '3.13', 'al2023', '2029-06-30', '2029-08-31', 'python-image'),
-  rt('python3.12', 'python3.12', 'python', '3.12', '3.12', 'al2023', '2028-10-31', '2029-01-10', 'python-image'),
+  rt({ id: 'python3.14', lambdaId: 'python3.14', language: 'python', version: '3.14', tag: '3.14', os: 'al2023', deprecation: '2029-06-30', blockUpdate: '2029-08-31', page: 'python-image' }),
+  rt({ id: 'python3.13', lambdaId: 'python3.13', language: 'python', version: '3.13', tag: '3.13', os: 'al2023', deprecation: '2029-06-30', blockUpdate: '2029-08-31', page: 'python-image' }),
+  rt({ id: 'python3.12', lambdaId: 'python3.12', language: 'python', version: '3.12', tag: '3.12', os: 'al2023', deprecation: '2028-10-31', blockUpdate: '2029-01-10', page: 'python-image' }),
   // Extended in January 2026 from 2026-06-30.
-  rt('python3.11', 'python3.11', 'python', '3.11', '3.11', 'al2', '2027-06-30', '2027-08-31', 'python-image'),
-  rt('python3.10', 'python3.10', 'python', '3.10', '3.10', 'al2', '2026-10-31', '2027-03-03', 'python-image'),
-  rt('python3.9', 'python3.9', 'python', '3.9', '3.9', 'al2', '2025-12-15', '2027-03-03', 'python-image'),
+  rt({ id: 'python3.11', lambdaId: 'python3.11', language: 'python', version: '3.11', tag: '3.11', os: 'al2', deprecation: '2027-06-30', blockUpdate: '2027-08-31', page: 'python-image' }),
+  rt({ id: 'python3.10', lambdaId: 'python3.10', language: 'python', version: '3.10', tag: '3.10', os: 'al2', deprecation: '2026-10-31', blockUpdate: '2027-03-03', page: 'python-image' }),
+  rt({ id: 'python3.9', lambdaId: 'python3.9', language: 'python', version: '3.9', tag: '3.9', os: 'al2', deprecation: '2025-12-15', blockUpdate: '2027-03-03', page: 'python-image' }),
 
-  rt('java25', 'java25', 'java', '25', '25', 'al2023', '2029-06-30', '2029-08-31', 'java-image'),
-  rt('java21', 'java21', 'java', '21', '21', 'al2023', '2029-06-30', '2029-08-31', 'java-image'),
+  rt({ id: 'java25', lambdaId: 'java25', language: 'java', version: '25', tag: '25', os: 'al2023', deprecation: '2029-06-30', blockUpdate: '2029-08-31', page: 'java-image' }),
+  rt({ id: 'java21', lambdaId: 'java21', language: 'java', version: '21', tag: '21', os: 'al2023', deprecation: '2029-06-30', blockUpdate: '2029-08-31', page: 'java-image' }),
   // AL2-based Java runtimes; extended from 2026-06-30.
-  rt('java17', 'java17', 'java', '17', '17', 'al2', '2027-06-30', '2027-08-31', 'java-image'),
-  rt('java11', 'java11', 'java', '11', '11', 'al2', '2027-06-30', '2027-08-31', 'java-image'),
-  rt('java8.al2', 'java8.al2', 'java', '8', '8.al2', 'al2', '2027-06-30', '2027-08-31', 'java-image'),
+  rt({ id: 'java17', lambdaId: 'java17', language: 'java', version: '17', tag: '17', os: 'al2', deprecation: '2027-06-30', blockUpdate: '2027-08-31', page: 'java-image' }),
+  rt({ id: 'java11', lambdaId: 'java11', language: 'java', version: '11', tag: '11', os: 'al2', deprecation: '2027-06-30', blockUpdate: '2027-08-31', page: 'java-image' }),
+  rt({ id: 'java8.al2', lambdaId: 'java8.al2', language: 'java', version: '8', tag: '8.al2', os: 'al2', deprecation: '2027-06-30', blockUpdate: '2027-08-31', page: 'java-image' }),
   // Released 2026-07-31; the tags were seen only in third-party digests, not in AWS documents.
-  rt('java17.al2023', 'java17.al2023', 'java', '17', '17.al2023', 'al2023', '2029-06-30', '2029-08-31', 'java-al2023-news', { tagConfirmed: false }),
-  rt('java11.al2023', 'java11.al2023', 'java', '11', '11.al2023', 'al2023', '2029-06-30', '2029-08-31', 'java-al2023-news', { tagConfirmed: false }),
-  rt('java8.al2023', 'java8.al2023', 'java', '8', '8.al2023', 'al2023', '2029-06-30', '2029-08-31', 'java-al2023-news', { tagConfirmed: false }),
+  rt({ id: 'java17.al2023', lambdaId: 'java17.al2023', language: 'java', version: '17', tag: '17.al2023', os: 'al2023', deprecation: '2029-06-30', blockUpdate: '2029-08-31', page: 'java-al2023-news', tagConfirmed: false }),
+  rt({ id: 'java11.al2023', lambdaId: 'java11.al2023', language: 'java', version: '11', tag: '11.al2023', os: 'al2023', deprecation: '2029-06-30', blockUpdate: '2029-08-31', page: 'java-al2023-news', tagConfirmed: false }),
+  rt({ id: 'java8.al2023', lambdaId: 'java8.al2023', language: 'java', version: '8', tag: '8.al2023', os: 'al2023', deprecation: '2029-06-30', blockUpdate: '2029-08-31', page: 'java-al2023-news', tagConfirmed: false }),
 
-  rt('dotnet10', 'dotnet10', 'dotnet', '10', '10', 'al2023', '2028-11-14', '2029-01-15', 'csharp-image'),
+  rt({ id: 'dotnet10', lambdaId: 'dotnet10', language: 'dotnet', version: '10', tag: '10', os: 'al2023', deprecation: '2028-11-14', blockUpdate: '2029-01-15', page: 'csharp-image' }),
   // .NET 9 is offered for container images only; no block-update date is scheduled.
-  rt('dotnet9', 'dotnet9', 'dotnet', '9', '9', 'al2023', '2026-11-10', undefined, 'csharp-image'),
-  rt('dotnet8', 'dotnet8', 'dotnet', '8', '8', 'al2023', '2026-11-10', '2027-03-03', 'csharp-image'),
+  rt({ id: 'dotnet9', lambdaId: 'dotnet9', language: 'dotnet', version: '9', tag: '9', os: 'al2023', deprecation: '2026-11-10', page: 'csharp-image' }),
+  rt({ id: 'dotnet8', lambdaId: 'dotnet8', language: 'dotnet', version: '8', tag: '8', os: 'al2023', deprecation: '2026-11-10', blockUpdate: '2027-03-03', page: 'csharp-image' }),
 
-  rt('ruby4.0', 'ruby4.0', 'ruby', '4.0', '4.0', 'al2023', '2029-03-31', '2029-05-31', 'ruby-image'),
-  rt('ruby3.4', 'ruby3.4', 'ruby', '3.4', '3.4', 'al2023', '2028-03-31', '2028-05-31', 'ruby-image'),
-  rt('ruby3.3', 'ruby3.3', 'ruby', '3.3', '3.3', 'al2023', '2027-03-31', '2027-05-31', 'ruby-image'),
-  rt('ruby3.2', 'ruby3.2', 'ruby', '3.2', '3.2', 'al2', '2026-03-31', '2027-03-03', 'ruby-image'),
+  rt({ id: 'ruby4.0', lambdaId: 'ruby4.0', language: 'ruby', version: '4.0', tag: '4.0', os: 'al2023', deprecation: '2029-03-31', blockUpdate: '2029-05-31', page: 'ruby-image' }),
+  rt({ id: 'ruby3.4', lambdaId: 'ruby3.4', language: 'ruby', version: '3.4', tag: '3.4', os: 'al2023', deprecation: '2028-03-31', blockUpdate: '2028-05-31', page: 'ruby-image' }),
+  rt({ id: 'ruby3.3', lambdaId: 'ruby3.3', language: 'ruby', version: '3.3', tag: '3.3', os: 'al2023', deprecation: '2027-03-31', blockUpdate: '2027-05-31', page: 'ruby-image' }),
+  rt({ id: 'ruby3.2', lambdaId: 'ruby3.2', language: 'ruby', version: '3.2', tag: '3.2', os: 'al2', deprecation: '2026-03-31', blockUpdate: '2027-03-03', page: 'ruby-image' }),
 ];
 
 export const OS_ONLY_BASES: readonly OsOnlyBase[] = [

@@ -32,15 +32,6 @@ export function sampleFiles(options: Options, language: Language, name: string, 
   return [...code, ...extras.map((f) => ({ path: f.path, content: renderTemplate(`samples/${f.template}`, f.data), owned: false }))];
 }
 
-/** Where each language's sample unit test lives, and how its build stage runs it (--test-in-build). */
-export const SAMPLE_TESTS: Partial<Record<Language, { dir: string }>> = {
-  nodejs: { dir: 'test' },
-  python: { dir: 'tests' },
-  go: { dir: '.' },
-  ruby: { dir: 'test' },
-  java: { dir: 'src/test' },
-};
-
 /** A unit test of the sample handler in the language's usual test tool, where it needs no extra dependency. */
 function testFiles(options: Options, language: Language): SampleFile[] {
   const h = options.handler;

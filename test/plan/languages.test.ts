@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { AWS_RUNTIMES, LAMBDA, LANGUAGES } from '../../src/catalog';
 import type { Language } from '../../src/catalog/types';
 import { TEST_IN_BUILD_LANGUAGES } from '../../src/options';
-import { LANGUAGE_MODULES } from '../../src/plan/languages';
+import { LANGUAGE_MODULES, type LanguageTemplate } from '../../src/plan/languages';
+import type { GoData } from '../../src/plan/languages/go';
+import type { NativeCommon } from '../../src/plan/languages/module';
+import type { NodeAwsData } from '../../src/plan/languages/nodejs';
 import { planFor, PROJECT_FILES } from './helpers';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/dockerfile', import.meta.url));
@@ -47,5 +50,16 @@ describe('the language modules', () => {
       const entry = p.ownedFiles.find((f) => f.template === 'entry/lambda-entrypoint.sh');
       expect(entry?.data, language).toMatchObject({ command: LAMBDA.bootstrap, pattern: null });
     }
+  });
+
+  it('types each template\'s data by the template\'s name (checked by the compiler)', () => {
+    type Kinds = 'os-only' | 'image';
+    expectTypeOf<LanguageTemplate['template']>().toEqualTypeOf<
+      'aws/nodejs' | 'aws/python' | 'aws/java-maven' | 'aws/java-gradle' | 'aws/dotnet' | 'aws/ruby' | `${Kinds}/${Language}`
+    >();
+    expectTypeOf<Extract<LanguageTemplate, { template: 'aws/nodejs' }>['lang']>().toEqualTypeOf<NodeAwsData>();
+    expectTypeOf<Extract<LanguageTemplate, { template: `${Kinds}/go` }>['lang']>().toEqualTypeOf<GoData & NativeCommon>();
+    const p = planFor('go', { base: 'image', runtime: 'go' });
+    expect(p.dockerfile.template).toBe('image/go');
   });
 });

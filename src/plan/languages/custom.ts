@@ -1,15 +1,13 @@
 import { LAMBDA } from '../../catalog/lambda';
 import { baseReference, stage } from '../common';
 import { COMMON_IGNORES } from '../ignores';
-import type { LanguageModule, NativeCommon, NativePart, NativeTemplate } from './module';
+import type { LanguageModule, NativePart } from './module';
 
 /** What templates/dockerfile/{os-only,image}/custom.hbs read. */
 export interface CustomData {
   /** The function's script, named after the handler's file part. */
   handlerFile: string;
 }
-
-export type CustomTemplates = { template: NativeTemplate<'custom'>; lang: CustomData & NativeCommon };
 
 export const custom = {
   id: 'custom',

@@ -5,7 +5,7 @@ import type { Options } from '../../options';
 import { baseReference, BUILD_CACHE, stage, type ProjectFacts } from '../common';
 import { COMMON_IGNORES } from '../ignores';
 import type { StageModel } from '../model';
-import type { AwsPart, LanguageModule, NativeCommon, NativePart, NativeTemplate } from './module';
+import type { AwsPart, LanguageModule, NativePart } from './module';
 
 /** What templates/dockerfile/aws/dotnet.hbs reads. */
 export interface DotnetAwsData {
@@ -21,10 +21,6 @@ export interface DotnetNativeData extends DotnetAwsData {
   /** Published with its runtime, for bases without one (Amazon Linux). */
   selfContained: boolean;
 }
-
-export type DotnetTemplates =
-  | { template: 'aws/dotnet'; lang: DotnetAwsData }
-  | { template: NativeTemplate<'dotnet'>; lang: DotnetNativeData & NativeCommon };
 
 /** The .NET runtime identifier for the function's architecture and libc. */
 export function dotnetRid(arch: Options['arch'], musl: boolean): string {

@@ -2,15 +2,13 @@ import { LAMBDA } from '../../catalog/lambda';
 import { TOOLCHAIN_IMAGES } from '../../catalog/images';
 import { baseReference, BUILD_CACHE, stage } from '../common';
 import { COMMON_IGNORES } from '../ignores';
-import { withTests, type LanguageModule, type NativeCommon, type NativePart, type NativeTemplate, type TestStep } from './module';
+import { withTests, type LanguageModule, type NativePart, type TestStep } from './module';
 
 /** What templates/dockerfile/{os-only,image}/go.hbs read. */
 export interface GoData {
   manifests: string;
   mounts: string;
 }
-
-export type GoTemplates = { template: NativeTemplate<'go'>; lang: GoData & NativeCommon };
 
 // Tests run natively on the build host; only the built binary reaches the final stage. The
 // module cache is a cache mount, so the tests mount it as the build does.

@@ -1,13 +1,13 @@
 import type { Language } from '../../catalog/types';
-import { custom, type CustomTemplates } from './custom';
-import { dotnet, type DotnetTemplates } from './dotnet';
-import { go, type GoTemplates } from './go';
-import { java, type JavaTemplates } from './java';
+import { custom } from './custom';
+import { dotnet } from './dotnet';
+import { go } from './go';
+import { java } from './java';
 import type { LanguageModule } from './module';
-import { nodejs, type NodeTemplates } from './nodejs';
-import { python, type PythonTemplates } from './python';
-import { ruby, type RubyTemplates } from './ruby';
-import { rust, type RustTemplates } from './rust';
+import { nodejs } from './nodejs';
+import { python } from './python';
+import { ruby } from './ruby';
+import { rust } from './rust';
 
 /**
  * One module per language: a new language is a module here, its catalog entries (src/catalog/)
@@ -17,19 +17,15 @@ export const LANGUAGE_MODULES = { nodejs, python, java, dotnet, ruby, go, rust, 
   [L in Language]: LanguageModule & { id: L };
 };
 
-export function languageModule(language: Language): LanguageModule {
-  return LANGUAGE_MODULES[language];
-}
+type Modules = typeof LANGUAGE_MODULES;
+type PartsOf<M> =
+  | (M extends { aws: (ctx: never) => infer A } ? A : never)
+  | (M extends { native: (ctx: never) => infer N } ? N : never);
 
-/** Every Dockerfile template with the data it reads, keyed by the template's name. */
-export type LanguageTemplate =
-  | NodeTemplates
-  | PythonTemplates
-  | JavaTemplates
-  | DotnetTemplates
-  | RubyTemplates
-  | GoTemplates
-  | RustTemplates
-  | CustomTemplates;
+/**
+ * Every Dockerfile template with the data it reads, keyed by the template's name: derived from
+ * what the modules return, so a module's template and its data cannot drift apart.
+ */
+export type LanguageTemplate = { [L in Language]: PartsOf<Modules[L]> }[Language]['dockerfile'];
 
-export type { LanguageModule, NativeCommon } from './module';
+export type { LanguageModule } from './module';

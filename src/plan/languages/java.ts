@@ -5,7 +5,7 @@ import type { Options } from '../../options';
 import { baseReference, stage, type ProjectFacts } from '../common';
 import { COMMON_IGNORES } from '../ignores';
 import type { StageModel } from '../model';
-import { RIC_DIR, withTests, type AwsPart, type LanguageModule, type NativeCommon, type NativePart, type NativeTemplate, type TestStep } from './module';
+import { RIC_DIR, withTests, type AwsPart, type LanguageModule, type NativePart, type TestStep } from './module';
 
 /** The pom the image's ric stage resolves the client with, whatever builds the function. */
 export const JAVA_RIC_POM = 'lambda-ric/pom.xml';
@@ -23,10 +23,6 @@ export interface JavaNativeData extends JavaAwsData {
   ricPom: string;
   ric: string;
 }
-
-export type JavaTemplates =
-  | { template: 'aws/java-maven' | 'aws/java-gradle'; lang: JavaAwsData }
-  | { template: NativeTemplate<'java'>; lang: JavaNativeData & NativeCommon };
 
 /** The build tool, its stage and what the folder lacks for it. */
 function build(version: string, options: Options, facts: ProjectFacts): { tool: 'maven' | 'gradle'; stage: StageModel; gradleFiles: string; warnings: string[] } {

@@ -1,7 +1,7 @@
 import { LANGUAGES } from '../../catalog';
 import { BUILD_CACHE, firstPresent, PRIVATE_REGISTRY, stage, type ProjectFacts } from '../common';
 import { COMMON_IGNORES } from '../ignores';
-import { ownImageBuild, RIC_DIR, withTests, type AwsPart, type LanguageModule, type NativeCommon, type NativePart, type NativeTemplate, type TestStep } from './module';
+import { ownImageBuild, RIC_DIR, withTests, type AwsPart, type LanguageModule, type NativePart, type TestStep } from './module';
 import type { Options } from '../../options';
 
 /** What templates/dockerfile/aws/nodejs.hbs reads. */
@@ -26,10 +26,6 @@ export interface NodeNativeData {
   installProd: string;
   runBuild: string;
 }
-
-export type NodeTemplates =
-  | { template: 'aws/nodejs'; lang: NodeAwsData }
-  | { template: NativeTemplate<'nodejs'>; lang: NodeNativeData & NativeCommon };
 
 const QUIET = '--no-audit --no-fund';
 

@@ -1,6 +1,6 @@
 import { BUILD_CACHE, PRIVATE_REGISTRY, stage, type ProjectFacts } from '../common';
 import { COMMON_IGNORES } from '../ignores';
-import { ownImageBuild, withTests, type AwsPart, type LanguageModule, type NativeCommon, type NativePart, type NativeTemplate, type TestStep } from './module';
+import { ownImageBuild, withTests, type AwsPart, type LanguageModule, type NativePart, type TestStep } from './module';
 
 /** What templates/dockerfile/aws/python.hbs reads. */
 export interface PythonAwsData {
@@ -16,10 +16,6 @@ export interface PythonNativeData extends PythonAwsData {
   /** The client may compile from source, so the build stage has the toolchain. */
   sourceBuild: boolean;
 }
-
-export type PythonTemplates =
-  | { template: 'aws/python'; lang: PythonAwsData }
-  | { template: NativeTemplate<'python'>; lang: PythonNativeData & NativeCommon };
 
 /** Bytecode for every module, written once at build time: Lambda's file system is read-only. */
 export function compileBytecode(python: string, dir: string): string {

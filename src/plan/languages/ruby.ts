@@ -1,7 +1,7 @@
 import { LAMBDA } from '../../catalog/lambda';
 import { stage, type ProjectFacts } from '../common';
 import { COMMON_IGNORES } from '../ignores';
-import { ownImageBuild, type AwsPart, type LanguageModule, type NativeCommon, type NativePart, type NativeTemplate } from './module';
+import { ownImageBuild, type AwsPart, type LanguageModule, type NativePart } from './module';
 
 /** Ruby gems (the function's and the client) live under the task root. */
 export const GEM_HOME = `${LAMBDA.taskRoot}/vendor/bundle`;
@@ -20,10 +20,6 @@ export interface RubyNativeData extends RubyAwsData {
   gemHome: string;
   ric: string;
 }
-
-export type RubyTemplates =
-  | { template: 'aws/ruby'; lang: RubyAwsData }
-  | { template: NativeTemplate<'ruby'>; lang: RubyNativeData & NativeCommon };
 
 function gems(facts: ProjectFacts): { data: RubyAwsData; warnings: string[] } {
   const lockfile = facts.files.has('Gemfile.lock');

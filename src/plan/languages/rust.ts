@@ -3,7 +3,7 @@ import { TOOLCHAIN_IMAGES } from '../../catalog/images';
 import type { Arch } from '../../catalog/types';
 import { baseReference, BUILD_CACHE, stage } from '../common';
 import { COMMON_IGNORES } from '../ignores';
-import { withTests, type LanguageModule, type NativeCommon, type NativePart, type NativeTemplate, type TestStep } from './module';
+import { withTests, type LanguageModule, type NativePart, type TestStep } from './module';
 
 /** What templates/dockerfile/{os-only,image}/rust.hbs read. */
 export interface RustData {
@@ -15,8 +15,6 @@ export interface RustData {
   crossLinker: string;
   mounts: string;
 }
-
-export type RustTemplates = { template: NativeTemplate<'rust'>; lang: RustData & NativeCommon };
 
 /** The Rust target a static Lambda binary is built for (musl links statically by default). */
 export function rustTarget(arch: Arch): string {

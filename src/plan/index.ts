@@ -77,4 +77,3 @@ export function plan(options: Options, language: Language, facts: ProjectFacts):
     needsBuildKit: true,
   };
 }
-

@@ -28,8 +28,8 @@ export interface FinalStageModel extends StageModel {
 
 /**
  * A Dockerfile template and the data of its own it reads (`lang`). The language modules declare
- * one per template (src/plan/languages/); src/plan/index.ts joins them into one union keyed by
- * the template's name.
+ * one per template; src/plan/languages/index.ts derives their union (LanguageTemplate), keyed by
+ * the template's name, which the plan's Dockerfile model carries.
  */
 export interface TemplateChoice {
   template: string;

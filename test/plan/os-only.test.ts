@@ -101,4 +101,22 @@ describe('plan() on OS-only bases', () => {
     if (p.dockerfile.template !== 'os-only/go') throw new Error('not the Go template');
     expect(p.dockerfile.build.instructions.at(-1)).toBe(`RUN ${p.dockerfile.lang.mounts} CGO_ENABLED=0 go test ./...`);
   });
+
+  it('the team\'s packages and instructions land in their stages, before the test step', () => {
+    const p = planFor('python', {
+      base: 'os-only',
+      runtime: 'python3.13',
+      osPackages: ['jq'],
+      buildOsPackages: ['git'],
+      instructions: { build: ['ENV A=1'], final: ['ENV B=2'] },
+      labels: { team: 'payments' },
+      testInBuild: true,
+    }, facts('requirements.txt'));
+    expect(p.dockerfile.final.packages?.packages).toContain('jq');
+    expect(p.dockerfile.build.packages?.packages).toContain('git');
+    expect(p.dockerfile.build.instructions[0]).toBe('ENV A=1');
+    expect(p.dockerfile.build.instructions.at(-1)).toMatch(/-m unittest discover/);
+    expect(p.dockerfile.final.instructions).toEqual(['ENV B=2']);
+    expect(p.dockerfile.final.labels).toEqual([{ key: 'team', value: 'payments' }]);
+  });
 });

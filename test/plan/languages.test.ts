@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, expectTypeOf, it } from 'vitest';
@@ -12,6 +12,7 @@ import type { NodeAwsData } from '../../src/plan/languages/nodejs';
 import { planFor, PROJECT_FILES } from './helpers';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/dockerfile', import.meta.url));
+const PLAN = fileURLToPath(new URL('../../src/plan', import.meta.url));
 const ALL = Object.keys(LANGUAGES) as Language[];
 
 describe('the language modules', () => {
@@ -61,5 +62,12 @@ describe('the language modules', () => {
     expectTypeOf<Extract<LanguageTemplate, { template: `${Kinds}/go` }>['lang']>().toEqualTypeOf<GoData & NativeCommon>();
     const p = planFor('go', { base: 'image', runtime: 'go' });
     expect(p.dockerfile.template).toBe('image/go');
+  });
+
+  it('the kind planners name no language: what differs is in the modules or the catalog', () => {
+    const named = new RegExp(`['"\`](${ALL.join('|')})['"\`]`);
+    for (const file of ['index.ts', 'aws.ts', 'native.ts', 'os-only.ts', 'image.ts', 'common.ts']) {
+      expect(readFileSync(join(PLAN, file), 'utf8'), file).not.toMatch(named);
+    }
   });
 });

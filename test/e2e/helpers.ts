@@ -32,6 +32,14 @@ export function dockerStatus(env: NodeJS.ProcessEnv = process.env): DockerStatus
     const why = (v.stderr || v.error?.message || 'no answer within 10 s').trim().split('\n')[0];
     return { usable: false, reason: `${engine.bin}: engine not answering (${why}); run scripts/ci/docker-setup.sh`, engine };
   }
+  // The generated Dockerfiles need BuildKit (TARGETARCH, cache mounts): a client without the
+  // buildx plugin that also refuses DOCKER_BUILDKIT=1 (Docker 23+ without buildx) cannot build them.
+  if (engine.kind === 'docker' && env.DOCKER_BUILDKIT === undefined && run(['buildx', 'version']).status !== 0) {
+    const builtin = spawnSync(engine.bin, ['build', '--help'], { env: { ...env, DOCKER_BUILDKIT: '1' }, encoding: 'utf8', timeout: 10_000 });
+    if (builtin.status !== 0) {
+      return { usable: false, reason: `${engine.bin} has no buildx plugin and cannot use BuildKit without it; set CREATE_LAMBDA_IMAGE_DOCKER to a client that can (for example Debian's /usr/bin/docker)`, engine };
+    }
+  }
   if (run(['image', 'inspect', BASE_IMAGE]).status !== 0) {
     return { usable: false, reason: `${BASE_IMAGE} is not present locally; run scripts/ci/docker-setup.sh to make it`, engine };
   }

@@ -5,6 +5,7 @@ import { UsageError } from '../shared/errors';
 import type { GeneratedFile } from '../shared/files';
 import { generate, type Generated } from './generate';
 import { createHelp } from '../options/help';
+import { OPTION_SPECS, runKeys, type OptionModel } from '../options';
 import type { LoadedConfig } from '../inputs/config';
 import { CONFIG_FILE, noConfig } from '../inputs/config/file';
 import { describeDetected, detectedValues, detectProject, handlerProblem } from '../inputs/detect';
@@ -21,8 +22,6 @@ import { quote } from '../shared/quote';
 import { VERSION } from '../shared/version';
 import { conflictError, planWrite, writeFiles, type WritePlan } from '../write';
 
-/** Values that are run settings rather than options: they never reach the plan. */
-export const RUN_KEYS = ['dir', 'stdout', 'force', 'yes', 'interactive', 'config', 'save', 'lint', 'hadolint'];
 
 export function isCi(env: NodeJS.ProcessEnv): boolean {
   const ci = env.CI;
@@ -66,8 +65,10 @@ export function hasBuildx(env: NodeJS.ProcessEnv, systemDirs: readonly string[] 
   return dirs.some((d) => existsSync(join(d, 'docker-buildx')));
 }
 
-export function optionValues(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => !RUN_KEYS.includes(k)));
+/** The values that are options, without the run settings (which never reach the plan). */
+export function optionValues(values: Record<string, unknown>, model: OptionModel = OPTION_SPECS): Record<string, unknown> {
+  const run = runKeys(model);
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !run.includes(k)));
 }
 
 /** The function's default name and the deploy artefacts' input. */

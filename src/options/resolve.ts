@@ -17,7 +17,6 @@ import { UsageError } from '../shared/errors';
 import { instructionProblem } from './instructions';
 import {
   BASE_KINDS,
-  modelDefaults,
   OPTION_SPECS,
   specByKey,
   TEST_IN_BUILD_LANGUAGES,
@@ -43,10 +42,14 @@ export interface Resolved {
 export type Origin = (key: string) => string;
 
 /** Names a value by the flag that sets it (config-only keys by their key). */
-export const flagOrigin: Origin = (key) => {
-  const flag = specByKey(key)?.flag;
-  return flag ? `--${flag}` : key;
-};
+export function modelOrigin(model: OptionModel): Origin {
+  return (key) => {
+    const flag = specByKey(key, model)?.flag;
+    return flag ? `--${flag}` : key;
+  };
+}
+
+export const flagOrigin: Origin = modelOrigin(OPTION_SPECS);
 
 /**
  * Turns merged raw values (flags over config over prompts) into validated Options. Every check
@@ -55,11 +58,11 @@ export const flagOrigin: Origin = (key) => {
 export function resolveOptions(
   raw: Record<string, unknown>,
   today: Date,
-  origin: Origin = flagOrigin,
+  origin?: Origin,
   model: OptionModel = OPTION_SPECS,
 ): Resolved {
   const warnings: string[] = [];
-  const where = (key: string) => origin(key);
+  const where = origin ?? modelOrigin(model);
   const spec = (key: string): OptionSpec => {
     const found = specByKey(key, model);
     if (!found) throw new Error(`the option model has no ${key}`);
@@ -71,7 +74,6 @@ export function resolveOptions(
   const bool = (key: string): boolean => readValue(spec(key), raw[key], where(key)) as boolean;
   const list = (key: string): string[] => readValue(spec(key), raw[key], where(key)) as string[];
 
-  const defaults = modelDefaults(model);
   const base = pick<BaseKind>('base')!;
   const arch = pick<Arch>('arch')!;
   const runtimeId = str('runtime');
@@ -159,7 +161,6 @@ export function resolveOptions(
   }
 
   const options: Options = {
-    ...(defaults as unknown as Omit<Options, 'runtime' | 'handler'>),
     base,
     runtime,
     ...(os ? { os } : {}),

@@ -6,6 +6,7 @@ import type { GeneratedFile } from '../shared/files';
 import { generate } from './generate';
 import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../inputs/config';
 import { parseCommandArgs } from '../shared/args';
+import { commandHelp } from '../shared/help';
 import { say, type Io } from '../shared/io';
 import type { FlagSpec } from '../shared/args';
 import { HEADER_KEYS, HEADER_PREFIX } from '../plan';
@@ -29,18 +30,15 @@ const CHECK_SPECS: readonly FlagSpec[] = [
 ];
 
 export function checkHelp(): string {
-  return [
-    'Usage: create-lambda-image check [dir] [--config FILE] [--fix]',
-    '',
-    'Regenerates the files create-lambda-image owns (Dockerfile, .dockerignore, entry scripts) from',
-    'lambda-image.yaml and the files it extends, or from the options in the Dockerfile header, and',
-    'prints a unified diff of each file that differs. Sample code and deploy files are never compared.',
-    '',
-    '  --config FILE  config file (default: lambda-image.yaml in dir, else in the current folder)',
-    '  --fix          rewrite the files that drifted',
-    '',
-    'Exit codes: 0 in step (or fixed), 1 drift, 2 usage or config error.',
-  ].join('\n');
+  return commandHelp({
+    usage: ['Usage: create-lambda-image check [dir] [--config FILE] [--fix]'],
+    about: [
+      'Regenerates the files create-lambda-image owns (Dockerfile, .dockerignore, entry scripts) from lambda-image.yaml and the files it extends, or from the options in the Dockerfile header, and prints a unified diff of each file that differs. Sample code and deploy files are never compared.',
+    ],
+    specs: CHECK_SPECS,
+    version: true,
+    notes: ['Exit codes: 0 in step (or fixed), 1 drift, 2 usage or config error.'],
+  }).trimEnd();
 }
 
 /** What the Dockerfile's header says, when it has one. */

@@ -70,18 +70,31 @@ export function parseCommandArgs(argv: readonly string[], specs: readonly FlagSp
   const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const out: ParsedArgs = { values: {}, positionals: [], help: false, version: false };
   const names = [...flagged.map((s) => `--${s.flag}`), '--help', ...(settings.version ? ['--version'] : [])];
+  // --help answers whatever else was given: the first refusal waits until that is known.
+  let refusal: UsageError | undefined;
   for (const token of tokens) {
+    try {
+      readToken(token);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      refusal ??= error;
+    }
+  }
+  if (refusal && !out.help) throw refusal;
+  return out;
+
+  function readToken(token: (typeof tokens)[number]): void {
     if (token.kind === 'positional') {
       out.positionals.push(token.value);
-      continue;
+      return;
     }
-    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'option-terminator') return;
     const { name, rawName } = token;
     const value = token.value;
     if (name === 'help' || (name === 'version' && settings.version)) {
       if (value !== undefined) throw new UsageError(`--${name} takes no value`);
       out[name] = true;
-      continue;
+      return;
     }
     let spec = flagged.find((s) => s.flag === name);
     let negated = false;
@@ -94,7 +107,7 @@ export function parseCommandArgs(argv: readonly string[], specs: readonly FlagSp
     if (spec.type === 'boolean') {
       if (negated && value !== undefined) throw new UsageError(`--${name} takes no value`);
       out.values[spec.key] = negated ? false : value === undefined ? true : booleanValue(shown, value);
-      continue;
+      return;
     }
     // parseArgs takes the next word as the value whatever it is; a flag there means none was given.
     if (value === undefined || value === '' || (!token.inlineValue && value.startsWith('-') && value !== '-')) {
@@ -104,12 +117,11 @@ export function parseCommandArgs(argv: readonly string[], specs: readonly FlagSp
       const items = spec.commaList ? value.split(',').map((v) => v.trim()).filter(Boolean) : [value];
       for (const item of items) checkChoice(spec, item);
       out.values[spec.key] = [...((out.values[spec.key] as string[] | undefined) ?? []), ...items];
-      continue;
+      return;
     }
     if (spec.key in out.values) throw new UsageError(`${shown} was given twice`);
     out.values[spec.key] = spec.type === 'integer' ? integerValue(spec, value) : checkChoice(spec, value);
   }
-  return out;
 }
 
 function checkChoice(spec: FlagSpec, value: string): string {

@@ -62,3 +62,32 @@ export function flagRows(specs: readonly FlagSpec[], width = HELP_WIDTH): string
 export function standardRows(version: boolean, width = HELP_WIDTH): string[] {
   return [...row('-h, --help', 'show this help', width), ...(version ? row('-v, --version', 'show the version', width) : [])];
 }
+
+export interface CommandHelp {
+  /** The usage lines, each starting `Usage: create-lambda-image <command>` or indented under it. */
+  usage: readonly string[];
+  /** What the command does, as paragraphs. */
+  about: readonly string[];
+  specs: readonly FlagSpec[];
+  /** Whether -v/--version is one of its flags. */
+  version?: boolean;
+  /** Paragraphs after the flags: settings, exit codes. */
+  notes: readonly string[];
+}
+
+/** A subcommand's help: usage, what it does, its flags from its specs, then notes. */
+export function commandHelp(help: CommandHelp, width = HELP_WIDTH): string {
+  const paragraphs = (list: readonly string[]) => list.flatMap((p, i) => [...(i ? [''] : []), ...wrap(p, width)]);
+  return [
+    ...help.usage,
+    '',
+    ...paragraphs(help.about),
+    '',
+    'Options:',
+    ...flagRows(help.specs, width),
+    ...standardRows(help.version ?? false, width),
+    '',
+    ...paragraphs(help.notes),
+    '',
+  ].join('\n');
+}

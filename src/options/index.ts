@@ -58,6 +58,8 @@ export interface OptionPrompt {
   label: string;
   /** select: a list; search: a list with type-to-filter; text: typed; confirm: yes or no. */
   kind: 'select' | 'search' | 'text' | 'confirm';
+  /** When it is asked, relative to the others; the summary lists the answers in this order. */
+  step: number;
 }
 
 /**
@@ -99,21 +101,21 @@ export const HADOLINT_MODES = ['auto', 'docker', 'off'] as const;
 type Declared = Omit<OptionSpec, 'config' | 'header' | 'run'> & Partial<Pick<OptionSpec, 'config' | 'header' | 'run'>>;
 
 const SPECS: Declared[] = [
-  { key: 'base', flag: 'base', type: 'string', group: 'create', header: true, choices: BASE_KINDS, default: 'aws', description: 'kind of base image: an AWS runtime image, an AWS OS-only image, or any other image', prompt: { message: 'Base image', label: 'Base image', kind: 'select' } },
-  { key: 'runtime', flag: 'runtime', type: 'string', group: 'create', header: true, valueName: 'id', defaultText: 'nodejs24 with --yes', description: 'language runtime, e.g. nodejs24, python3.13, java21, dotnet10, ruby3.4; go, rust, custom on os-only and image bases (see `list`)', prompt: { message: 'Runtime', label: 'Runtime', kind: 'search' } },
-  { key: 'os', flag: 'os', type: 'string', group: 'create', header: true, choices: OS_IDS, defaultText: 'al2023 with --base os-only', description: 'OS of the AWS OS-only base (provided:<os>)', prompt: { message: 'Amazon Linux version', label: 'Amazon Linux', kind: 'select' } },
-  { key: 'image', flag: 'image', type: 'string', group: 'create', header: true, valueName: 'ref', defaultText: "the language's official image", description: 'base image reference for --base image, with an explicit tag', prompt: { message: 'Base image with a tag (blank: the official {language} image)', label: 'Image', kind: 'text' } },
-  { key: 'family', flag: 'family', type: 'string', group: 'create', header: true, choices: FAMILY_IDS, defaultText: 'inferred from --image', description: 'OS family of --image when it cannot be inferred', prompt: { message: 'OS family of {image}', label: 'OS family', kind: 'select' } },
-  { key: 'arch', flag: 'arch', type: 'string', group: 'create', header: true, choices: ARCHES, default: 'x86_64', description: "the function's architecture (one per image)", prompt: { message: 'Architecture', label: 'Architecture', kind: 'select' } },
-  { key: 'handler', flag: 'handler', type: 'string', group: 'create', header: true, valueName: 'handler', defaultText: "the sample's handler", description: 'handler Lambda calls, in the runtime\'s format (e.g. index.handler)', prompt: { message: 'Handler', label: 'Handler', kind: 'text' } },
-  { key: 'buildTool', flag: 'build-tool', type: 'string', group: 'create', header: true, choices: BUILD_TOOLS, defaultText: 'maven for Java', description: 'Java build tool', prompt: { message: 'Build tool', label: 'Build tool', kind: 'select' } },
-  { key: 'typescript', flag: 'typescript', type: 'boolean', group: 'create', header: true, default: false, description: 'Node.js: compile TypeScript in the build stage', prompt: { message: 'TypeScript?', label: 'TypeScript', kind: 'confirm' } },
+  { key: 'base', flag: 'base', type: 'string', group: 'create', header: true, choices: BASE_KINDS, default: 'aws', description: 'kind of base image: an AWS runtime image, an AWS OS-only image, or any other image', prompt: { message: 'Base image', label: 'Base image', kind: 'select', step: 2 } },
+  { key: 'runtime', flag: 'runtime', type: 'string', group: 'create', header: true, valueName: 'id', defaultText: 'nodejs24 with --yes', description: 'language runtime, e.g. nodejs24, python3.13, java21, dotnet10, ruby3.4; go, rust, custom on os-only and image bases (see `list`)', prompt: { message: 'Runtime', label: 'Runtime', kind: 'search', step: 4 } },
+  { key: 'os', flag: 'os', type: 'string', group: 'create', header: true, choices: OS_IDS, defaultText: 'al2023 with --base os-only', description: 'OS of the AWS OS-only base (provided:<os>)', prompt: { message: 'Amazon Linux version', label: 'Amazon Linux', kind: 'select', step: 3 } },
+  { key: 'image', flag: 'image', type: 'string', group: 'create', header: true, valueName: 'ref', defaultText: "the language's official image", description: 'base image reference for --base image, with an explicit tag', prompt: { message: 'Base image with a tag (blank: the official {language} image)', label: 'Image', kind: 'text', step: 5 } },
+  { key: 'family', flag: 'family', type: 'string', group: 'create', header: true, choices: FAMILY_IDS, defaultText: 'inferred from --image', description: 'OS family of --image when it cannot be inferred', prompt: { message: 'OS family of {image}', label: 'OS family', kind: 'select', step: 6 } },
+  { key: 'arch', flag: 'arch', type: 'string', group: 'create', header: true, choices: ARCHES, default: 'x86_64', description: "the function's architecture (one per image)", prompt: { message: 'Architecture', label: 'Architecture', kind: 'select', step: 7 } },
+  { key: 'handler', flag: 'handler', type: 'string', group: 'create', header: true, valueName: 'handler', defaultText: "the sample's handler", description: 'handler Lambda calls, in the runtime\'s format (e.g. index.handler)', prompt: { message: 'Handler', label: 'Handler', kind: 'text', step: 11 } },
+  { key: 'buildTool', flag: 'build-tool', type: 'string', group: 'create', header: true, choices: BUILD_TOOLS, defaultText: 'maven for Java', description: 'Java build tool', prompt: { message: 'Build tool', label: 'Build tool', kind: 'select', step: 8 } },
+  { key: 'typescript', flag: 'typescript', type: 'boolean', group: 'create', header: true, default: false, description: 'Node.js: compile TypeScript in the build stage', prompt: { message: 'TypeScript?', label: 'TypeScript', kind: 'confirm', step: 9 } },
   { key: 'osPackages', flag: 'os-package', type: 'list', group: 'create', header: true, valueName: 'name', pattern: 'packageName', default: [], description: "OS package for the final stage, installed with the base's own package manager" },
   { key: 'buildOsPackages', flag: 'build-os-package', type: 'list', group: 'create', header: true, valueName: 'name', pattern: 'packageName', default: [], description: 'OS package for the build stage only, e.g. gcc for native modules' },
-  { key: 'sample', flag: 'sample', type: 'boolean', group: 'create', default: true, description: 'write a sample handler; --no-sample adds only Dockerfile and .dockerignore to existing code', prompt: { message: 'Write a sample handler? (no: only Dockerfile and .dockerignore)', label: 'Sample handler', kind: 'confirm' } },
+  { key: 'sample', flag: 'sample', type: 'boolean', group: 'create', default: true, description: 'write a sample handler; --no-sample adds only Dockerfile and .dockerignore to existing code', prompt: { message: 'Write a sample handler? (no: only Dockerfile and .dockerignore)', label: 'Sample handler', kind: 'confirm', step: 10 } },
   { key: 'syntax', flag: 'syntax', type: 'string', group: 'create', header: true, valueName: 'ref', description: 'add a `# syntax=<ref>` directive (default: none, so the built-in frontend is used)' },
   { key: 'allowDeprecated', flag: 'allow-deprecated', type: 'boolean', group: 'create', header: true, default: false, description: 'generate for a runtime Lambda has deprecated' },
-  { key: 'rie', flag: 'rie', type: 'boolean', group: 'create', header: true, default: false, description: 'image bases: add the Runtime Interface Emulator for local runs', prompt: { message: 'Add the Runtime Interface Emulator, to run it locally with docker run and curl?', label: 'Emulator (RIE)', kind: 'confirm' } },
+  { key: 'rie', flag: 'rie', type: 'boolean', group: 'create', header: true, default: false, description: 'image bases: add the Runtime Interface Emulator for local runs', prompt: { message: 'Add the Runtime Interface Emulator, to run it locally with docker run and curl?', label: 'Emulator (RIE)', kind: 'confirm', step: 12 } },
   { key: 'registryMirror', flag: 'registry-mirror', type: 'string', group: 'create', header: true, valueName: 'prefix', description: 'registry prefix that replaces public.ecr.aws (e.g. a pull-through cache)' },
   { key: 'pin', type: 'object', group: 'create', header: true, default: {}, description: 'base reference → sha256 digest (or one per architecture)' },
   { key: 'labels', type: 'object', group: 'create', header: true, default: {}, description: 'OCI labels for the final stage' },
@@ -126,7 +128,7 @@ const SPECS: Declared[] = [
   { key: 'functionName', flag: 'function-name', type: 'string', group: 'deploy', valueName: 'name', pattern: 'functionName', defaultText: 'the folder name', description: 'function name used by deploy artefacts' },
   { key: 'region', flag: 'region', type: 'string', group: 'deploy', valueName: 'region', pattern: 'region', description: 'AWS Region for deploy artefacts and policies' },
   // Run settings: how to run, never what to generate, so not in the config file.
-  { key: 'dir', flag: 'dir', type: 'string', group: 'run', run: true, valueName: 'path', defaultText: 'my-function with --yes', description: 'folder to write (or give it as the first argument)', prompt: { message: 'Folder name', label: 'Folder', kind: 'text' } },
+  { key: 'dir', flag: 'dir', type: 'string', group: 'run', run: true, valueName: 'path', defaultText: 'my-function with --yes', description: 'folder to write (or give it as the first argument)', prompt: { message: 'Folder name', label: 'Folder', kind: 'text', step: 1 } },
   { key: 'stdout', flag: 'stdout', type: 'boolean', group: 'run', run: true, default: false, description: 'print the Dockerfile only; write nothing' },
   { key: 'force', flag: 'force', type: 'boolean', group: 'run', run: true, default: false, description: 'overwrite files the folder already has, keeping each as <name>.orig' },
   { key: 'yes', flag: 'yes', short: 'y', type: 'boolean', group: 'run', run: true, default: false, description: 'use defaults for every value not given; never prompt' },

@@ -12,7 +12,11 @@ import { createHelp } from '../../src/options/help';
 import { resolveOptions } from '../../src/options/resolve';
 import { HEADER_KEYS, headerOptions } from '../../src/plan';
 import { UsageError } from '../../src/shared/errors';
-import { TODAY } from '../support/run';
+import { FLOW_KEYS, promptForMissing, summary } from '../../src/inputs/prompts';
+import type { Io } from '../../src/shared/io';
+import { PLAIN } from '../../src/shared/style';
+import { fakeAsk, sink } from '../prompts/helpers';
+import { TODAY, tempDir } from '../support/run';
 
 const FAKE = declare({
   key: 'layerCache',
@@ -23,6 +27,7 @@ const FAKE = declare({
   choices: ['none', 'registry', 'inline'],
   default: 'none',
   description: 'a made-up option that only this test knows',
+  prompt: { message: 'Layer cache', label: 'Layer cache', kind: 'select', step: 20 },
 });
 const FAKE_RUN = declare({ key: 'dryRun', flag: 'dry-run', type: 'boolean', group: 'run', run: true, default: false, description: 'a made-up run setting' });
 const MODEL: OptionModel = [...OPTION_SPECS, FAKE, FAKE_RUN];
@@ -71,6 +76,22 @@ describe('a made-up option added to a copy of the model', () => {
     expect(headerOptions(given)).not.toHaveProperty('layerCache');
   });
 
+  it('is asked at a terminal with its choices and default, after the questions of the flow, and summarised', async () => {
+    const ask = fakeAsk({ dir: 'fn', base: 'aws', runtime: 'python3.13', arch: 'x86_64', sample: true, handler: 'lambda_function.lambda_handler', layerCache: 'inline' });
+    const stdout = sink(true);
+    const io: Io = { cwd: tempDir('prompts-'), env: {}, stdin: sink(true), stdout, stderr: sink(), now: () => TODAY };
+    const values = await promptForMissing({}, { io, today: TODAY, hostArch: 'x86_64', policy: { sources: {} }, ask, style: PLAIN, model: MODEL });
+    expect(values.layerCache).toBe('inline');
+    expect(ask.keys().at(-1)).toBe('layerCache');
+    const asked = ask.asked.at(-1)!;
+    expect(asked.kind === 'select' && asked.q).toMatchObject({ message: 'Layer cache', default: 'none', choices: [{ value: 'none' }, { value: 'registry' }, { value: 'inline' }] });
+    expect(summary(values, PLAIN, MODEL)).toMatch(/^  Layer cache\s+inline$/m);
+    // A value already given is never asked.
+    const again = fakeAsk({ dir: 'fn', base: 'aws', runtime: 'python3.13', arch: 'x86_64', sample: true, handler: 'lambda_function.lambda_handler' });
+    await promptForMissing({ layerCache: 'registry' }, { io, today: TODAY, hostArch: 'x86_64', policy: { sources: {} }, ask: again, style: PLAIN, model: MODEL });
+    expect(again.keys()).not.toContain('layerCache');
+  });
+
   it('a run setting is kept out of the options', () => {
     expect(runKeys(MODEL)).toEqual([...RUN_KEYS, 'dryRun']);
     expect(optionValues({ runtime: 'go', dryRun: true, layerCache: 'inline' }, MODEL)).toEqual({ runtime: 'go', layerCache: 'inline' });
@@ -88,6 +109,12 @@ describe('the real model', () => {
     const a = defaultOptions();
     a.osPackages.push('gcc');
     expect(defaultOptions().osPackages).toEqual([]);
+  });
+
+  it('has a question for every option the prompt flow asks', () => {
+    for (const key of FLOW_KEYS) expect(OPTION_SPECS.find((s) => s.key === key)?.prompt, key).toBeDefined();
+    const steps = OPTION_SPECS.flatMap((s) => (s.prompt ? [s.prompt.step] : []));
+    expect(new Set(steps).size).toBe(steps.length);
   });
 
   it('declares each key and flag once', () => {

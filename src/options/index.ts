@@ -45,7 +45,7 @@ export interface Options {
 }
 
 import type { DefaultValue, FlagSpec } from '../shared/args';
-import type { PatternName } from './validate';
+import { PATTERNS, type PatternName } from './validate';
 
 export type OptionType = 'string' | 'boolean' | 'list' | 'object';
 export type OptionGroup = 'create' | 'deploy' | 'run' | 'lint';
@@ -82,6 +82,8 @@ export interface OptionSpec extends FlagSpec {
   pattern?: PatternName;
   /** The question asked at a terminal when no flag or config gave a value. */
   prompt?: OptionPrompt;
+  /** Its JSON Schema in lambda-image.yaml where the type and pattern alone do not say it. */
+  schema?: JsonSchema;
   default?: DefaultValue;
 }
 
@@ -97,6 +99,25 @@ export const BUILD_TOOLS = ['maven', 'gradle'] as const;
 export const DEPLOY_KINDS = ['none', 'script', 'sam', 'cloudformation'] as const;
 export const ECR_POLICY_KINDS = ['none', 'same-account', 'cross-account'] as const;
 export const HADOLINT_MODES = ['auto', 'docker', 'off'] as const;
+export const STAGES = ['build', 'final'] as const satisfies readonly Stage[];
+
+export type JsonSchema = { [key: string]: unknown };
+
+/** Schema pieces: text (of a grammar, or any non-empty text) and lists of them. */
+export const textSchema = (pattern?: PatternName): JsonSchema =>
+  pattern ? { type: 'string', pattern: PATTERNS[pattern].pattern } : { type: 'string', minLength: 1 };
+export const listSchema = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
+
+/** Any of: a digest, or a digest per architecture. */
+const PIN_SCHEMA: JsonSchema = {
+  type: 'object',
+  additionalProperties: {
+    oneOf: [
+      textSchema('digest'),
+      { type: 'object', properties: Object.fromEntries(ARCHES.map((a) => [a, textSchema('digest')])), additionalProperties: false, minProperties: 1 },
+    ],
+  },
+};
 
 type Declared = Omit<OptionSpec, 'config' | 'header' | 'run'> & Partial<Pick<OptionSpec, 'config' | 'header' | 'run'>>;
 
@@ -110,16 +131,29 @@ const SPECS: Declared[] = [
   { key: 'handler', flag: 'handler', type: 'string', group: 'create', header: true, valueName: 'handler', defaultText: "the sample's handler", description: 'handler Lambda calls, in the runtime\'s format (e.g. index.handler)', prompt: { message: 'Handler', label: 'Handler', kind: 'text', step: 11 } },
   { key: 'buildTool', flag: 'build-tool', type: 'string', group: 'create', header: true, choices: BUILD_TOOLS, defaultText: 'maven for Java', description: 'Java build tool', prompt: { message: 'Build tool', label: 'Build tool', kind: 'select', step: 8 } },
   { key: 'typescript', flag: 'typescript', type: 'boolean', group: 'create', header: true, default: false, description: 'Node.js: compile TypeScript in the build stage', prompt: { message: 'TypeScript?', label: 'TypeScript', kind: 'confirm', step: 9 } },
-  { key: 'osPackages', flag: 'os-package', type: 'list', group: 'create', header: true, valueName: 'name', pattern: 'packageName', default: [], description: "OS package for the final stage, installed with the base's own package manager" },
+  {
+    key: 'osPackages', flag: 'os-package', type: 'list', group: 'create', header: true, valueName: 'name', pattern: 'packageName', default: [], description: "OS package for the final stage, installed with the base's own package manager",
+    // The config file may also give both stages' packages in one map.
+    schema: {
+      description: "OS package for the final stage, installed with the base's own package manager; or a map of stage (build, final) to packages",
+      oneOf: [
+        listSchema(textSchema('packageName')),
+        { type: 'object', properties: { build: listSchema(textSchema('packageName')), final: listSchema(textSchema('packageName')) }, additionalProperties: false },
+      ],
+    },
+  },
   { key: 'buildOsPackages', flag: 'build-os-package', type: 'list', group: 'create', header: true, valueName: 'name', pattern: 'packageName', default: [], description: 'OS package for the build stage only, e.g. gcc for native modules' },
   { key: 'sample', flag: 'sample', type: 'boolean', group: 'create', default: true, description: 'write a sample handler; --no-sample adds only Dockerfile and .dockerignore to existing code', prompt: { message: 'Write a sample handler? (no: only Dockerfile and .dockerignore)', label: 'Sample handler', kind: 'confirm', step: 10 } },
   { key: 'syntax', flag: 'syntax', type: 'string', group: 'create', header: true, valueName: 'ref', description: 'add a `# syntax=<ref>` directive (default: none, so the built-in frontend is used)' },
   { key: 'allowDeprecated', flag: 'allow-deprecated', type: 'boolean', group: 'create', header: true, default: false, description: 'generate for a runtime Lambda has deprecated' },
   { key: 'rie', flag: 'rie', type: 'boolean', group: 'create', header: true, default: false, description: 'image bases: add the Runtime Interface Emulator for local runs', prompt: { message: 'Add the Runtime Interface Emulator, to run it locally with docker run and curl?', label: 'Emulator (RIE)', kind: 'confirm', step: 12 } },
   { key: 'registryMirror', flag: 'registry-mirror', type: 'string', group: 'create', header: true, valueName: 'prefix', description: 'registry prefix that replaces public.ecr.aws (e.g. a pull-through cache)' },
-  { key: 'pin', type: 'object', group: 'create', header: true, default: {}, description: 'base reference → sha256 digest (or one per architecture)' },
-  { key: 'labels', type: 'object', group: 'create', header: true, default: {}, description: 'OCI labels for the final stage' },
-  { key: 'instructions', type: 'object', group: 'create', header: true, default: {}, description: 'extra Dockerfile instructions per stage (build, final)' },
+  { key: 'pin', type: 'object', group: 'create', header: true, default: {}, description: 'base reference → sha256 digest (or one per architecture)', schema: PIN_SCHEMA },
+  { key: 'labels', type: 'object', group: 'create', header: true, default: {}, description: 'OCI labels for the final stage', schema: { type: 'object', propertyNames: textSchema('labelKey'), additionalProperties: { type: 'string' } } },
+  {
+    key: 'instructions', type: 'object', group: 'create', header: true, default: {}, description: 'extra Dockerfile instructions per stage (build, final)',
+    schema: { type: 'object', properties: Object.fromEntries(STAGES.map((s) => [s, listSchema({ type: 'string', minLength: 1 })])), additionalProperties: false },
+  },
   { key: 'testInBuild', flag: 'test-in-build', type: 'boolean', group: 'create', header: true, default: false, description: 'run the unit tests in the build stage (Node.js: npm test; Python: unittest; Java: mvn test or gradle test; Go: go test; Rust: cargo test); never in the final image' },
   { key: 'deploy', flag: 'deploy', type: 'string', group: 'deploy', choices: DEPLOY_KINDS, default: 'none', description: 'deploy artefact to write: a deploy script, a SAM template or a CloudFormation template' },
   { key: 'imageConfig', flag: 'image-config', type: 'boolean', group: 'deploy', default: false, description: 'CloudFormation: set ImageConfig (EntryPoint, Command and WorkingDirectory together)' },

@@ -1,4 +1,4 @@
-import { ARCHES, BASE_KINDS, OPTION_SPECS, type OptionModel, type OptionSpec } from '../../options';
+import { BASE_KINDS, OPTION_SPECS, STAGES, type JsonSchema, type OptionModel, type OptionSpec } from '../../options';
 import { PATTERNS, type PatternName } from '../../options/validate';
 
 /**
@@ -7,7 +7,7 @@ import { PATTERNS, type PatternName } from '../../options/validate';
  * output, committed so editors can complete the file; a test keeps the two equal.
  */
 
-export type JsonSchema = { [key: string]: unknown };
+export type { JsonSchema };
 
 /** Keys only a config file has: team policy, lint settings, layering and the editor hint. */
 export const CONFIG_ONLY_KEYS = ['allowedBases', 'allowedRuntimes', 'lint', 'extends', '$schema'] as const;
@@ -17,7 +17,7 @@ export const POLICY_KEYS = ['allowedBases', 'allowedRuntimes', 'registryMirror',
 
 export const LINT_LEVELS = ['error', 'warning', 'info', 'style'] as const;
 export const FAILURE_THRESHOLDS = [...LINT_LEVELS, 'none'] as const;
-export const STAGES = ['build', 'final'] as const;
+export { STAGES } from '../../options';
 
 export { PATTERNS, patternText } from '../../options/validate';
 
@@ -35,50 +35,7 @@ function describe(spec: OptionSpec): string {
 
 function optionSchema(spec: OptionSpec): JsonSchema {
   const description = describe(spec);
-  switch (spec.key) {
-    case 'osPackages':
-      return {
-        description: `${description}; or a map of stage (build, final) to packages`,
-        oneOf: [
-          list(str('packageName')),
-          {
-            type: 'object',
-            properties: { build: list(str('packageName')), final: list(str('packageName')) },
-            additionalProperties: false,
-          },
-        ],
-      };
-    case 'pin':
-      return {
-        description,
-        type: 'object',
-        additionalProperties: {
-          oneOf: [
-            str('digest'),
-            {
-              type: 'object',
-              properties: Object.fromEntries(ARCHES.map((a) => [a, str('digest')])),
-              additionalProperties: false,
-              minProperties: 1,
-            },
-          ],
-        },
-      };
-    case 'labels':
-      return {
-        description,
-        type: 'object',
-        propertyNames: str('labelKey'),
-        additionalProperties: { type: 'string' },
-      };
-    case 'instructions':
-      return {
-        description,
-        type: 'object',
-        properties: Object.fromEntries(STAGES.map((s) => [s, list({ type: 'string', minLength: 1 })])),
-        additionalProperties: false,
-      };
-  }
+  if (spec.schema) return { description, ...spec.schema };
   switch (spec.type) {
     case 'boolean':
       return { description, type: 'boolean' };

@@ -5,7 +5,7 @@ import { UsageError } from '../shared/errors';
 import type { GeneratedFile } from '../shared/files';
 import { generate, type Generated } from './generate';
 import { createHelp } from '../options/help';
-import { OPTION_SPECS, runKeys, type OptionModel } from '../options';
+import { BASE_KINDS, defaultOf, OPTION_SPECS, runKeys, type OptionModel } from '../options';
 import type { LoadedConfig } from '../inputs/config';
 import { CONFIG_FILE, noConfig } from '../inputs/config/file';
 import { describeDetected, detectedValues, detectProject, handlerProblem } from '../inputs/detect';
@@ -144,13 +144,13 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
     }
   }
   if (!interactive && values.yes === true) {
-    const base = typeof values.base === 'string' ? values.base : 'aws';
+    const base = typeof values.base === 'string' ? values.base : String(defaultOf('base'));
     values.runtime ??= defaultRuntime(base, today);
   } else if (!interactive) {
     const missing: string[] = [];
     if (values.dir === undefined && values.stdout !== true) missing.push('folder ([dir], --dir or --stdout)');
     if (values.runtime === undefined) {
-      const base = typeof values.base === 'string' && ['aws', 'os-only', 'image'].includes(values.base) ? values.base : 'aws';
+      const base = typeof values.base === 'string' && (BASE_KINDS as readonly string[]).includes(values.base) ? values.base : String(defaultOf('base'));
       missing.push(`--runtime (one of: ${runtimeChoices(base, today).join(', ')})`);
     }
     if (missing.length > 0) {
@@ -201,7 +201,7 @@ async function lintBeforeWrite(io: Io, generated: Generated, resolved: Resolved,
     today: io.now(),
     arch: resolved.options.arch,
     allowDeprecated: resolved.options.allowDeprecated,
-    hadolint: (values.hadolint as 'auto' | 'docker' | 'off' | undefined) ?? 'auto',
+    hadolint: (values.hadolint ?? defaultOf('hadolint')) as 'auto' | 'docker' | 'off',
     ...(config.lint ? { settings: config.lint } : {}),
     cwd: io.cwd,
     env: io.env,

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CONFIG_FILE } from '../inputs/config/file';
 import { UsageError } from '../shared/errors';
-import { parseCommandArgs, type FlagSpec } from '../shared/args';
+import { parseCommandArgs, withDefaults, type FlagSpec } from '../shared/args';
+import { ARCHES } from '../options';
 import { commandHelp } from '../shared/help';
 import { say, type Io } from '../shared/io';
 import { lintText, type LintResult } from '../lint';
@@ -22,7 +23,7 @@ export const LINT_SPECS: readonly FlagSpec[] = [
   { key: 'hadolint', flag: 'hadolint', type: 'string', choices: HADOLINT_MODES, default: 'auto', description: 'real hadolint from $HADOLINT or PATH (auto), the hadolint/hadolint:v2.15.1 image (docker), or never (off)' },
   { key: 'config', flag: 'config', short: 'c', type: 'string', valueName: 'file', defaultText: 'searched as hadolint does', description: 'a .hadolint.yaml' },
   { key: 'ignore', flag: 'ignore', type: 'list', valueName: 'code', commaList: true, description: 'ignore a rule (or several, comma-separated)' },
-  { key: 'arch', flag: 'arch', type: 'string', choices: ['x86_64', 'arm64'], description: "the function's architecture (checks FROM --platform, tags)" },
+  { key: 'arch', flag: 'arch', type: 'string', choices: ARCHES, description: "the function's architecture (checks FROM --platform, tags)" },
   { key: 'allowDeprecated', flag: 'allow-deprecated', type: 'boolean', default: false, description: 'report a deprecated runtime as a warning, not an error' },
   { key: 'registryMirror', flag: 'registry-mirror', type: 'list', valueName: 'prefix', description: 'a registry prefix that mirrors public.ecr.aws; images under it are judged as the AWS images they mirror' },
   { key: 'lambdaRules', flag: 'lambda-rules', type: 'boolean', default: true, description: 'run the Lambda rules; --no-lambda-rules runs only the DL/SC rules (for Dockerfiles that are not Lambda images)' },
@@ -56,8 +57,10 @@ interface ParsedArgs {
 }
 
 export function parseLintArgs(args: string[]): ParsedArgs {
-  const { values, positionals: files, help } = parseCommandArgs(args, LINT_SPECS, { command: 'lint' });
-  if (help) return { files, format: 'tty', hadolint: 'auto', ignore: [], allowDeprecated: false, registryMirrors: [], lambdaRules: true, help };
+  const parsed = parseCommandArgs(args, LINT_SPECS, { command: 'lint' });
+  const { positionals: files, help } = parsed;
+  const values = withDefaults(parsed.values, LINT_SPECS);
+  if (help) return { files, format: values.format as Format, hadolint: values.hadolint as HadolintMode, ignore: [], allowDeprecated: false, registryMirrors: [], lambdaRules: true, help };
   const registryMirrors = ((values.registryMirror as string[] | undefined) ?? []).map((given) => {
     const mirror = given.trim().replace(/\/+$/, '');
     if (!/^[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._-]+)*$/.test(mirror)) throw new UsageError(`--registry-mirror must be a registry host with an optional path, such as registry.example.com/ecr-public (got ${JSON.stringify(mirror.slice(0, 80))})`);
@@ -66,15 +69,15 @@ export function parseLintArgs(args: string[]): ParsedArgs {
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
   return {
     files,
-    format: (values.format as Format | undefined) ?? 'tty',
+    format: values.format as Format,
     ...(values.failureThreshold ? { threshold: values.failureThreshold as Threshold } : {}),
-    hadolint: (values.hadolint as HadolintMode | undefined) ?? 'auto',
+    hadolint: values.hadolint as HadolintMode,
     ...(values.config ? { config: values.config as string } : {}),
     ignore: (values.ignore as string[] | undefined) ?? [],
     ...(values.arch ? { arch: values.arch as 'x86_64' | 'arm64' } : {}),
     allowDeprecated: values.allowDeprecated === true,
     registryMirrors,
-    lambdaRules: values.lambdaRules !== false,
+    lambdaRules: values.lambdaRules === true,
     help,
   };
 }

@@ -738,7 +738,7 @@ export function summary(values: Record<string, unknown>, style: Style = PLAIN, m
   const rows: [string, string][] = [];
   const asked = prompted(model);
   if (values.stdout === true) rows.push(['Output', 'the Dockerfile on stdout']);
-  const base = typeof values.base === 'string' ? values.base : 'aws';
+  const base = typeof values.base === 'string' ? values.base : String(defaultOf('base', model));
   for (const { key, prompt } of asked) {
     if (key === 'dir') {
       if (values.stdout !== true && values.dir !== undefined) rows.push([prompt.label, show(values.dir)]);

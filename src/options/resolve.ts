@@ -16,6 +16,7 @@ import { closest, didYouMean } from '../shared/suggest';
 import { UsageError } from '../shared/errors';
 import { instructionProblem } from './instructions';
 import {
+  ARCHES,
   BASE_KINDS,
   OPTION_SPECS,
   specByKey,
@@ -304,7 +305,7 @@ function resolvePin(value: unknown, where: string): Options['pin'] {
     } else if (isPlainObject(digest)) {
       const perArch: Partial<Record<'x86_64' | 'arm64', string>> = {};
       for (const [arch, d] of Object.entries(digest)) {
-        if (arch !== 'x86_64' && arch !== 'arm64') throw new UsageError(`${where}.${ref}: unknown architecture ${quote(arch)}; choose x86_64 or arm64`);
+        if (arch !== 'x86_64' && arch !== 'arm64') throw new UsageError(`${where}.${ref}: unknown architecture ${quote(arch)}; choose ${ARCHES.join(' or ')}`);
         if (typeof d !== 'string' || !isDigest(d)) throw new UsageError(`${where}.${ref}.${arch}: ${quote(String(d))} is not a sha256:<64 hex> digest`);
         perArch[arch] = d;
       }

@@ -161,3 +161,9 @@ function unknownFlag(given: string, names: readonly string[], command: string | 
   const shown = /^[\w-]{1,64}$/.test(given) ? given : quote(given);
   return new UsageError(`unknown flag ${shown}${command ? ` for ${command}` : ''}; ${hint}valid flags: ${names.join(', ')}`);
 }
+
+/** The parsed values over the specs' defaults: what a command runs with. */
+export function withDefaults(values: Readonly<Record<string, FlagValue>>, specs: readonly FlagSpec[]): Record<string, unknown> {
+  const defaults = specs.filter((s) => s.default !== undefined).map((s) => [s.key, Array.isArray(s.default) ? [...s.default] : s.default] as const);
+  return { ...Object.fromEntries(defaults), ...values };
+}

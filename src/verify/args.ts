@@ -1,5 +1,5 @@
 import { UsageError } from '../shared/errors';
-import { parseCommandArgs, type FlagSpec } from '../shared/args';
+import { parseCommandArgs, withDefaults, type FlagSpec } from '../shared/args';
 import { commandHelp } from '../shared/help';
 import type { Arch } from './docker';
 import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_S, TMP_DEFAULT_MB, TMP_MAX_MB, TMP_MIN_MB } from './facts';
@@ -49,16 +49,16 @@ timeout, runtime exit, a limit exceeded, or an image Lambda would not run (OS, a
   ],
 }).trimEnd();
 
-const numberDefault = (key: string): number => VERIFY_SPECS.find((s) => s.key === key)!.default as number;
-
 /** Strict: unknown flags, repeated flags, missing values, values out of range and extra words are errors. */
 export function parseVerifyArgs(argv: string[]): VerifyArgs {
-  const { values, positionals: positional, help } = parseCommandArgs(argv, VERIFY_SPECS, { command: 'verify' });
+  const parsed = parseCommandArgs(argv, VERIFY_SPECS, { command: 'verify' });
+  const { positionals: positional, help } = parsed;
+  const values = withDefaults(parsed.values, VERIFY_SPECS);
   const json = values.json === true;
-  const arch = (values.arch as Arch | undefined) ?? 'x86_64';
-  const timeoutS = (values.timeout as number | undefined) ?? numberDefault('timeout');
-  const memoryMb = (values.memory as number | undefined) ?? numberDefault('memory');
-  const tmpMb = (values.tmpSize as number | undefined) ?? numberDefault('tmpSize');
+  const arch = values.arch as Arch;
+  const timeoutS = values.timeout as number;
+  const memoryMb = values.memory as number;
+  const tmpMb = values.tmpSize as number;
   if (help) return { arch, timeoutS, memoryMb, tmpMb, json, help };
   if (positional.length > 1) throw new UsageError(`verify takes one IMAGE, got ${positional.length}: ${positional.join(' ')}`);
   const image = positional[0];

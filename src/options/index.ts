@@ -1,8 +1,13 @@
 import type { Arch, FamilyId, Language, OsId } from '../catalog/types';
 
 /**
- * The one model of every choice. OPTION_SPECS below is the source of truth for flags, the YAML
- * config's keys and JSON Schema, prompts' defaults, `--help`, and the validation messages.
+ * The one model of every choice. Each option is declared once in OPTION_SPECS below; the flags
+ * (inputs/flags.ts), the YAML config's keys and JSON Schema (inputs/config/schema.ts), the
+ * questions (inputs/prompts.ts), `--help` (help.ts), resolve's defaults and checks (resolve.ts),
+ * the run keys and the Dockerfile header's keys are all read from it. Each of those takes the
+ * model as a parameter, so a test can hand it a copy with one more option.
+ *
+ * Adding an option: declare it here, then use it in the plan.
  */
 
 export type BaseKind = 'aws' | 'os-only' | 'image';

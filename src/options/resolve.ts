@@ -17,7 +17,6 @@ import { UsageError } from '../shared/errors';
 import { instructionProblem } from './instructions';
 import {
   ARCHES,
-  BASE_KINDS,
   OPTION_SPECS,
   specByKey,
   TEST_IN_BUILD_LANGUAGES,
@@ -29,7 +28,7 @@ import {
   type OptionSpec,
   type Options,
 } from './index';
-import { isDigest, isImageRef, isProjectName, isLabelKey, isLabelValue, isRegistryPrefix, isSafeText, PATTERNS } from './validate';
+import { isDigest, isImageRef, isLabelKey, isLabelValue, isRegistryPrefix, isSafeText, PATTERNS } from './validate';
 import { choiceError } from '../shared/args';
 import { quote } from '../shared/quote';
 

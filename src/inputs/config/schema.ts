@@ -1,4 +1,4 @@
-import { BASE_KINDS, OPTION_SPECS, STAGES, type JsonSchema, type OptionModel, type OptionSpec } from '../../options';
+import { BASE_KINDS, OPTION_SPECS, type JsonSchema, type OptionModel, type OptionSpec } from '../../options';
 import { PATTERNS, type PatternName } from '../../options/validate';
 
 /**

@@ -266,13 +266,15 @@ export function readValue(spec: OptionSpec, value: unknown, where: string): unkn
   const grammar = spec.pattern ? PATTERNS[spec.pattern] : undefined;
   const matches = (text: string) => {
     if (grammar && !new RegExp(grammar.pattern).test(text)) throw new UsageError(`${where}: ${quote(text)} is not ${grammar.text}`);
+    const problem = spec.check?.(text);
+    if (problem !== undefined) throw new UsageError(`${where}: ${problem}`);
     return text;
   };
   switch (spec.type) {
     case 'string':
       if (spec.choices) {
         if (typeof value !== 'string' || !spec.choices.includes(value)) throw choiceError(where, value, spec.choices);
-        return value;
+        return matches(value);
       }
       if (typeof value !== 'string' || value === '') throw new UsageError(`${where}: expected a non-empty text value`);
       return matches(value);

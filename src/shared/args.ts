@@ -34,6 +34,11 @@ export interface FlagSpec {
   max?: number;
   /** list: one value may also hold several items separated by commas (`--ignore DL3008,DL3009`). */
   commaList?: boolean;
+  /**
+   * A value's own check beyond its choices (of each item, for a list): the words saying what is
+   * wrong with it, or undefined when it is fine. The parser and resolve both call it.
+   */
+  check?: (value: string) => string | undefined;
 }
 
 export interface ParsedArgs {
@@ -126,6 +131,8 @@ export function parseCommandArgs(argv: readonly string[], specs: readonly FlagSp
 
 function checkChoice(spec: FlagSpec, value: string): string {
   if (spec.choices && !spec.choices.includes(value)) throw choiceError(`--${spec.flag}`, value, spec.choices);
+  const problem = spec.check?.(value);
+  if (problem !== undefined) throw new UsageError(`--${spec.flag}: ${problem}`);
   return value;
 }
 

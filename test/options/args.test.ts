@@ -12,6 +12,7 @@ const SPECS: readonly FlagSpec[] = [
   { key: 'count', flag: 'count', type: 'integer', min: 1, max: 9, description: 'a number' },
   { key: 'color', flag: 'color', type: 'boolean', description: 'a switch' },
   { key: 'yes', flag: 'yes', short: 'y', type: 'boolean', description: 'a switch with a short form' },
+  { key: 'even', flag: 'even', type: 'list', description: 'checked by a function', check: (v) => (Number(v) % 2 === 0 ? undefined : `${v} is not even`) },
 ];
 
 const parse = (argv: string[]) => parseCommandArgs(argv, SPECS, { command: 'demo' });
@@ -38,7 +39,7 @@ describe('parseCommandArgs', () => {
   });
 
   it('refuses with one line in one wording', () => {
-    expect(refusal(['--mod', 'fast'])).toBe('unknown flag --mod for demo; did you mean --mode? valid flags: --mode, --name, --tag, --code, --count, --color, --yes, --help');
+    expect(refusal(['--mod', 'fast'])).toBe('unknown flag --mod for demo; did you mean --mode? valid flags: --mode, --name, --tag, --code, --count, --color, --yes, --even, --help');
     expect(refusal(['-q'])).toMatch(/^unknown flag -q for demo; valid flags:/);
     expect(refusal(['--no-name'])).toMatch(/^unknown flag --no-name for demo;/);
     expect(refusal(['--mode', 'fats'])).toBe('--mode: invalid value "fats"; did you mean fast?; choose one of: fast, slow');
@@ -51,6 +52,8 @@ describe('parseCommandArgs', () => {
     expect(refusal(['--count', '1.5'])).toBe('--count must be a whole number, got 1.5');
     expect(refusal(['--count', '10'])).toBe('--count must be between 1 and 9, got 10');
     expect(refusal(['--help=1'])).toBe('--help takes no value');
+    expect(refusal(['--even', '2', '--even', '3'])).toBe('--even: 3 is not even');
+    expect(parse(['--even', '2', '--even', '4']).values).toEqual({ even: ['2', '4'] });
   });
 
   it('--help answers whatever else was given; --version only where the command has it', () => {

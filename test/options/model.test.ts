@@ -71,6 +71,11 @@ describe('a made-up option added to a copy of the model', () => {
     const defaulted = resolveOptions({ runtime: 'nodejs22' }, TODAY, undefined, MODEL).options;
     expect((defaulted as unknown as Record<string, unknown>).layerCache).toBe('none');
     expect(() => resolveOptions({ runtime: 'nodejs22', layerCache: 'sideways' }, TODAY, undefined, MODEL)).toThrow('--layer-cache: invalid value "sideways"; choose one of: none, registry, inline');
+    // A check of its own (as --family's may become) runs for a flag and for a config value alike.
+    const checked = [...OPTION_SPECS, { ...FAKE, choices: undefined, check: (v: string) => (v.includes(':') ? undefined : `${v} has no release; write name:release`) }];
+    expect(() => parseFlags(['--layer-cache', 'registry'], checked)).toThrow('--layer-cache: registry has no release; write name:release');
+    expect(() => resolveOptions({ runtime: 'nodejs22', layerCache: 'registry' }, TODAY, (k) => `lambda-image.yaml:3 ${k}`, checked)).toThrow('lambda-image.yaml:3 layerCache: registry has no release; write name:release');
+    expect(headerOptions(resolveOptions({ runtime: 'nodejs22', layerCache: 'registry:2' }, TODAY, undefined, checked).options, checked)).toMatchObject({ layerCache: 'registry:2' });
     expect(headerKeys(MODEL)).toEqual([...HEADER_KEYS, 'layerCache']);
     // The real model's header has no such key.
     expect(headerOptions(given)).not.toHaveProperty('layerCache');

@@ -5,7 +5,7 @@ import { UsageError } from '../shared/errors';
 import type { GeneratedFile } from '../shared/files';
 import { generate, type Generated } from './generate';
 import { createHelp } from '../options/help';
-import { BASE_KINDS, defaultOf, OPTION_SPECS, runKeys, type OptionModel } from '../options';
+import { defaultOf, OPTION_SPECS, runKeys, specByKey, type OptionModel } from '../options';
 import type { LoadedConfig } from '../inputs/config';
 import { CONFIG_FILE, noConfig } from '../inputs/config/file';
 import { describeDetected, detectedValues, detectProject, handlerProblem } from '../inputs/detect';
@@ -16,7 +16,7 @@ import { nextSteps } from './next-steps';
 import type { ProjectFacts } from '../plan';
 import { findAwsRuntime } from '../catalog';
 import { findLanguageRuntime } from '../catalog/language-runtimes';
-import { defaultRuntime, flagOrigin, resolveOptions, runtimeChoices, type Origin, type Resolved } from '../options/resolve';
+import { flagOrigin, resolveOptions, type Origin, type Resolved } from '../options/resolve';
 import { projectName, isSafePath } from '../options/validate';
 import { quote } from '../shared/quote';
 import { VERSION } from '../shared/version';
@@ -144,15 +144,15 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
     }
   }
   if (!interactive && values.yes === true) {
-    const base = typeof values.base === 'string' ? values.base : String(defaultOf('base'));
-    values.runtime ??= defaultRuntime(base, today);
+    // Defaults the catalog decides (the newest supported runtime for the base).
+    for (const spec of OPTION_SPECS) {
+      if (spec.catalogDefault && values[spec.key] === undefined) values[spec.key] = spec.catalogDefault({ values, today });
+    }
   } else if (!interactive) {
     const missing: string[] = [];
     if (values.dir === undefined && values.stdout !== true) missing.push('folder ([dir], --dir or --stdout)');
-    if (values.runtime === undefined) {
-      const base = typeof values.base === 'string' && (BASE_KINDS as readonly string[]).includes(values.base) ? values.base : String(defaultOf('base'));
-      missing.push(`--runtime (one of: ${runtimeChoices(base, today).join(', ')})`);
-    }
+    const runtime = specByKey('runtime')!;
+    if (values.runtime === undefined) missing.push(`--${runtime.flag} (one of: ${runtime.catalogChoices!({ values, today }).join(', ')})`);
     if (missing.length > 0) {
       throw new UsageError(`missing required values: ${missing.join('; ')}; pass them as flags, or --yes for defaults`);
     }

@@ -51,6 +51,7 @@ export interface Options {
 
 import type { DefaultValue, FlagSpec } from '../shared/args';
 import { PATTERNS, type PatternName } from './validate';
+import { defaultRuntime, runtimeChoices } from './runtimes';
 
 export type OptionType = 'string' | 'boolean' | 'list' | 'object';
 export type OptionGroup = 'create' | 'deploy' | 'run' | 'lint';
@@ -89,7 +90,18 @@ export interface OptionSpec extends FlagSpec {
   prompt?: OptionPrompt;
   /** Its JSON Schema in lambda-image.yaml where the type and pattern alone do not say it. */
   schema?: JsonSchema;
+  /** Choices that depend on other values and the date, found in the catalog. */
+  catalogChoices?: (context: OptionContext) => readonly string[];
+  /** The value --yes takes when not given, where it depends on other values and the date. */
+  catalogDefault?: (context: OptionContext) => string;
   default?: DefaultValue;
+}
+
+/** What a choice or default found in the catalog may depend on. */
+export interface OptionContext {
+  /** The values given so far (flags over config). */
+  values: Readonly<Record<string, unknown>>;
+  today: Date;
 }
 
 /** The option model: a list of specs, in the order help, the config file and the header use. */
@@ -128,7 +140,10 @@ type Declared = Omit<OptionSpec, 'config' | 'header' | 'run'> & Partial<Pick<Opt
 
 const SPECS: Declared[] = [
   { key: 'base', flag: 'base', type: 'string', group: 'create', header: true, choices: BASE_KINDS, default: 'aws', description: 'kind of base image: an AWS runtime image, an AWS OS-only image, or any other image', prompt: { message: 'Base image', label: 'Base image', kind: 'select', step: 2 } },
-  { key: 'runtime', flag: 'runtime', type: 'string', group: 'create', header: true, valueName: 'id', defaultText: 'nodejs24 with --yes', description: 'language runtime, e.g. nodejs24, python3.13, java21, dotnet10, ruby3.4; go, rust, custom on os-only and image bases (see `list`)', prompt: { message: 'Runtime', label: 'Runtime', kind: 'search', step: 4 } },
+  { key: 'runtime', flag: 'runtime', type: 'string', group: 'create', header: true, valueName: 'id', defaultText: 'nodejs24 with --yes', description: 'language runtime, e.g. nodejs24, python3.13, java21, dotnet10, ruby3.4; go, rust, custom on os-only and image bases (see `list`)',
+    catalogChoices: ({ values, today }) => runtimeChoices(baseOf(values), today),
+    catalogDefault: ({ values, today }) => defaultRuntime(baseOf(values), today),
+    prompt: { message: 'Runtime', label: 'Runtime', kind: 'search', step: 4 } },
   { key: 'os', flag: 'os', type: 'string', group: 'create', header: true, choices: OS_IDS, defaultText: 'al2023 with --base os-only', description: 'OS of the AWS OS-only base (provided:<os>)', prompt: { message: 'Amazon Linux version', label: 'Amazon Linux', kind: 'select', step: 3 } },
   { key: 'image', flag: 'image', type: 'string', group: 'create', header: true, valueName: 'ref', defaultText: "the language's official image", description: 'base image reference for --base image, with an explicit tag', prompt: { message: 'Base image with a tag (blank: the official {language} image)', label: 'Image', kind: 'text', step: 5 } },
   // Its values are checked in one place, its choices: a `check` can take their place.
@@ -194,6 +209,12 @@ export function specByKey(key: string, model: OptionModel = OPTION_SPECS): Optio
 
 export function specByFlag(flag: string, model: OptionModel = OPTION_SPECS): OptionSpec | undefined {
   return model.find((s) => s.flag === flag);
+}
+
+/** The base kind given, or the default one when none (or no valid one) is. */
+export function baseOf(values: Readonly<Record<string, unknown>>): BaseKind {
+  const base = values.base;
+  return typeof base === 'string' && (BASE_KINDS as readonly string[]).includes(base) ? (base as BaseKind) : (defaultOf('base') as BaseKind);
 }
 
 /** Keys of run settings: they steer the run and never reach the plan. */

@@ -8,7 +8,7 @@ import {
   type Language,
   type Schedule,
 } from '../catalog';
-import { findLanguageRuntime, languageRuntimeIds, languageSchedule } from '../catalog/language-runtimes';
+import { findLanguageRuntime, languageSchedule } from '../catalog/language-runtimes';
 import type { Arch, FamilyId, OsId } from '../catalog/types';
 import { imageTarget, osOnlyTarget } from '../catalog/targets';
 import { LANGUAGE_IMAGE_REPOS, parseRef, recogniseImage } from '../catalog/images';
@@ -30,6 +30,9 @@ import {
 } from './index';
 import { isDigest, isImageRef, isLabelKey, isLabelValue, isRegistryPrefix, isSafeText, PATTERNS } from './validate';
 import { choiceError } from '../shared/args';
+import { runtimeChoices } from './runtimes';
+
+export { defaultRuntime, runtimeChoices } from './runtimes';
 import { quote } from '../shared/quote';
 
 export interface Resolved {
@@ -240,21 +243,6 @@ function checkSchedule(name: string, schedule: Schedule, today: Date, allow: boo
   } else if (status.state === 'soon') {
     warnings.push(`${name} will be deprecated in ${status.days} days (${describeSchedule(schedule)})`);
   }
-}
-
-/** Runtime ids offered for a base kind, newest first, without deprecated ones. */
-export function runtimeChoices(base: string, today: Date): string[] {
-  if (base === 'aws') {
-    return AWS_RUNTIMES.filter((r) => scheduleStatus(r, today).state !== 'deprecated').map((r) => r.id);
-  }
-  return languageRuntimeIds();
-}
-
-/** The default runtime for --yes: the newest Node.js that is not deprecated. */
-export function defaultRuntime(base: string, today: Date): string {
-  const node = AWS_RUNTIMES.find((r) => r.language === 'nodejs' && scheduleStatus(r, today).state !== 'deprecated');
-  if (!node) throw new Error('the catalog has no supported Node.js runtime');
-  return base === 'aws' ? node.id : `nodejs${node.languageVersion}`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { configKeys, configSchema } from '../../src/inputs/config/schema';
 import { parseFlags } from '../../src/inputs/flags';
 import { declare, defaultOptions, headerKeys, modelDefaults, OPTION_SPECS, RUN_KEYS, runKeys, type OptionModel } from '../../src/options';
 import { createHelp } from '../../src/options/help';
-import { resolveOptions } from '../../src/options/resolve';
+import { resolveOptions, runtimeChoices } from '../../src/options/resolve';
 import { HEADER_KEYS, headerOptions } from '../../src/plan';
 import { UsageError } from '../../src/shared/errors';
 import { FLOW_KEYS, promptForMissing, summary } from '../../src/inputs/prompts';
@@ -114,6 +114,17 @@ describe('the real model', () => {
     const a = defaultOptions();
     a.osPackages.push('gcc');
     expect(defaultOptions().osPackages).toEqual([]);
+  });
+
+  it('finds the runtime\'s choices and its --yes default in the catalog, for the base given', () => {
+    const runtime = OPTION_SPECS.find((s) => s.key === 'runtime')!;
+    const aws = runtime.catalogChoices!({ values: {}, today: TODAY });
+    expect(aws).toEqual(runtimeChoices('aws', TODAY));
+    expect(aws).toContain(runtime.catalogDefault!({ values: {}, today: TODAY }));
+    const osOnly = runtime.catalogChoices!({ values: { base: 'os-only' }, today: TODAY });
+    expect(osOnly).toContain('go');
+    expect(osOnly).toContain(runtime.catalogDefault!({ values: { base: 'os-only' }, today: TODAY }));
+    expect(aws).not.toContain('go');
   });
 
   it('has a question for every option the prompt flow asks', () => {

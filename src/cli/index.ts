@@ -19,7 +19,14 @@ async function mistypedCommand(first: string | undefined, argv: string[], io: Io
   const command = ranked(first, COMMANDS.filter((c) => c !== 'help')).find((c) => c !== first);
   if (!command || first.length < 3) return undefined;
   const { isInteractive } = await import('../commands/create');
-  if (isInteractive({ yes: argv.includes('--yes') || argv.includes('-y') ? true : undefined, interactive: argv.includes('--no-interactive') ? false : undefined }, io)) {
+  // Read as create reads them; flags create would refuse are refused later, by create.
+  let values: Record<string, unknown> = {};
+  try {
+    values = (await import('../inputs/flags')).parseFlags(argv).values;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+  }
+  if (isInteractive(values, io)) {
     const { askMistyped } = await import('../inputs/prompts');
     return (await askMistyped(first, command, io)) ? command : undefined;
   }

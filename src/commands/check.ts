@@ -5,9 +5,10 @@ import { UsageError } from '../shared/errors';
 import type { GeneratedFile } from '../shared/files';
 import { generate } from './generate';
 import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../inputs/config';
-import { parseFlags } from '../inputs/flags';
+import { parseCommandArgs } from '../shared/args';
+import { commandHelp } from '../shared/help';
 import { say, type Io } from '../shared/io';
-import type { OptionSpec } from '../options';
+import type { FlagSpec } from '../shared/args';
 import { HEADER_KEYS, HEADER_PREFIX } from '../plan';
 import { resolveOptions, type Origin } from '../options/resolve';
 import { projectName } from '../options/validate';
@@ -23,24 +24,21 @@ import { quote } from '../shared/quote';
  * reads the host: the same folder gives the same answer on any machine.
  */
 
-const CHECK_SPECS: readonly OptionSpec[] = [
-  { key: 'config', flag: 'config', type: 'string', group: 'run', valueName: 'file', description: 'config file (default: lambda-image.yaml in the folder, else in the current folder)', config: false },
-  { key: 'fix', flag: 'fix', type: 'boolean', group: 'run', default: false, description: 'rewrite the files that drifted', config: false },
+const CHECK_SPECS: readonly FlagSpec[] = [
+  { key: 'config', flag: 'config', type: 'string', valueName: 'file', description: 'config file (default: lambda-image.yaml in the folder, else in the current folder)' },
+  { key: 'fix', flag: 'fix', type: 'boolean', default: false, description: 'rewrite the files that drifted' },
 ];
 
 export function checkHelp(): string {
-  return [
-    'Usage: create-lambda-image check [dir] [--config FILE] [--fix]',
-    '',
-    'Regenerates the files create-lambda-image owns (Dockerfile, .dockerignore, entry scripts) from',
-    'lambda-image.yaml and the files it extends, or from the options in the Dockerfile header, and',
-    'prints a unified diff of each file that differs. Sample code and deploy files are never compared.',
-    '',
-    '  --config FILE  config file (default: lambda-image.yaml in dir, else in the current folder)',
-    '  --fix          rewrite the files that drifted',
-    '',
-    'Exit codes: 0 in step (or fixed), 1 drift, 2 usage or config error.',
-  ].join('\n');
+  return commandHelp({
+    usage: ['Usage: create-lambda-image check [dir] [--config FILE] [--fix]'],
+    about: [
+      'Regenerates the files create-lambda-image owns (Dockerfile, .dockerignore, entry scripts) from lambda-image.yaml and the files it extends, or from the options in the Dockerfile header, and prints a unified diff of each file that differs. Sample code and deploy files are never compared.',
+    ],
+    specs: CHECK_SPECS,
+    version: true,
+    notes: ['Exit codes: 0 in step (or fixed), 1 drift, 2 usage or config error.'],
+  }).trimEnd();
 }
 
 /** What the Dockerfile's header says, when it has one. */
@@ -67,7 +65,7 @@ export function parseHeader(text: string, file = 'Dockerfile'): DockerfileHeader
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new UsageError(`${file}:${index + 1}: the create-lambda-image options header is not a JSON object`);
   }
-  const unknown = Object.keys(options).filter((k) => !(HEADER_KEYS as readonly string[]).includes(k));
+  const unknown = Object.keys(options).filter((k) => !HEADER_KEYS.includes(k));
   if (unknown.length > 0) {
     throw new UsageError(`${file}:${index + 1}: the options header has unknown keys: ${unknown.join(', ')}`);
   }
@@ -140,7 +138,7 @@ function patch(from: string, to: string, before: string, after: string): string 
 }
 
 export async function runCheck(args: string[], io: Io): Promise<number> {
-  const flags = parseFlags(args, CHECK_SPECS);
+  const flags = parseCommandArgs(args, CHECK_SPECS, { command: 'check', version: true });
   if (flags.help) {
     say(io.stdout, checkHelp());
     return 0;

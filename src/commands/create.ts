@@ -5,6 +5,7 @@ import { UsageError } from '../shared/errors';
 import type { GeneratedFile } from '../shared/files';
 import { generate, type Generated } from './generate';
 import { createHelp } from '../options/help';
+import { defaultOf, OPTION_SPECS, runKeys, specByKey, type OptionModel } from '../options';
 import type { LoadedConfig } from '../inputs/config';
 import { CONFIG_FILE, noConfig } from '../inputs/config/file';
 import { describeDetected, detectedValues, detectProject, handlerProblem } from '../inputs/detect';
@@ -15,14 +16,12 @@ import { nextSteps } from './next-steps';
 import type { ProjectFacts } from '../plan';
 import { findAwsRuntime } from '../catalog';
 import { findLanguageRuntime } from '../catalog/language-runtimes';
-import { defaultRuntime, flagOrigin, resolveOptions, runtimeChoices, type Origin, type Resolved } from '../options/resolve';
+import { flagOrigin, resolveOptions, type Origin, type Resolved } from '../options/resolve';
 import { projectName, isSafePath } from '../options/validate';
 import { quote } from '../shared/quote';
 import { VERSION } from '../shared/version';
 import { conflictError, planWrite, writeFiles, type WritePlan } from '../write';
 
-/** Values that are run settings rather than options: they never reach the plan. */
-export const RUN_KEYS = ['dir', 'stdout', 'force', 'yes', 'interactive', 'config', 'save', 'lint', 'hadolint'];
 
 export function isCi(env: NodeJS.ProcessEnv): boolean {
   const ci = env.CI;
@@ -66,8 +65,10 @@ export function hasBuildx(env: NodeJS.ProcessEnv, systemDirs: readonly string[] 
   return dirs.some((d) => existsSync(join(d, 'docker-buildx')));
 }
 
-export function optionValues(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => !RUN_KEYS.includes(k)));
+/** The values that are options, without the run settings (which never reach the plan). */
+export function optionValues(values: Record<string, unknown>, model: OptionModel = OPTION_SPECS): Record<string, unknown> {
+  const run = runKeys(model);
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !run.includes(k)));
 }
 
 /** The function's default name and the deploy artefacts' input. */
@@ -143,15 +144,15 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
     }
   }
   if (!interactive && values.yes === true) {
-    const base = typeof values.base === 'string' ? values.base : 'aws';
-    values.runtime ??= defaultRuntime(base, today);
+    // Defaults the catalog decides (the newest supported runtime for the base).
+    for (const spec of OPTION_SPECS) {
+      if (spec.catalogDefault && values[spec.key] === undefined) values[spec.key] = spec.catalogDefault({ values, today });
+    }
   } else if (!interactive) {
     const missing: string[] = [];
     if (values.dir === undefined && values.stdout !== true) missing.push('folder ([dir], --dir or --stdout)');
-    if (values.runtime === undefined) {
-      const base = typeof values.base === 'string' && ['aws', 'os-only', 'image'].includes(values.base) ? values.base : 'aws';
-      missing.push(`--runtime (one of: ${runtimeChoices(base, today).join(', ')})`);
-    }
+    const runtime = specByKey('runtime')!;
+    if (values.runtime === undefined) missing.push(`--${runtime.flag} (one of: ${runtime.catalogChoices!({ values, today }).join(', ')})`);
     if (missing.length > 0) {
       throw new UsageError(`missing required values: ${missing.join('; ')}; pass them as flags, or --yes for defaults`);
     }
@@ -200,7 +201,7 @@ async function lintBeforeWrite(io: Io, generated: Generated, resolved: Resolved,
     today: io.now(),
     arch: resolved.options.arch,
     allowDeprecated: resolved.options.allowDeprecated,
-    hadolint: (values.hadolint as 'auto' | 'docker' | 'off' | undefined) ?? 'auto',
+    hadolint: (values.hadolint ?? defaultOf('hadolint')) as 'auto' | 'docker' | 'off',
     ...(config.lint ? { settings: config.lint } : {}),
     cwd: io.cwd,
     env: io.env,

@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CONFIG_FILE } from '../inputs/config/file';
 import { UsageError } from '../shared/errors';
+import { parseCommandArgs, withDefaults, type FlagSpec } from '../shared/args';
+import { ARCHES } from '../options';
+import { commandHelp } from '../shared/help';
 import { say, type Io } from '../shared/io';
 import { lintText, type LintResult } from '../lint';
 import { MAX_CONFIG_BYTES, MAX_DOCKERFILE_BYTES, readLimited, readStreamLimited } from '../lint/read';
@@ -13,36 +16,31 @@ import { FORMATS, formatReport, type Format } from '../lint/report';
 import { resolveSettings, type SettingsLayer } from '../lint/settings';
 import { HADOLINT_MODES, LEVELS, type Finding, type HadolintMode, type Threshold } from '../lint/types';
 
-export const lintHelp = `Usage: create-lambda-image lint [FILE|-]... [options]
+/** lint's flags, read by the one parser and listed in its help. */
+export const LINT_SPECS: readonly FlagSpec[] = [
+  { key: 'format', flag: 'format', short: 'f', type: 'string', choices: FORMATS, default: 'tty', description: "output format (json is hadolint's shape)" },
+  { key: 'failureThreshold', flag: 'failure-threshold', short: 't', type: 'string', valueName: 'level', choices: [...LEVELS, 'none'], defaultText: 'warning', description: 'exit 1 when a finding is at or above this level (none never fails)' },
+  { key: 'hadolint', flag: 'hadolint', type: 'string', choices: HADOLINT_MODES, default: 'auto', description: 'real hadolint from $HADOLINT or PATH (auto), the hadolint/hadolint:v2.15.1 image (docker), or never (off)' },
+  { key: 'config', flag: 'config', short: 'c', type: 'string', valueName: 'file', defaultText: 'searched as hadolint does', description: 'a .hadolint.yaml' },
+  { key: 'ignore', flag: 'ignore', type: 'list', valueName: 'code', commaList: true, description: 'ignore a rule (or several, comma-separated)' },
+  { key: 'arch', flag: 'arch', type: 'string', choices: ARCHES, description: "the function's architecture (checks FROM --platform, tags)" },
+  { key: 'allowDeprecated', flag: 'allow-deprecated', type: 'boolean', default: false, description: 'report a deprecated runtime as a warning, not an error' },
+  { key: 'registryMirror', flag: 'registry-mirror', type: 'list', valueName: 'prefix', description: 'a registry prefix that mirrors public.ecr.aws; images under it are judged as the AWS images they mirror' },
+  { key: 'lambdaRules', flag: 'lambda-rules', type: 'boolean', default: true, description: 'run the Lambda rules; --no-lambda-rules runs only the DL/SC rules (for Dockerfiles that are not Lambda images)' },
+];
 
-Lint Dockerfiles for AWS Lambda: hadolint-compatible DL rules (or a real hadolint when one is
-installed), ShellCheck on RUN scripts when shellcheck is installed, and Lambda rules (LAM).
-FILE defaults to ./Dockerfile; "-" reads standard input.
-
-Options:
-  -f, --format tty|json|sarif     output format (default tty; json is hadolint's shape)
-  -t, --failure-threshold LEVEL   error|warning|info|style|none: exit 1 when a finding is at
-                                  or above LEVEL (default warning; none never fails)
-      --hadolint auto|docker|off  real hadolint from $HADOLINT or PATH (auto), the
-                                  hadolint/hadolint:v2.15.1 image (docker), or never (off)
-  -c, --config FILE               a .hadolint.yaml (default: searched as hadolint does)
-      --ignore CODE               ignore a rule (repeatable, or comma-separated)
-      --arch x86_64|arm64         the function's architecture (checks FROM --platform, tags)
-      --allow-deprecated          report a deprecated runtime as a warning, not an error
-      --registry-mirror PREFIX    a registry prefix that mirrors public.ecr.aws (repeatable);
-                                  images under it are judged as the AWS images they mirror
-      --no-lambda-rules           run only the DL/SC rules (for Dockerfiles that are not
-                                  Lambda images)
-  -h, --help                      show this help
-
-Settings precedence: flags > lambda-image.yaml "lint:" > .hadolint.yaml > defaults.
-lambda-image.yaml is read from the current folder; its registryMirror counts as a mirror.
-Files over 16 MB (configs over 1 MB), FIFOs and devices are refused (exit 2).
-Suppress in the file: "# hadolint ignore=DL3008" (DL/SC codes, next line) and
-"# lambda-lint ignore=LAM004" (LAM codes, next instruction); "global ignore=" for the file.
-
-Exit codes: 0 clean, 1 a finding at or above the threshold (or a parse error), 2 usage error.
-`;
+export const lintHelp = commandHelp({
+  usage: ['Usage: create-lambda-image lint [FILE|-]... [options]'],
+  about: [
+    'Lint Dockerfiles for AWS Lambda: hadolint-compatible DL rules (or a real hadolint when one is installed), ShellCheck on RUN scripts when shellcheck is installed, and Lambda rules (LAM). FILE defaults to ./Dockerfile; "-" reads standard input.',
+  ],
+  specs: LINT_SPECS,
+  notes: [
+    'Settings precedence: flags > lambda-image.yaml "lint:" > .hadolint.yaml > defaults. lambda-image.yaml is read from the current folder; its registryMirror counts as a mirror. Files over 16 MB (configs over 1 MB), FIFOs and devices are refused (exit 2).',
+    'Suppress in the file: "# hadolint ignore=DL3008" (DL/SC codes, next line) and "# lambda-lint ignore=LAM004" (LAM codes, next instruction); "global ignore=" for the file.',
+    'Exit codes: 0 clean, 1 a finding at or above the threshold (or a parse error), 2 usage error.',
+  ],
+});
 
 interface ParsedArgs {
   files: string[];
@@ -58,78 +56,30 @@ interface ParsedArgs {
   help: boolean;
 }
 
-function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
-  return value as T;
-}
-
 export function parseLintArgs(args: string[]): ParsedArgs {
-  const out: ParsedArgs = { files: [], format: 'tty', hadolint: 'auto', ignore: [], allowDeprecated: false, registryMirrors: [], lambdaRules: true, help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '-' || !arg.startsWith('-')) {
-      out.files.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      out.files.push(...args.slice(i + 1));
-      break;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const next = args[i + 1];
-      if (next === undefined || (next.startsWith('-') && next !== '-')) throw new UsageError(`${name} needs a value`);
-      i++;
-      return next;
-    };
-    switch (name) {
-      case '-f':
-      case '--format':
-        out.format = oneOf('--format', value(), FORMATS);
-        break;
-      case '-t':
-      case '--failure-threshold':
-        out.threshold = oneOf('--failure-threshold', value(), [...LEVELS, 'none'] as const);
-        break;
-      case '--hadolint':
-        out.hadolint = oneOf('--hadolint', value(), HADOLINT_MODES);
-        break;
-      case '-c':
-      case '--config':
-        out.config = value();
-        break;
-      case '--ignore':
-        out.ignore.push(...value().split(',').map((c) => c.trim()).filter(Boolean));
-        break;
-      case '--arch':
-        out.arch = oneOf('--arch', value(), ['x86_64', 'arm64'] as const);
-        break;
-      case '--allow-deprecated':
-        if (eq > 0) throw new UsageError('--allow-deprecated takes no value');
-        out.allowDeprecated = true;
-        break;
-      case '--registry-mirror': {
-        const mirror = value().trim().replace(/\/+$/, '');
-        if (!/^[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._-]+)*$/.test(mirror)) throw new UsageError(`--registry-mirror must be a registry host with an optional path, such as registry.example.com/ecr-public (got ${JSON.stringify(mirror.slice(0, 80))})`);
-        out.registryMirrors.push(mirror);
-        break;
-      }
-      case '--no-lambda-rules':
-        if (eq > 0) throw new UsageError('--no-lambda-rules takes no value');
-        out.lambdaRules = false;
-        break;
-      case '-h':
-      case '--help':
-        out.help = true;
-        break;
-      default:
-        throw new UsageError(`unknown lint option ${name} (see create-lambda-image lint --help)`);
-    }
-  }
-  if (out.files.filter((f) => f === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
-  return out;
+  const parsed = parseCommandArgs(args, LINT_SPECS, { command: 'lint' });
+  const { positionals: files, help } = parsed;
+  const values = withDefaults(parsed.values, LINT_SPECS);
+  if (help) return { files, format: values.format as Format, hadolint: values.hadolint as HadolintMode, ignore: [], allowDeprecated: false, registryMirrors: [], lambdaRules: true, help };
+  const registryMirrors = ((values.registryMirror as string[] | undefined) ?? []).map((given) => {
+    const mirror = given.trim().replace(/\/+$/, '');
+    if (!/^[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._-]+)*$/.test(mirror)) throw new UsageError(`--registry-mirror must be a registry host with an optional path, such as registry.example.com/ecr-public (got ${JSON.stringify(mirror.slice(0, 80))})`);
+    return mirror;
+  });
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
+  return {
+    files,
+    format: values.format as Format,
+    ...(values.failureThreshold ? { threshold: values.failureThreshold as Threshold } : {}),
+    hadolint: values.hadolint as HadolintMode,
+    ...(values.config ? { config: values.config as string } : {}),
+    ignore: (values.ignore as string[] | undefined) ?? [],
+    ...(values.arch ? { arch: values.arch as 'x86_64' | 'arm64' } : {}),
+    allowDeprecated: values.allowDeprecated === true,
+    registryMirrors,
+    lambdaRules: values.lambdaRules === true,
+    help,
+  };
 }
 
 /** The project's lambda-image.yaml in `cwd`, when there is one: its `lint:` section and mirror. */

@@ -13,6 +13,8 @@ import { LANGUAGE_RUNTIMES, languageRuntimeIds } from '../catalog/language-runti
 import { RICS, RIE, ricFor } from '../catalog/rics';
 import { imageTarget, osOnlyTarget, type TargetResult } from '../catalog/targets';
 import { UsageError } from '../shared/errors';
+import { parseCommandArgs, type FlagSpec } from '../shared/args';
+import { commandHelp } from '../shared/help';
 import { say, type Io } from '../shared/io';
 import { quote } from '../shared/quote';
 
@@ -76,24 +78,25 @@ function supportRecord(kind: string, id: string, key: Record<string, string>, re
   };
 }
 
-const LIST_HELP = `Usage: create-lambda-image list [--json]
+const LIST_SPECS: readonly FlagSpec[] = [
+  { key: 'json', flag: 'json', type: 'boolean', default: false, description: 'the whole catalog as JSON (every record with its kind, id and sources)' },
+];
 
-Prints the catalog the generator plans from: AWS base images with their OS and deprecation
-dates, OS-only bases, and the runtimes offered on os-only and image bases.
-
-Options:
-  --json       the whole catalog as JSON (every record with its kind, id and sources)
-  -h, --help   show this help
-`;
+const LIST_HELP = commandHelp({
+  usage: ['Usage: create-lambda-image list [--json]'],
+  about: ['Prints the catalog the generator plans from: AWS base images with their OS and deprecation dates, OS-only bases, and the runtimes offered on os-only and image bases.'],
+  specs: LIST_SPECS,
+  notes: ['Exit codes: 0 printed, 2 usage error.'],
+});
 
 export function runList(args: string[], io: Io): number {
-  if (args.some((a) => a === '-h' || a === '--help')) {
-    say(io.stdout, LIST_HELP);
+  const { values, positionals, help } = parseCommandArgs(args, LIST_SPECS, { command: 'list' });
+  if (help) {
+    io.stdout.write(LIST_HELP);
     return 0;
   }
-  const json = args.includes('--json');
-  const unknown = args.filter((a) => a !== '--json');
-  if (unknown.length > 0) throw new UsageError(`list: unknown argument ${quote(String(unknown[0]))}; valid: --json, --help`);
+  if (positionals.length > 0) throw new UsageError(`list takes no arguments, got ${quote(positionals[0]!)}`);
+  const json = values.json === true;
   const today = io.now();
   if (json) {
     say(io.stdout, JSON.stringify(catalogJson(today), null, 2));

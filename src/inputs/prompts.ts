@@ -34,7 +34,7 @@ import { CancelledError, UsageError } from '../shared/errors';
 import type { Io } from '../shared/io';
 import { recogniseBase } from '../catalog/bases';
 import { imageTarget, osOnlyTarget, type TargetResult } from '../catalog/targets';
-import { ARCHES, BASE_KINDS, BUILD_TOOLS, FAMILY_IDS, OPTION_SPECS, OS_IDS, specByKey, type BaseKind } from '../options';
+import { ARCHES, BASE_KINDS, BUILD_TOOLS, defaultOf, FAMILY_IDS, OPTION_SPECS, OS_IDS, specByKey, type BaseKind, type OptionModel, type OptionSpec } from '../options';
 import { runtimeChoices } from '../options/resolve';
 import { projectName, isImageRef, isSafePath, isSafeText } from '../options/validate';
 import { quote } from '../shared/quote';
@@ -102,6 +102,8 @@ export interface PromptContext {
   style?: Style;
   /** Reads a chosen folder's existing code, whose findings become the defaults. */
   detect?: (dir: string) => Detected | undefined;
+  /** The options to ask for (default: the real model). */
+  model?: OptionModel;
 }
 
 export type ConflictChoice = { action: 'overwrite' } | { action: 'cancel' } | { action: 'other'; dir: string };
@@ -497,9 +499,18 @@ export function validateImage(value: string): true | string {
 // ---------------------------------------------------------------------------------------------
 // The flow
 
-function defaultOf(key: string): string | boolean | undefined {
-  const d = specByKey(key)?.default;
-  return typeof d === 'string' || typeof d === 'boolean' ? d : undefined;
+/**
+ * The questions the flow below asks itself, because their choices and defaults depend on other
+ * answers and on the catalog. Any other option with a question in the model is asked after
+ * them, from its spec alone (its static choices and default).
+ */
+export const FLOW_KEYS: ReadonlySet<string> = new Set(['dir', 'base', 'os', 'runtime', 'image', 'family', 'arch', 'buildTool', 'typescript', 'sample', 'handler', 'rie']);
+
+/** The option's question from the model, with `{language}` and `{image}` filled in. */
+function question(key: string, fill: Record<string, string> = {}, model: OptionModel = OPTION_SPECS): string {
+  const prompt = specByKey(key, model)?.prompt;
+  if (!prompt) throw new Error(`the option model has no question for ${key}`);
+  return prompt.message.replace(/\{(\w+)\}/g, (_, name: string) => fill[name] ?? name);
 }
 
 function answeredLine(s: Style, message: string, answer: string, note: string): string {
@@ -517,6 +528,7 @@ function policyError(policy: Policy, key: 'allowedBases' | 'allowedRuntimes', wh
  */
 export async function promptForMissing(values: Record<string, unknown>, ctx: PromptContext): Promise<Record<string, unknown>> {
   const { io, today, policy } = ctx;
+  const model = ctx.model ?? OPTION_SPECS;
   // With --stdout the Dockerfile owns stdout; questions and the summary go to stderr.
   const out = values.stdout === true ? io.stderr : io.stdout;
   const style = ctx.style ?? createStyle(out, io.env);
@@ -543,7 +555,7 @@ export async function promptForMissing(values: Record<string, unknown>, ctx: Pro
   await cancellable(async () => {
     // 1. Where.
     if (open('dir') && result.stdout !== true) {
-      const dir = await ask.text({ key: 'dir', message: 'Folder name', default: projectName(undefined), validate: (v) => validateFolder(v, io.cwd) });
+      const dir = await ask.text({ key: 'dir', message: question('dir'), default: projectName(undefined), validate: (v) => validateFolder(v, io.cwd) });
       result.dir = dir.trim();
     }
     const found = typeof result.dir === 'string' && result.stdout !== true ? ctx.detect?.(result.dir) : undefined;
@@ -557,7 +569,7 @@ export async function promptForMissing(values: Record<string, unknown>, ctx: Pro
     if (open('base')) {
       const choices = baseOptions(policy, result, style);
       if (choices.length === 0) throw policyError(policy, 'allowedBases', `base kind for runtime ${String(result.runtime)}`);
-      result.base = await choose('base', 'Base image', choices, 'select', str(proposed.base) ?? (defaultOf('base') as string));
+      result.base = await choose('base', question('base'), choices, 'select', str(proposed.base) ?? (defaultOf('base') as string));
     }
     const base = result.base as string;
     if (!(BASE_KINDS as readonly string[]).includes(base)) return; // resolve reports the bad value
@@ -566,7 +578,7 @@ export async function promptForMissing(values: Record<string, unknown>, ctx: Pro
     // 3. OS-only: which Amazon Linux (before the runtime: it decides which languages install).
     if (base === 'os-only' && open('os')) {
       const choices = osOptions(today, allowDeprecated, str(result.runtime), style);
-      if (choices.length > 0) result.os = await choose('os', 'Amazon Linux version', choices, 'select', OS_IDS[0]);
+      if (choices.length > 0) result.os = await choose('os', question('os'), choices, 'select', OS_IDS[0]);
     }
 
     // 4. Runtime (type to filter): only what the chosen base can provide.
@@ -580,7 +592,7 @@ export async function promptForMissing(values: Record<string, unknown>, ctx: Pro
       if (choices.length === 0) throw policyError(policy, 'allowedRuntimes', `runtime that --base ${base} can run`);
       // Typing go or rust after choosing the AWS base finds them on the OS-only base instead.
       const elsewhere = base === 'aws' && !values.base && policyAllows(policy.allowedBases, 'os-only') ? otherBaseRuntimes(today, policy, arch) : [];
-      result.runtime = await choose('runtime', 'Runtime', [...choices, ...elsewhere], 'search', str(proposed.runtime));
+      result.runtime = await choose('runtime', question('runtime'), [...choices, ...elsewhere], 'search', str(proposed.runtime));
       if (base === 'aws' && !findAwsRuntime(String(result.runtime))) result.base = 'os-only';
     }
     const runtime = str(result.runtime);
@@ -592,7 +604,7 @@ export async function promptForMissing(values: Record<string, unknown>, ctx: Pro
       const fam = familyValue(result.family);
       const ref = await ask.text({
         key: 'image',
-        message: `Base image with a tag (blank: the official ${title} image)`,
+        message: question('image', { language: title }),
         validate: (v) => {
           const basic = validateImage(v);
           if (basic !== true || !language || !runtime) return basic;
@@ -604,41 +616,56 @@ export async function promptForMissing(values: Record<string, unknown>, ctx: Pro
     }
     const image = str(result.image);
     if (base === 'image' && open('family') && image && !recogniseImage(image).wellKnown) {
-      result.family = await ask.select({ key: 'family', message: `OS family of ${image}`, choices: familyOptions(language ? runtime : undefined, image) });
+      result.family = await ask.select({ key: 'family', message: question('family', { image }), choices: familyOptions(language ? runtime : undefined, image) });
     }
 
     // 6. Architecture: this machine's, pre-selected.
-    if (open('arch')) result.arch = await choose('arch', 'Architecture', archOptions(ctx.hostArch, style), 'select', ctx.hostArch);
+    if (open('arch')) result.arch = await choose('arch', question('arch'), archOptions(ctx.hostArch, style), 'select', ctx.hostArch);
 
     if (!language) return; // an unknown runtime: resolve reports it
     // Detected details only fit the language they were found for.
     const fitting = found && found.language === language ? proposed : {};
     // 7. Language specifics, the sample and the handler.
     if (language === 'java' && open('buildTool')) {
-      result.buildTool = await choose('buildTool', 'Build tool', BUILD_TOOLS.map((t) => ({ value: t, name: t })), 'select', str(fitting.buildTool) ?? BUILD_TOOLS[0]);
+      result.buildTool = await choose('buildTool', question('buildTool'), BUILD_TOOLS.map((t) => ({ value: t, name: t })), 'select', str(fitting.buildTool) ?? BUILD_TOOLS[0]);
     }
     if (language === 'nodejs' && open('typescript')) {
-      result.typescript = await ask.confirm({ key: 'typescript', message: 'TypeScript?', default: fitting.typescript === true || defaultOf('typescript') === true });
+      result.typescript = await ask.confirm({ key: 'typescript', message: question('typescript'), default: fitting.typescript === true || defaultOf('typescript') === true });
     }
     if (open('sample') && found) {
       // Never a sample over existing code.
       result.sample = false;
-      out.write(answeredLine(style, 'Write a sample handler?', 'no', '(the folder already has code)'));
+      out.write(answeredLine(style, question('sample').replace(/ \(.*\)$/, ''), 'no', '(the folder already has code)'));
     } else if (open('sample')) {
-      result.sample = await ask.confirm({ key: 'sample', message: 'Write a sample handler? (no: only Dockerfile and .dockerignore)', default: defaultOf('sample') !== false });
+      result.sample = await ask.confirm({ key: 'sample', message: question('sample'), default: defaultOf('sample') !== false });
     }
     if (open('handler')) {
       const info = LANGUAGES[language];
-      const handler = await ask.text({ key: 'handler', message: 'Handler', default: str(fitting.handler) ?? info.defaultHandler, validate: (v) => validateHandler(language, v) });
+      const handler = await ask.text({ key: 'handler', message: question('handler'), default: str(fitting.handler) ?? info.defaultHandler, validate: (v) => validateHandler(language, v) });
       result.handler = handler.trim();
     }
     // 8. The emulator, where the base lacks it.
     if (base === 'image' && open('rie')) {
-      result.rie = await ask.confirm({ key: 'rie', message: 'Add the Runtime Interface Emulator, to run it locally with docker run and curl?', default: defaultOf('rie') === true });
+      result.rie = await ask.confirm({ key: 'rie', message: question('rie'), default: defaultOf('rie') === true });
+    }
+    // 9. Options whose question needs nothing but their spec.
+    for (const spec of prompted(model)) {
+      if (FLOW_KEYS.has(spec.key) || !open(spec.key)) continue;
+      const message = question(spec.key, {}, model);
+      const fallback = spec.default;
+      if (spec.prompt.kind === 'confirm') {
+        result[spec.key] = await ask.confirm({ key: spec.key, message, default: fallback === true });
+      } else if (spec.prompt.kind === 'text') {
+        const text = (await ask.text({ key: spec.key, message, ...(typeof fallback === 'string' ? { default: fallback } : {}) })).trim();
+        if (text !== '') result[spec.key] = text;
+      } else if (spec.choices) {
+        const choices = spec.choices.map((c) => ({ value: c, name: c }));
+        result[spec.key] = await choose(spec.key, message, choices, spec.prompt.kind, typeof fallback === 'string' ? fallback : undefined);
+      }
     }
   });
 
-  out.write(`\n${summary(result, style)}\n${style.dim('Next time, without questions:')}\n  ${equivalentCommand(result, io.env)}\n\n`);
+  out.write(`\n${summary(result, style, model)}\n${style.dim('Next time, without questions:')}\n  ${equivalentCommand(result, io.env)}\n\n`);
   return result;
 }
 
@@ -677,7 +704,7 @@ export async function resolveConflict(dir: string, conflicts: string[], io: Io, 
     if (action !== 'other') return { action };
     const other = await asker.text({
       key: 'dir',
-      message: 'Folder name',
+      message: question('dir'),
       validate: (v) => {
         const ok = validateFolder(v, io.cwd);
         if (ok !== true) return ok;
@@ -694,20 +721,10 @@ export async function resolveConflict(dir: string, conflicts: string[], io: Io, 
 /** Run settings that never belong in a repeatable command line (--yes is added to every one). */
 const NOT_REPEATED = new Set(['dir', 'stdout', 'yes', 'interactive', 'save']);
 
-const LABELS: Record<string, string> = {
-  dir: 'Folder',
-  base: 'Base image',
-  runtime: 'Runtime',
-  os: 'Amazon Linux',
-  image: 'Image',
-  family: 'OS family',
-  arch: 'Architecture',
-  buildTool: 'Build tool',
-  typescript: 'TypeScript',
-  sample: 'Sample handler',
-  handler: 'Handler',
-  rie: 'Emulator (RIE)',
-};
+/** The options a question asks for, in the order they are asked. */
+function prompted(model: OptionModel): (OptionSpec & { prompt: NonNullable<OptionSpec['prompt']> })[] {
+  return model.filter((s): s is OptionSpec & { prompt: NonNullable<OptionSpec['prompt']> } => s.prompt !== undefined).sort((a, b) => a.prompt.step - b.prompt.step);
+}
 
 function show(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
@@ -717,27 +734,25 @@ function show(value: unknown): string {
 }
 
 /** The choices as aligned lines: the prompted ones first, then any other option set. */
-export function summary(values: Record<string, unknown>, style: Style = PLAIN): string {
+export function summary(values: Record<string, unknown>, style: Style = PLAIN, model: OptionModel = OPTION_SPECS): string {
   const rows: [string, string][] = [];
+  const asked = prompted(model);
   if (values.stdout === true) rows.push(['Output', 'the Dockerfile on stdout']);
-  else if (values.dir !== undefined) rows.push([LABELS.dir!, show(values.dir)]);
-  const base = typeof values.base === 'string' ? values.base : 'aws';
-  for (const key of Object.keys(LABELS)) {
-    if (key === 'dir') continue;
-    if (key === 'base') {
+  const base = typeof values.base === 'string' ? values.base : String(defaultOf('base', model));
+  for (const { key, prompt } of asked) {
+    if (key === 'dir') {
+      if (values.stdout !== true && values.dir !== undefined) rows.push([prompt.label, show(values.dir)]);
+    } else if (key === 'base') {
       const text = BASE_TEXT[base as BaseKind];
-      rows.push([LABELS.base!, text ? `${text.title} (${base})` : base]);
-      continue;
+      rows.push([prompt.label, text ? `${text.title} (${base})` : base]);
+    } else if (key === 'image' && values.image === undefined && base === 'image') {
+      rows.push([prompt.label, 'the official image for the runtime']);
+    } else if (values[key] !== undefined) {
+      rows.push([prompt.label, show(values[key])]);
     }
-    if (key === 'image' && values.image === undefined && base === 'image') {
-      rows.push([LABELS.image!, 'the official image for the runtime']);
-      continue;
-    }
-    if (values[key] !== undefined) rows.push([LABELS[key]!, show(values[key])]);
   }
-  for (const spec of OPTION_SPECS) {
-    if (spec.key in LABELS || NOT_REPEATED.has(spec.key) || values[spec.key] === undefined) continue;
-    if (spec.group === 'run' || spec.group === 'lint') continue;
+  for (const spec of model) {
+    if (spec.prompt || spec.run || values[spec.key] === undefined) continue;
     const value = values[spec.key];
     if (Array.isArray(value) && value.length === 0) continue;
     rows.push([spec.flag ? `--${spec.flag}` : spec.key, show(value)]);

@@ -8,7 +8,7 @@ import {
   type Language,
   type Schedule,
 } from '../catalog';
-import { findLanguageRuntime, languageRuntimeIds, languageSchedule } from '../catalog/language-runtimes';
+import { findLanguageRuntime, languageSchedule } from '../catalog/language-runtimes';
 import type { Arch, FamilyId, OsId } from '../catalog/types';
 import { imageTarget, osOnlyTarget } from '../catalog/targets';
 import { LANGUAGE_IMAGE_REPOS, parseRef, recogniseImage } from '../catalog/images';
@@ -17,18 +17,22 @@ import { UsageError } from '../shared/errors';
 import { instructionProblem } from './instructions';
 import {
   ARCHES,
-  BASE_KINDS,
-  BUILD_TOOLS,
-  DEPLOY_KINDS,
-  ECR_POLICY_KINDS,
-  FAMILY_IDS,
-  OS_IDS,
-  defaultOptions,
+  OPTION_SPECS,
   specByKey,
   TEST_IN_BUILD_LANGUAGES,
+  type BaseKind,
+  type BuildTool,
+  type DeployKind,
+  type EcrPolicyKind,
+  type OptionModel,
+  type OptionSpec,
   type Options,
 } from './index';
-import { isDigest, isImageRef, isProjectName, isLabelKey, isLabelValue, isPackageName, isRegistryPrefix, isSafeText } from './validate';
+import { isDigest, isImageRef, isLabelKey, isLabelValue, isRegistryPrefix, isSafeText, PATTERNS } from './validate';
+import { choiceError } from '../shared/args';
+import { runtimeChoices } from './runtimes';
+
+export { defaultRuntime, runtimeChoices } from './runtimes';
 import { quote } from '../shared/quote';
 
 export interface Resolved {
@@ -41,10 +45,14 @@ export interface Resolved {
 export type Origin = (key: string) => string;
 
 /** Names a value by the flag that sets it (config-only keys by their key). */
-export const flagOrigin: Origin = (key) => {
-  const flag = specByKey(key)?.flag;
-  return flag ? `--${flag}` : key;
-};
+export function modelOrigin(model: OptionModel): Origin {
+  return (key) => {
+    const flag = specByKey(key, model)?.flag;
+    return flag ? `--${flag}` : key;
+  };
+}
+
+export const flagOrigin: Origin = modelOrigin(OPTION_SPECS);
 
 /**
  * Turns merged raw values (flags over config over prompts) into validated Options. Every check
@@ -53,55 +61,36 @@ export const flagOrigin: Origin = (key) => {
 export function resolveOptions(
   raw: Record<string, unknown>,
   today: Date,
-  origin: Origin = flagOrigin,
+  origin?: Origin,
+  model: OptionModel = OPTION_SPECS,
 ): Resolved {
   const warnings: string[] = [];
-  const where = (key: string) => origin(key);
-  const pick = <T extends string>(key: string, choices: readonly T[], fallback?: T): T | undefined => {
-    const value = raw[key];
-    if (value === undefined) return fallback;
-    if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
-      const hint = typeof value === 'string' ? didYouMean(value, choices) : '';
-      throw new UsageError(`${where(key)}: invalid value ${quote(String(value))}${hint}; choose one of: ${choices.join(', ')}`);
-    }
-    return value as T;
+  const where = origin ?? modelOrigin(model);
+  const spec = (key: string): OptionSpec => {
+    const found = specByKey(key, model);
+    if (!found) throw new Error(`the option model has no ${key}`);
+    return found;
   };
-  const str = (key: string): string | undefined => {
-    const value = raw[key];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string' || value === '') throw new UsageError(`${where(key)}: expected a non-empty text value`);
-    return value;
-  };
-  const bool = (key: string, fallback: boolean): boolean => {
-    const value = raw[key];
-    if (value === undefined) return fallback;
-    if (typeof value !== 'boolean') throw new UsageError(`${where(key)}: expected true or false`);
-    return value;
-  };
-  const list = (key: string): string[] => {
-    const value = raw[key];
-    if (value === undefined) return [];
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-      throw new UsageError(`${where(key)}: expected a list of names`);
-    }
-    return value as string[];
-  };
+  // Each reads one value by its spec: type, choices, pattern, and the default when not given.
+  const pick = <T extends string>(key: string): T | undefined => readValue(spec(key), raw[key], where(key)) as T | undefined;
+  const str = (key: string): string | undefined => readValue(spec(key), raw[key], where(key)) as string | undefined;
+  const bool = (key: string): boolean => readValue(spec(key), raw[key], where(key)) as boolean;
+  const list = (key: string): string[] => readValue(spec(key), raw[key], where(key)) as string[];
 
-  const defaults = defaultOptions();
-  const base = pick('base', BASE_KINDS, 'aws')!;
-  const arch = pick('arch', ARCHES, 'x86_64')!;
+  const base = pick<BaseKind>('base')!;
+  const arch = pick<Arch>('arch')!;
   const runtimeId = str('runtime');
   if (!runtimeId) throw new UsageError(`missing value: runtime (--runtime); choose one of: ${runtimeChoices(base, today).join(', ')}`);
 
-  let os = pick('os', OS_IDS);
-  const family = pick('family', FAMILY_IDS);
+  let os = pick<OsId>('os');
+  const family = pick<FamilyId>('family');
   const image = str('image');
   if (base !== 'os-only' && os) throw new UsageError(`${where('os')} applies only to --base os-only (the base is ${base})`);
   if (base !== 'image' && image) throw new UsageError(`${where('image')} applies only to --base image (the base is ${base})`);
   if (base !== 'image' && family) throw new UsageError(`${where('family')} applies only to --base image (the base is ${base})`);
   if (image && !isImageRef(image)) throw new UsageError(`${where('image')}: ${quote(image)} is not an image reference (registry/name:tag[@sha256:digest])`);
 
-  const allowDeprecated = bool('allowDeprecated', false);
+  const allowDeprecated = bool('allowDeprecated');
   let language: Language;
   let runtime: string;
   if (base === 'aws') {
@@ -148,30 +137,23 @@ export function resolveOptions(
     throw new UsageError(`${where('handler')}: ${quote(handler)} is not a ${info.title} handler; expected ${info.handler.description}`);
   }
 
-  let buildTool = pick('buildTool', BUILD_TOOLS);
+  let buildTool = pick<BuildTool>('buildTool');
   if (buildTool && language !== 'java') throw new UsageError(`${where('buildTool')} applies only to Java runtimes (the runtime is ${runtime})`);
   if (language === 'java') buildTool ??= 'maven';
-  const typescript = bool('typescript', false);
+  const typescript = bool('typescript');
   if (typescript && language !== 'nodejs') throw new UsageError(`${where('typescript')} applies only to Node.js runtimes (the runtime is ${runtime})`);
 
   const osPackages = list('osPackages');
   const buildOsPackages = list('buildOsPackages');
-  for (const [key, names] of [['osPackages', osPackages], ['buildOsPackages', buildOsPackages]] as const) {
-    for (const name of names) {
-      if (!isPackageName(name)) {
-        throw new UsageError(`${where(key)}: ${quote(name)} is not a package name (letters, digits, . _ + -, optionally =version)`);
-      }
-    }
-  }
 
   const syntax = str('syntax');
   if (syntax && !isImageRef(syntax)) throw new UsageError(`${where('syntax')}: ${quote(syntax)} is not an image reference, e.g. docker/dockerfile:1`);
 
-  const testInBuild = bool('testInBuild', false);
+  const testInBuild = bool('testInBuild');
   if (testInBuild && !(TEST_IN_BUILD_LANGUAGES as readonly Language[]).includes(language)) {
     throw new UsageError(`${where('testInBuild')} supports ${TEST_IN_BUILD_LANGUAGES.map((l) => LANGUAGES[l].title).join(', ')}; run ${info.title} tests outside the image build`);
   }
-  const rie = bool('rie', false);
+  const rie = bool('rie');
   if (rie && base !== 'image') {
     throw new UsageError(`${where('rie')} applies only to --base image: AWS and OS-only bases already include the emulator`);
   }
@@ -182,7 +164,6 @@ export function resolveOptions(
   }
 
   const options: Options = {
-    ...defaults,
     base,
     runtime,
     ...(os ? { os } : {}),
@@ -194,7 +175,7 @@ export function resolveOptions(
     typescript,
     osPackages,
     buildOsPackages,
-    sample: bool('sample', true),
+    sample: bool('sample'),
     ...(syntax ? { syntax } : {}),
     allowDeprecated,
     rie,
@@ -203,13 +184,20 @@ export function resolveOptions(
     pin: resolvePin(raw.pin, where('pin')),
     labels: resolveLabels(raw.labels, where('labels')),
     instructions: resolveInstructions(raw.instructions, where('instructions')),
-    deploy: pick('deploy', DEPLOY_KINDS, 'none')!,
-    imageConfig: bool('imageConfig', false),
-    ecrPolicy: pick('ecrPolicy', ECR_POLICY_KINDS, 'none')!,
+    deploy: pick<DeployKind>('deploy')!,
+    imageConfig: bool('imageConfig'),
+    ecrPolicy: pick<EcrPolicyKind>('ecrPolicy')!,
     allowAccounts: list('allowAccounts'),
-    ...(functionName(str('functionName'), where('functionName'))),
+    ...(str('functionName') ? { functionName: str('functionName')! } : {}),
     ...(str('region') ? { region: str('region')! } : {}),
   };
+  // An option with no rule of its own above is read by its spec alone and passed on as it is.
+  const all = options as unknown as Record<string, unknown>;
+  for (const s of model) {
+    if (s.run || s.key in all) continue;
+    const value = readValue(s, raw[s.key], where(s.key));
+    if (value !== undefined) all[s.key] = value;
+  }
   if (options.imageConfig && options.deploy !== 'cloudformation') {
     throw new UsageError(`${where('imageConfig')} applies only to --deploy cloudformation`);
   }
@@ -257,19 +245,37 @@ function checkSchedule(name: string, schedule: Schedule, today: Date, allow: boo
   }
 }
 
-/** Runtime ids offered for a base kind, newest first, without deprecated ones. */
-export function runtimeChoices(base: string, today: Date): string[] {
-  if (base === 'aws') {
-    return AWS_RUNTIMES.filter((r) => scheduleStatus(r, today).state !== 'deprecated').map((r) => r.id);
+/**
+ * One value read by its spec alone: its type, its choices, its pattern (each item's, for a
+ * list); the spec's default when it is not given. Rules between options are resolve's own.
+ */
+export function readValue(spec: OptionSpec, value: unknown, where: string): unknown {
+  if (value === undefined) return spec.default === undefined ? undefined : structuredClone(spec.default);
+  const grammar = spec.pattern ? PATTERNS[spec.pattern] : undefined;
+  const matches = (text: string) => {
+    if (grammar && !new RegExp(grammar.pattern).test(text)) throw new UsageError(`${where}: ${quote(text)} is not ${grammar.text}`);
+    const problem = spec.check?.(text);
+    if (problem !== undefined) throw new UsageError(`${where}: ${problem}`);
+    return text;
+  };
+  switch (spec.type) {
+    case 'string':
+      if (spec.choices) {
+        if (typeof value !== 'string' || !spec.choices.includes(value)) throw choiceError(where, value, spec.choices);
+        return matches(value);
+      }
+      if (typeof value !== 'string' || value === '') throw new UsageError(`${where}: expected a non-empty text value`);
+      return matches(value);
+    case 'boolean':
+      if (typeof value !== 'boolean') throw new UsageError(`${where}: expected true or false`);
+      return value;
+    case 'list':
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new UsageError(`${where}: expected a list of names`);
+      return (value as string[]).map(matches);
+    case 'object':
+      if (!isPlainObject(value)) throw new UsageError(`${where}: expected a map`);
+      return value;
   }
-  return languageRuntimeIds();
-}
-
-/** The default runtime for --yes: the newest Node.js that is not deprecated. */
-export function defaultRuntime(base: string, today: Date): string {
-  const node = AWS_RUNTIMES.find((r) => r.language === 'nodejs' && scheduleStatus(r, today).state !== 'deprecated');
-  if (!node) throw new Error('the catalog has no supported Node.js runtime');
-  return base === 'aws' ? node.id : `nodejs${node.languageVersion}`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -288,7 +294,7 @@ function resolvePin(value: unknown, where: string): Options['pin'] {
     } else if (isPlainObject(digest)) {
       const perArch: Partial<Record<'x86_64' | 'arm64', string>> = {};
       for (const [arch, d] of Object.entries(digest)) {
-        if (arch !== 'x86_64' && arch !== 'arm64') throw new UsageError(`${where}.${ref}: unknown architecture ${quote(arch)}; choose x86_64 or arm64`);
+        if (arch !== 'x86_64' && arch !== 'arm64') throw new UsageError(`${where}.${ref}: unknown architecture ${quote(arch)}; choose ${ARCHES.join(' or ')}`);
         if (typeof d !== 'string' || !isDigest(d)) throw new UsageError(`${where}.${ref}.${arch}: ${quote(String(d))} is not a sha256:<64 hex> digest`);
         perArch[arch] = d;
       }
@@ -327,19 +333,4 @@ function resolveInstructions(value: unknown, where: string): Options['instructio
     out[stage] = lines as string[];
   }
   return out;
-}
-
-/**
- * The function name lands in package.json, pom.xml, settings.gradle, the ECR repository and the
- * next-step commands, so it must be a name every one of them accepts, whether or not deploy
- * files are written.
- */
-function functionName(value: string | undefined, where: string): { functionName?: string } {
-  if (value === undefined) return {};
-  if (!isProjectName(value)) {
-    throw new UsageError(
-      `${where}: ${quote(value)} is not a function name; use 2-64 letters and digits, separated by single - or _ (a name Lambda, ECR and npm all accept)`,
-    );
-  }
-  return { functionName: value };
 }

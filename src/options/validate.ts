@@ -1,3 +1,5 @@
+import { ACCOUNT_RE, DIGEST_RE, REGION_RE } from '../catalog/deploy';
+
 /**
  * Grammars for every value that lands in a generated file. A value that could break out of its
  * instruction (a newline, a quote, a `$`, a backslash) never matches, so it is refused before
@@ -85,4 +87,29 @@ export function projectName(dir: string | undefined): string {
     .replace(/[_-]+$/, '');
   // ECR wants at least two characters.
   return clean.length > 1 ? clean : clean ? `${clean}-function` : 'my-function';
+}
+
+/**
+ * Grammars by name, as regular-expression source with the words an error shows for each: the
+ * config file's JSON Schema uses the pattern, resolve the same pattern and words. A test keeps
+ * them in agreement with the checks above.
+ */
+export const PATTERNS = {
+  digest: { pattern: DIGEST_RE, text: 'a sha256:<64 hex> digest' },
+  labelKey: { pattern: '^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$', text: 'a label key (lower-case letters, digits, . _ -)' },
+  packageName: { pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]*(?:=[A-Za-z0-9._+:~-]+)?$', text: 'a package name (letters, digits, . _ + -, optionally =version)' },
+  account: { pattern: ACCOUNT_RE, text: 'an AWS account id (12 digits)' },
+  region: { pattern: REGION_RE, text: 'a Region name like us-east-1' },
+  functionName: {
+    pattern: PROJECT_NAME_RE,
+    text: 'a function name; use 2-64 letters and digits, separated by single - or _ (a name Lambda, ECR and npm all accept)',
+  },
+  ruleId: { pattern: '^(?:DL|SC|LAM)[0-9]+$', text: 'a rule id such as DL3008, SC2086 or LAM001' },
+} as const;
+
+export type PatternName = keyof typeof PATTERNS;
+
+/** The words for a pattern, looked up by the pattern ajv reports. */
+export function patternText(pattern: string): string | undefined {
+  return Object.values(PATTERNS).find((p) => p.pattern === pattern)?.text;
 }

@@ -1,5 +1,5 @@
 import type { Language } from '../catalog/types';
-import type { Options } from '../options';
+import { headerKeys, OPTION_SPECS, type OptionModel, type Options } from '../options';
 import { VERSION } from '../shared/version';
 import { planAws } from './aws';
 import type { KindPlan, ImagePlan as ImagePlanOf } from './model';
@@ -15,22 +15,19 @@ export type { LanguageTemplate } from './languages';
 export type { ProjectFacts } from './common';
 
 /** Options that shape the files the generator owns; the header records them for `check`. */
-export const HEADER_KEYS = [
-  'base', 'runtime', 'os', 'image', 'family', 'arch', 'handler', 'buildTool', 'typescript',
-  'osPackages', 'buildOsPackages', 'syntax', 'allowDeprecated', 'rie', 'registryMirror', 'pin',
-  'labels', 'instructions', 'testInBuild',
-] as const satisfies readonly (keyof Options)[];
+export const HEADER_KEYS: readonly string[] = headerKeys();
 
 export const HEADER_PREFIX = 'create-lambda-image options: ';
 
-/** The options as the header writes them: only set, non-empty values, in a fixed order. */
-export function headerOptions(options: Options): Record<string, unknown> {
+/** The options as the header writes them: only set, non-empty values, in the model's order. */
+export function headerOptions(options: Options, model: OptionModel = OPTION_SPECS): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of HEADER_KEYS) {
-    const value = options[key];
+  const values = options as unknown as Record<string, unknown>;
+  for (const key of headerKeys(model)) {
+    const value = values[key];
     if (value === undefined || value === false) continue;
     if (Array.isArray(value) && value.length === 0) continue;
-    if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) continue;
+    if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0) continue;
     out[key] = value;
   }
   return out;

@@ -81,7 +81,7 @@ describe('--help', () => {
   it('list refuses an unknown argument with exit 2', async () => {
     const { code, stderr } = await run(['list', '--jsn']);
     expect(code).toBe(2);
-    expect(stderr).toBe('create-lambda-image: list: unknown argument "--jsn"; valid: --json, --help\n');
+    expect(stderr).toBe('create-lambda-image: unknown flag --jsn for list; did you mean --json? valid flags: --json, --help\n');
   });
 
   it('lists every flag with its choices and default', async () => {

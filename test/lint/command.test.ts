@@ -99,14 +99,15 @@ describe('create-lambda-image lint', () => {
 
   it('throws a one-line UsageError (exit 2) for bad usage and unreadable files', async () => {
     const bad: [string[], RegExp][] = [
-      [['--format', 'xml'], /--format must be one of tty, json, sarif/],
-      [['--failure-threshold', 'loud'], /--failure-threshold must be one of/],
-      [['--hadolint', 'maybe'], /--hadolint must be one of auto, docker, off/],
-      [['--arch', 'x86'], /--arch must be one of x86_64, arm64/],
-      [['--bogus'], /unknown lint option --bogus/],
+      [['--format', 'xml'], /--format: invalid value "xml"; choose one of: tty, json, sarif/],
+      [['--failure-threshold', 'loud'], /--failure-threshold: invalid value "loud"; choose one of/],
+      [['--hadolint', 'maybe'], /--hadolint: invalid value "maybe"; choose one of: auto, docker, off/],
+      [['--arch', 'x86'], /--arch: invalid value "x86".*; choose one of: x86_64, arm64/],
+      [['--bogus'], /unknown flag --bogus for lint; valid flags: --format/],
       [['--format'], /--format needs a value/],
       [['-', '-'], /standard input/],
-      [['--allow-deprecated=yes'], /takes no value/],
+      [['--allow-deprecated=yes'], /--allow-deprecated takes true or false, not "yes"/],
+      [['--no-lambda-rules=1'], /--no-lambda-rules takes no value/],
       [['missing.Dockerfile'], /cannot read missing\.Dockerfile: no such file/],
       [['.'], /cannot read \.: it is a folder, not a regular file/],
       [['--config', 'nope.yaml', 'Dockerfile'], /cannot read the hadolint config nope\.yaml/],

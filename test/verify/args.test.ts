@@ -31,16 +31,16 @@ describe('parseVerifyArgs', () => {
   });
 
   it.each([
-    [['img', '--platform', 'x'], /unknown flag --platform for verify; valid flags: --event, --build, --arch, --timeout, --memory, --tmp-size, --json, --help, -h/],
+    [['img', '--platform', 'x'], /unknown flag --platform for verify; valid flags: --event, --build, --arch, --timeout, --memory, --tmp-size, --json, --help$/],
     // Lambda's ephemeral storage range (API_EphemeralStorage): 512 to 10,240 MB.
     [['img', '--tmp-size', '511'], /--tmp-size must be between 512 and 10240, got 511/],
     [['img', '--tmp-size', '10241'], /--tmp-size must be between 512 and 10240, got 10241/],
     [['img', '-v'], /unknown flag -v/],
-    [['img', '--timeout=3', '--timeout', '4'], /--timeout given twice/],
+    [['img', '--timeout=3', '--timeout', '4'], /--timeout was given twice/],
     [['img', '--event'], /--event needs a value/],
     [['img', '--event', '--json'], /--event needs a value/],
     [['img', '--arch='], /--arch needs a value/],
-    [['img', '--arch', 'amd64'], /--arch must be x86_64 or arm64, got amd64/],
+    [['img', '--arch', 'amd64'], /--arch: invalid value "amd64"; choose one of: x86_64, arm64/],
     [['img', '--timeout', '0'], /--timeout must be between 1 and 900, got 0/],
     [['img', '--timeout', '901'], /between 1 and 900/],
     [['img', '--timeout', '2.5'], /--timeout must be a whole number, got 2.5/],

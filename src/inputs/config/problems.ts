@@ -142,7 +142,7 @@ export function typeMessage(types: string[], value: unknown): string {
 export function unknownKeyHint(key: string, valid: string[], topLevel: boolean): string {
   if (topLevel) {
     const spec = OPTION_SPECS.find((s) => s.key === key || s.flag === key);
-    if (spec && !spec.config) return `; ${spec.flag ? `--${spec.flag}` : key} is a run setting, not a config key`;
+    if (spec && spec.run) return `; ${spec.flag ? `--${spec.flag}` : key} is a run setting, not a config key`;
     if (spec && spec.key !== key) return `; did you mean ${quote(spec.key)}?`;
   }
   const close = closest(key, valid);

@@ -1,6 +1,5 @@
-import { ACCOUNT_RE, DIGEST_RE, REGION_RE } from '../../catalog/deploy';
-import { ARCHES, BASE_KINDS, OPTION_SPECS, type OptionSpec } from '../../options';
-import { PROJECT_NAME_RE } from '../../options/validate';
+import { BASE_KINDS, OPTION_SPECS, type JsonSchema, type OptionModel, type OptionSpec } from '../../options';
+import { PATTERNS, type PatternName } from '../../options/validate';
 
 /**
  * The JSON Schema of lambda-image.yaml, built from OPTION_SPECS (every `config: true` option)
@@ -8,7 +7,7 @@ import { PROJECT_NAME_RE } from '../../options/validate';
  * output, committed so editors can complete the file; a test keeps the two equal.
  */
 
-export type JsonSchema = { [key: string]: unknown };
+export type { JsonSchema };
 
 /** Keys only a config file has: team policy, lint settings, layering and the editor hint. */
 export const CONFIG_ONLY_KEYS = ['allowedBases', 'allowedRuntimes', 'lint', 'extends', '$schema'] as const;
@@ -18,28 +17,11 @@ export const POLICY_KEYS = ['allowedBases', 'allowedRuntimes', 'registryMirror',
 
 export const LINT_LEVELS = ['error', 'warning', 'info', 'style'] as const;
 export const FAILURE_THRESHOLDS = [...LINT_LEVELS, 'none'] as const;
-export const STAGES = ['build', 'final'] as const;
+export { STAGES } from '../../options';
 
-/**
- * Patterns the schema uses, with the words an error message shows for each. The code checks
- * the same values with src/options/validate.ts; a test keeps the two in agreement.
- */
-export const PATTERNS = {
-  digest: { pattern: DIGEST_RE, text: 'a sha256:<64 hex> digest' },
-  labelKey: { pattern: '^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$', text: 'a label key (lower-case letters, digits, . _ -)' },
-  packageName: { pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]*(?:=[A-Za-z0-9._+:~-]+)?$', text: 'a package name (letters, digits, . _ + -, optionally =version)' },
-  account: { pattern: ACCOUNT_RE, text: 'an AWS account id (12 digits)' },
-  region: { pattern: REGION_RE, text: 'a Region name like us-east-1' },
-  functionName: { pattern: PROJECT_NAME_RE, text: 'a function name (2-64 letters and digits, separated by single - or _)' },
-  ruleId: { pattern: '^(?:DL|SC|LAM)[0-9]+$', text: 'a rule id such as DL3008, SC2086 or LAM001' },
-} as const;
+export { PATTERNS, patternText } from '../../options/validate';
 
-/** The words for a pattern, looked up by the pattern ajv reports. */
-export function patternText(pattern: string): string | undefined {
-  return Object.values(PATTERNS).find((p) => p.pattern === pattern)?.text;
-}
-
-const str = (pattern?: keyof typeof PATTERNS): JsonSchema =>
+const str = (pattern?: PatternName): JsonSchema =>
   pattern ? { type: 'string', pattern: PATTERNS[pattern].pattern } : { type: 'string', minLength: 1 };
 const list = (items: JsonSchema, description?: string): JsonSchema => ({
   ...(description ? { description } : {}),
@@ -47,78 +29,21 @@ const list = (items: JsonSchema, description?: string): JsonSchema => ({
   items,
 });
 
-const OPTION_PATTERNS: Record<string, keyof typeof PATTERNS> = {
-  functionName: 'functionName',
-  region: 'region',
-};
-const LIST_ITEM_PATTERNS: Record<string, keyof typeof PATTERNS> = {
-  osPackages: 'packageName',
-  buildOsPackages: 'packageName',
-  allowAccounts: 'account',
-};
-
 function describe(spec: OptionSpec): string {
   return spec.description.replace(/\s*\(repeatable\)/, '');
 }
 
 function optionSchema(spec: OptionSpec): JsonSchema {
   const description = describe(spec);
-  switch (spec.key) {
-    case 'osPackages':
-      return {
-        description: `${description}; or a map of stage (build, final) to packages`,
-        oneOf: [
-          list(str('packageName')),
-          {
-            type: 'object',
-            properties: { build: list(str('packageName')), final: list(str('packageName')) },
-            additionalProperties: false,
-          },
-        ],
-      };
-    case 'pin':
-      return {
-        description,
-        type: 'object',
-        additionalProperties: {
-          oneOf: [
-            str('digest'),
-            {
-              type: 'object',
-              properties: Object.fromEntries(ARCHES.map((a) => [a, str('digest')])),
-              additionalProperties: false,
-              minProperties: 1,
-            },
-          ],
-        },
-      };
-    case 'labels':
-      return {
-        description,
-        type: 'object',
-        propertyNames: str('labelKey'),
-        additionalProperties: { type: 'string' },
-      };
-    case 'instructions':
-      return {
-        description,
-        type: 'object',
-        properties: Object.fromEntries(STAGES.map((s) => [s, list({ type: 'string', minLength: 1 })])),
-        additionalProperties: false,
-      };
-  }
+  if (spec.schema) return { description, ...spec.schema };
   switch (spec.type) {
     case 'boolean':
       return { description, type: 'boolean' };
-    case 'list': {
-      const pattern = LIST_ITEM_PATTERNS[spec.key];
-      return list(pattern ? str(pattern) : str(), description);
-    }
-    case 'string': {
+    case 'list':
+      return list(str(spec.pattern), description);
+    case 'string':
       if (spec.choices) return { description, type: 'string', enum: [...spec.choices] };
-      const pattern = OPTION_PATTERNS[spec.key];
-      return { description, ...(pattern ? str(pattern) : str()) };
-    }
+      return { description, ...str(spec.pattern) };
     case 'object':
       return { description, type: 'object' };
   }
@@ -168,13 +93,14 @@ function configOnlySchemas(): Record<(typeof CONFIG_ONLY_KEYS)[number], JsonSche
 }
 
 /** Every key a config file may have, in the order the schema lists them. */
-export function configKeys(): string[] {
-  return [...OPTION_SPECS.filter((s) => s.config).map((s) => s.key), ...CONFIG_ONLY_KEYS];
+export function configKeys(model: OptionModel = OPTION_SPECS): string[] {
+  return [...model.filter((s) => s.config).map((s) => s.key), ...CONFIG_ONLY_KEYS];
 }
 
-export function configSchema(): JsonSchema {
+/** The schema of the options a model allows in the file, plus the config-only keys. */
+export function configSchema(model: OptionModel = OPTION_SPECS): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
-  for (const spec of OPTION_SPECS) {
+  for (const spec of model) {
     if (spec.config) properties[spec.key] = optionSchema(spec);
   }
   Object.assign(properties, configOnlySchemas());

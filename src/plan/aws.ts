@@ -1,4 +1,4 @@
-import { findAwsRuntime, family, LANGUAGES } from '../catalog';
+import { findAwsRuntime, family, LAMBDA, LANGUAGES } from '../catalog';
 import { dotnetSdkImage, javaBuildImage } from '../catalog/build-images';
 import type { AwsRuntime } from '../catalog/types';
 import type { Options } from '../options';
@@ -8,8 +8,8 @@ import { compileBytecode, dotnetRid } from './native';
 import type { FinalStageModel, KindPlan } from './model';
 
 /** The AWS base images keep their /lambda-entrypoint.sh; CMD is the one handler string. */
-const AWS_ENTRYPOINT = ['/lambda-entrypoint.sh'];
-const TASK_ROOT = '/var/task';
+const AWS_ENTRYPOINT = [LAMBDA.entryScript];
+const TASK_ROOT = LAMBDA.taskRoot;
 
 export function planAws(options: Options, facts: ProjectFacts): KindPlan {
   const runtime = findAwsRuntime(options.runtime);

@@ -1,4 +1,4 @@
-import { family as familyOf, LANGUAGES } from '../catalog';
+import { family as familyOf, LAMBDA, LANGUAGES } from '../catalog';
 import { dotnetSdkImage, javaBuildImage } from '../catalog/build-images';
 import { TOOLCHAIN_IMAGES } from '../catalog/images';
 import { LAMBDA_JVM_OPTIONS, RIE, rieUrl } from '../catalog/rics';
@@ -17,12 +17,12 @@ import type { Target } from '../catalog/targets';
 
 export type NativeKindPlan = KindPlan & { ownedFiles: ImagePlan['ownedFiles'] };
 
-export const TASK_ROOT = '/var/task';
-export const RUNTIME_DIR = '/var/runtime';
+export const TASK_ROOT = LAMBDA.taskRoot;
+export const RUNTIME_DIR = LAMBDA.runtimeDir;
 /** Where clients are installed, apart from the function's own dependencies. */
-export const RIC_DIR = '/var/runtime/ric';
+export const RIC_DIR = `${LAMBDA.runtimeDir}/ric`;
 /** Ruby gems (the function's and the client) live under the task root. */
-export const GEM_HOME = '/var/task/vendor/bundle';
+export const GEM_HOME = `${LAMBDA.taskRoot}/vendor/bundle`;
 export const ENTRY_SCRIPT = 'lambda-entrypoint.sh';
 export const BOOTSTRAP_SCRIPT = 'lambda-bootstrap.sh';
 export const JAVA_RIC_POM = 'lambda-ric/pom.xml';
@@ -122,7 +122,7 @@ export function planNative(target: Target, options: Options, facts: ProjectFacts
     ownedFiles.push({ path: JAVA_RIC_POM, template: 'entry/ric-pom.xml', data: { groupId, artifactId, version: target.ric.version } });
   }
 
-  const entrypoint = image ? (entryScript ? ['/lambda-entrypoint.sh'] : [`${RUNTIME_DIR}/bootstrap`]) : ['/lambda-entrypoint.sh'];
+  const entrypoint = image ? (entryScript ? [LAMBDA.entryScript] : [LAMBDA.bootstrap]) : [LAMBDA.entryScript];
   const final: FinalStageModel = {
     ...stage(baseReference(target.final, options), options, 'final', target.manager, target.finalPackages),
     labels: Object.entries(options.labels).map(([key, value]) => ({ key, value })),
@@ -131,8 +131,8 @@ export function planNative(target: Target, options: Options, facts: ProjectFacts
   };
   // Paths the build stage makes executable: the scripts (the emulator gets its mode in the local stage).
   const executables = [
-    ...(entryScript ? ['/lambda-entrypoint.sh'] : []),
-    ...(bootstrapScript ? [`${RUNTIME_DIR}/bootstrap`] : []),
+    ...(entryScript ? [LAMBDA.entryScript] : []),
+    ...(bootstrapScript ? [LAMBDA.bootstrap] : []),
   ];
   return {
     template: `${target.kind}/${language}`,

@@ -99,7 +99,7 @@ export function entrypointFindings(path: string, kind: PathKind): Finding[] {
   const f = (message: string): Finding[] => [{ message, source: ENTRYPOINT_ADVICE.source }];
   switch (kind.kind) {
     case 'file':
-      // Lambda runs the entrypoint as uid 993, which owns nothing in the image.
+      // Lambda runs the entrypoint as an unprivileged uid (LAMBDA.user) that owns nothing in the image.
       return kind.mode & 0o001 ? [] : f(`${path} is not executable by other users (mode ${(kind.mode & 0o7777).toString(8)}); Lambda runs it as an unprivileged user`);
     case 'symlink':
       return f(`${path} is a symlink (to ${kind.target}): ${ENTRYPOINT_ADVICE.symlink}`);

@@ -5,10 +5,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { LAMBDA_USER } from '../catalog';
 import { UsageError } from '../shared/errors';
 import { bridgeGateways, engineCpus, exec, firstLine, hostAlias, lambdaEnv, removeArgs, removeContainer, runArgs, type Engine } from './docker';
 import { RuntimeApiEmulator, type Outcome } from './emulator';
-import { cpusFor, INIT_LIMIT_MS, LAMBDA_USER } from './facts';
+import { cpusFor, INIT_LIMIT_MS } from './facts';
 
 export { INIT_LIMIT_MS } from './facts';
 /** After the container exits, how long an in-flight answer may still arrive. */

@@ -1,3 +1,5 @@
+import { LAMBDA } from '../../catalog';
+import { escapeRegExp } from '../../shared/regexp';
 import { flagValue } from '../dockerfile';
 import type { DfInstruction } from '../dockerfile';
 import { defineRule, runInstructions, type RuleContext, type RuleHit } from '../engine';
@@ -15,6 +17,10 @@ const RICS: { word: RegExp; pkg: string; what: string }[] = [
 /** Names that say "script", not "compiled binary". */
 const ENTRY_SCRIPT = /\.(sh|bash|py|js|mjs|cjs|rb|pl)$|entry[-_]?point|(^|\/)entry[^/]*$/i;
 /** Installs driven by a manifest may well bring the client: nothing to say then. */
+/** A RUN that writes the OS-only bootstrap, by its path or through ${LAMBDA_RUNTIME_DIR}. */
+const WRITES_BOOTSTRAP = new RegExp(`${escapeRegExp(LAMBDA.bootstrap)}|\\$\\{?LAMBDA_RUNTIME_DIR\\}?/bootstrap`);
+/** An ENTRYPOINT program that hands over to the base image's client. */
+const BASE_ENTRY = new RegExp(`^${escapeRegExp(LAMBDA.entryScript)}$|${escapeRegExp(LAMBDA.bootstrap)}$|\\$\\{?LAMBDA_RUNTIME_DIR`);
 const MANIFEST_INSTALL = /(-r\s|--requirement|npm (ci|install\s*($|&|;))|bundle (install|config)|mvn |gradle|poetry |pipenv |uv (pip|sync)|dotnet (publish|restore))/;
 
 function ricIn(words: string[]): (typeof RICS)[number] | undefined {
@@ -42,9 +48,9 @@ function bootstrapPlaced(ctx: RuleContext): boolean {
   return finalWithWorkdir(ctx).some(({ ins, workdir }) => {
     if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
       const dest = copyDest(ctx, ins, workdir);
-      return dest !== null && within(dest.replace(/\/$/, ''), '/var/runtime');
+      return dest !== null && within(dest.replace(/\/$/, ''), LAMBDA.runtimeDir);
     }
-    return ins.keyword === 'RUN' && /\/var\/runtime\/bootstrap|\$\{?LAMBDA_RUNTIME_DIR\}?\/bootstrap/.test(ins.script ?? '');
+    return ins.keyword === 'RUN' && WRITES_BOOTSTRAP.test(ins.script ?? '');
   });
 }
 
@@ -86,21 +92,21 @@ export const rule = defineRule({
     if (base.kind === 'aws-runtime') {
       // The base ENTRYPOINT /lambda-entrypoint.sh starts the bundled client; replacing it is the risk.
       const shadow = entrypointShadowed(ctx);
-      const keepsBaseEntry = !entrypoint || (entrypoint.exec && entrypoint.json?.[0] === '/lambda-entrypoint.sh');
+      const keepsBaseEntry = !entrypoint || (entrypoint.exec && entrypoint.json?.[0] === LAMBDA.entryScript);
       if (shadow && keepsBaseEntry) {
         return [shadow.emulator
-          ? { line: shadow.ins.line, message: 'This puts the Runtime Interface Emulator in place of /lambda-entrypoint.sh, so on Lambda the emulator would run instead of the runtime client; AWS base images already run the emulator outside Lambda, so leave /lambda-entrypoint.sh alone.' }
-          : { line: shadow.ins.line, level: 'warning', message: 'This replaces /lambda-entrypoint.sh, so the entry point is no longer the one AWS ships; make sure your script ends with exec /lambda-entrypoint.sh (or starts the runtime client itself).' }];
+          ? { line: shadow.ins.line, message: `This puts the Runtime Interface Emulator in place of ${LAMBDA.entryScript}, so on Lambda the emulator would run instead of the runtime client; AWS base images already run the emulator outside Lambda, so leave ${LAMBDA.entryScript} alone.` }
+          : { line: shadow.ins.line, level: 'warning', message: `This replaces ${LAMBDA.entryScript}, so the entry point is no longer the one AWS ships; make sure your script ends with exec ${LAMBDA.entryScript} (or starts the runtime client itself).` }];
       }
       if (!entrypoint) return [];
       if (words.length === 0) {
-        return [{ line: entrypoint.line, message: 'ENTRYPOINT is empty, so Lambda runs CMD as the program and the runtime never starts ("Couldn\'t find valid bootstrap"); remove this ENTRYPOINT to keep /lambda-entrypoint.sh.' }];
+        return [{ line: entrypoint.line, message: `ENTRYPOINT is empty, so Lambda runs CMD as the program and the runtime never starts ("Couldn't find valid bootstrap"); remove this ENTRYPOINT to keep ${LAMBDA.entryScript}.` }];
       }
       const prog = words[0]!;
-      if (/^\/lambda-entrypoint\.sh$|\/var\/runtime\/bootstrap$|\$\{?LAMBDA_RUNTIME_DIR/.test(prog) || ricIn(words)) return [];
+      if (BASE_ENTRY.test(prog) || ricIn(words)) return [];
       const origin = prog.startsWith('/') ? originOf(ctx, resolvePath(ctx, entrypoint, prog), entrypoint.line) : null;
       if (origin === 'copied') return []; // an entry script that hands over to /lambda-entrypoint.sh
-      return [{ line: entrypoint.line, message: `ENTRYPOINT ${prog} replaces /lambda-entrypoint.sh, so the base image's runtime client never starts; keep the base ENTRYPOINT and put the handler in CMD.` }];
+      return [{ line: entrypoint.line, message: `ENTRYPOINT ${prog} replaces ${LAMBDA.entryScript}, so the base image's runtime client never starts; keep the base ENTRYPOINT and put the handler in CMD.` }];
     }
 
     const ric = ricIn(words);
@@ -112,7 +118,7 @@ export const rule = defineRule({
     }
     if (base.kind === 'os-only' && !entrypoint) {
       if (bootstrapPlaced(ctx)) return [];
-      return [{ line: at(cmd), message: 'The provided base runs /var/runtime/bootstrap, but nothing puts an executable there ("fork/exec /var/runtime/bootstrap: no such file"); COPY your bootstrap (or binary) to ${LAMBDA_RUNTIME_DIR}/bootstrap.' }];
+      return [{ line: at(cmd), message: `The provided base runs ${LAMBDA.bootstrap}, but nothing puts an executable there ("fork/exec ${LAMBDA.bootstrap}: no such file"); COPY your bootstrap (or binary) to \${LAMBDA_RUNTIME_DIR}/bootstrap.` }];
     }
     const prog = words[0];
     if (prog && runner) {

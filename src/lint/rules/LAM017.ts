@@ -1,3 +1,4 @@
+import { LAMBDA_RESERVED_PATHS } from '../../catalog';
 import { defineRule, type RuleHit } from '../engine';
 
 /** Variables Lambda defines itself at run time ("defined runtime environment variables"). */
@@ -9,7 +10,7 @@ export const RESERVED = new Set([
   'AWS_XRAY_CONTEXT_MISSING', 'AWS_XRAY_DAEMON_ADDRESS', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
 ]);
 /** Values Lambda enforces anyway: setting them is harmless (and helps some clients). */
-const ENFORCED: Record<string, string> = { LAMBDA_TASK_ROOT: '/var/task', LAMBDA_RUNTIME_DIR: '/var/runtime' };
+const ENFORCED = LAMBDA_RESERVED_PATHS;
 
 export const rule = defineRule({
   id: 'LAM017',

@@ -1,4 +1,5 @@
-import { LAMBDA } from '../../catalog';
+import { LAMBDA, LANGUAGES } from '../../catalog';
+import { RICS, RIE_COMMAND, ricName, ricsFor } from '../../catalog/rics';
 import { escapeRegExp } from '../../shared/regexp';
 import { flagValue } from '../dockerfile';
 import type { DfInstruction } from '../dockerfile';
@@ -7,13 +8,18 @@ import { awsRootfs, entrypointShadowed, webAdapter } from './lambda-shape';
 import { commandsOf, copyDest, effectiveConfig, finalWithWorkdir, installOf, joinPath, resolvePath, within, wordsOf } from './util';
 
 /** Runtime interface clients by the word that starts them, and the package that provides them. */
-const RICS: { word: RegExp; pkg: string; what: string }[] = [
-  { word: /^awslambdaric$/, pkg: 'awslambdaric', what: 'the Python runtime interface client (awslambdaric)' },
-  { word: /(^|\/)aws-lambda-ric$/, pkg: 'aws-lambda-ric', what: 'the Node.js runtime interface client (aws-lambda-ric)' },
-  { word: /(^|\/)aws_lambda_ric$/, pkg: 'aws_lambda_ric', what: 'the Ruby runtime interface client (aws_lambda_ric)' },
-  { word: /^com\.amazonaws\.services\.lambda\.runtime\.api\.client\.AWSLambda$/, pkg: 'aws-lambda-java-runtime-interface-client', what: 'the Java runtime interface client' },
-  { word: /Amazon\.Lambda\.RuntimeSupport/, pkg: 'Amazon.Lambda.RuntimeSupport', what: 'Amazon.Lambda.RuntimeSupport' },
+const STARTERS: { word: RegExp; pkg: string; what: string }[] = [
+  ...RICS.filter((r) => r.command).map((r) => ({
+    word: new RegExp(`(^|/)${escapeRegExp(r.command!)}$`),
+    pkg: ricName(r),
+    what: `the ${LANGUAGES[r.language].title} runtime interface client (${ricName(r)})`,
+  })),
+  // .NET's client is a library; a command naming it (its assembly) starts it.
+  ...ricsFor('dotnet').map((r) => ({ word: new RegExp(escapeRegExp(r.package)), pkg: r.package, what: r.package })),
 ];
+/** The clients a message suggests installing. */
+const INSTALLABLE = RICS.filter((r) => r.command).map(ricName).join(', ');
+const EMULATOR = new RegExp(`(^|/)${escapeRegExp(RIE_COMMAND)}$`);
 /** Names that say "script", not "compiled binary". */
 const ENTRY_SCRIPT = /\.(sh|bash|py|js|mjs|cjs|rb|pl)$|entry[-_]?point|(^|\/)entry[^/]*$/i;
 /** Installs driven by a manifest may well bring the client: nothing to say then. */
@@ -23,8 +29,8 @@ const WRITES_BOOTSTRAP = new RegExp(`${escapeRegExp(LAMBDA.bootstrap)}|\\$\\{?LA
 const BASE_ENTRY = new RegExp(`^${escapeRegExp(LAMBDA.entryScript)}$|${escapeRegExp(LAMBDA.bootstrap)}$|\\$\\{?LAMBDA_RUNTIME_DIR`);
 const MANIFEST_INSTALL = /(-r\s|--requirement|npm (ci|install\s*($|&|;))|bundle (install|config)|mvn |gradle|poetry |pipenv |uv (pip|sync)|dotnet (publish|restore))/;
 
-function ricIn(words: string[]): (typeof RICS)[number] | undefined {
-  return RICS.find((r) => words.some((w) => r.word.test(w)));
+function ricIn(words: string[]): (typeof STARTERS)[number] | undefined {
+  return STARTERS.find((r) => words.some((w) => r.word.test(w)));
 }
 
 /** Does the ENTRYPOINT/CMD program come from a build stage, a RUN, or a plain COPY? */
@@ -86,7 +92,7 @@ export const rule = defineRule({
     const at = (ins: DfInstruction | null): number => ins?.line ?? final.line;
     let words = entrypoint ? wordsOf(entrypoint) : wordsOf(cmd);
     // The emulator wraps the real entry point: look behind it.
-    if (words[0] && /(^|\/)aws-lambda-rie$/.test(words[0])) words = words.slice(1);
+    if (words[0] && EMULATOR.test(words[0])) words = words.slice(1);
     const runner = entrypoint ?? cmd;
 
     if (base.kind === 'aws-runtime') {
@@ -136,8 +142,8 @@ export const rule = defineRule({
     const what = base.scratch ? 'scratch' : base.kind === 'os-only' ? 'the OS-only base' : `${base.ref.path}`;
     if (base.kind === 'other' && !base.scratch && !knownImage(base)) {
       // An organisation's own image may well ship a client: say what to check, not that it is missing.
-      return [{ line: at(runner), level: 'info', message: `${what} is not an image this tool knows, so it cannot tell whether it has a Lambda runtime interface client; ${runner ? `${runner.keyword} runs ${prog ?? 'nothing'}` : 'there is no ENTRYPOINT or CMD'}. If the base has none, install one (awslambdaric, aws-lambda-ric, aws_lambda_ric, the Java RIC) or add the Lambda Web Adapter.` }];
+      return [{ line: at(runner), level: 'info', message: `${what} is not an image this tool knows, so it cannot tell whether it has a Lambda runtime interface client; ${runner ? `${runner.keyword} runs ${prog ?? 'nothing'}` : 'there is no ENTRYPOINT or CMD'}. If the base has none, install one (${INSTALLABLE}) or add the Lambda Web Adapter.` }];
     }
-    return [{ line: at(runner), message: `Nothing starts a Lambda runtime interface client: ${what} has none, and ${runner ? `${runner.keyword} runs ${prog ?? 'nothing'}` : 'there is no ENTRYPOINT or CMD'}. Install one (awslambdaric, aws-lambda-ric, aws_lambda_ric, the Java RIC) and start it from ENTRYPOINT, or use an AWS base image.` }];
+    return [{ line: at(runner), message: `Nothing starts a Lambda runtime interface client: ${what} has none, and ${runner ? `${runner.keyword} runs ${prog ?? 'nothing'}` : 'there is no ENTRYPOINT or CMD'}. Install one (${INSTALLABLE}) and start it from ENTRYPOINT, or use an AWS base image.` }];
   },
 });

@@ -5,6 +5,7 @@
  * that a later instruction replaced.
  */
 import { LAMBDA } from '../../catalog';
+import { RICS, RIE_COMMAND, ricName } from '../../catalog/rics';
 import { escapeRegExp } from '../../shared/regexp';
 import { flagValue, type DfInstruction } from '../dockerfile';
 import type { RuleContext } from '../engine';
@@ -71,12 +72,12 @@ export function entrypointShadowed(ctx: RuleContext): Shadowing | null {
         const dest = copyDest(ctx, ins, workdir);
         const sources = copyParts(ins)?.sources ?? [];
         const hit = dest === LAMBDA.entryScript || (dest === '/' && sources.some((s) => ENTRY_FILE.test(s)));
-        if (hit) found = { ins, emulator: sources.some((s) => /aws-lambda-rie/.test(s)) };
+        if (hit) found = { ins, emulator: sources.some((s) => s.includes(RIE_COMMAND)) };
       } else if (ins.keyword === 'RUN') {
         const script = ins.script ?? ins.json?.join(' ') ?? '';
         // Writing to it (ln, cp, mv, tee, a redirection) or removing it; reading it is fine.
         if (WRITES_ENTRY.test(script)) {
-          found = { ins, emulator: /aws-lambda-rie/.test(script) };
+          found = { ins, emulator: script.includes(RIE_COMMAND) };
         }
       }
     }
@@ -84,10 +85,11 @@ export function entrypointShadowed(ctx: RuleContext): Shadowing | null {
   });
 }
 
+/** Traces of a Lambda image: the catalogued clients by package and command, the emulator, Lambda's layout. */
 const LAMBDA_SIGNS = new RegExp([
-  'awslambdaric|aws-lambda-ric|aws_lambda_ric|runtime-interface-client|Amazon\\.Lambda\\.RuntimeSupport',
-  escapeRegExp(ENTRY_NAME), 'aws-lambda-rie', escapeRegExp(LAMBDA.bootstrap), 'LAMBDA_(TASK_ROOT|RUNTIME_DIR)',
-  escapeRegExp(LAMBDA.extensionsDir), 'aws-lambda-go|lambda_runtime|cargo[- ]lambda|bref|AWS_LAMBDA_',
+  ...RICS.flatMap((r) => [ricName(r), ...(r.command ? [r.command] : [])]).map(escapeRegExp),
+  'runtime-interface-client', escapeRegExp(ENTRY_NAME), escapeRegExp(RIE_COMMAND), escapeRegExp(LAMBDA.bootstrap),
+  'LAMBDA_(TASK_ROOT|RUNTIME_DIR)', escapeRegExp(LAMBDA.extensionsDir), 'cargo[- ]lambda|bref|AWS_LAMBDA_',
 ].join('|'), 'i');
 
 /**

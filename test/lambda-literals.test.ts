@@ -77,3 +77,15 @@ describe('Lambda facts live in the catalog', () => {
     expect(hits).toEqual(['example.ts:2', 'example.ts:4', 'example.ts:5', 'example.ts:6', 'example.ts:6', 'example.ts:7']);
   });
 });
+
+describe('the Lambda facts as data', () => {
+  it('list --json shows them with the sources they come from', async () => {
+    const { catalogJson } = await import('../src/commands/list');
+    const { SOURCES } = await import('../src/catalog');
+    const [record] = catalogJson(new Date('2026-11-22T00:00:00Z')).lambda as (typeof LAMBDA & { kind: string; reservedEnv: string[] })[];
+    expect(record).toMatchObject({ kind: 'lambda', taskRoot: LAMBDA.taskRoot, user: LAMBDA.user });
+    expect(record!.reservedEnv).toEqual(expect.arrayContaining(['LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR', '_HANDLER']));
+    expect(record!.sources.length).toBeGreaterThan(0);
+    for (const id of record!.sources) expect(SOURCES[id], id).toBeDefined();
+  });
+});

@@ -28,6 +28,21 @@ export const LAMBDA = {
 /** The uid:gid as `docker run --user` takes it. */
 export const LAMBDA_USER = `${LAMBDA.user.uid}:${LAMBDA.user.gid}`;
 
+/**
+ * Variables Lambda defines itself at run time (the reserved ones of "Defined runtime environment
+ * variables", and the X-Ray ones it sets for every function): an image's value is overridden.
+ */
+export const LAMBDA_RESERVED_ENV = {
+  names: [
+    'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_EXECUTION_ENV', 'AWS_LAMBDA_FUNCTION_NAME',
+    'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_INITIALIZATION_TYPE',
+    'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME', 'AWS_LAMBDA_RUNTIME_API', '_HANDLER',
+    '_X_AMZN_TRACE_ID', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
+    'AWS_XRAY_CONTEXT_MISSING', 'AWS_XRAY_DAEMON_ADDRESS', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+  ] as readonly string[],
+  sources: ['lambda-envvars'] as SourceId[],
+};
+
 /** Environment variables whose values Lambda sets itself, whatever the image says. */
 export const LAMBDA_RESERVED_PATHS: Record<string, string> = {
   LAMBDA_TASK_ROOT: LAMBDA.taskRoot,

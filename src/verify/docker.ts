@@ -273,7 +273,7 @@ export function runArgs(o: RunOptions): string[] {
     // Lambda's /tmp allows exec (the Java runtime client loads its native library from there);
     // an engine's tmpfs is noexec unless told otherwise (a volume is not).
     '--read-only',
-    ...(o.tmp === 'volume' ? ['--mount', 'type=volume,dst=/tmp'] : ['--tmpfs', `/tmp:rw,exec,mode=1777,size=${o.tmpMb}m`]),
+    ...(o.tmp === 'volume' ? ['--mount', `type=volume,dst=${LAMBDA.tmpDir}`] : ['--tmpfs', `${LAMBDA.tmpDir}:rw,exec,mode=1777,size=${o.tmpMb}m`]),
     // Lambda runs functions as an unprivileged user without a writable HOME (the uid:gid
     // of the catalog). HOME is deliberately not set (the engine makes it "/", read-only).
     '--user', LAMBDA_USER,

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LAMBDA } from '../catalog';
 import { exec, firstLine, removeContainer, type Arch, type Engine } from './docker';
 import { UsageError } from '../shared/errors';
 import { ENTRYPOINT_ADVICE } from './facts';
@@ -211,7 +212,7 @@ export async function inspectForLambda(engine: Engine, ref: string, arch: Arch):
   const findings = configFindings(image);
   const entrypoint = program(image);
   if (entrypoint?.startsWith('/')) findings.push(...entrypointFindings(entrypoint, await pathKind(engine, image.Id, entrypoint)));
-  const tmp = problems.length === 0 ? await pathKind(engine, image.Id, '/tmp') : { kind: 'missing' as const };
+  const tmp = problems.length === 0 ? await pathKind(engine, image.Id, LAMBDA.tmpDir) : { kind: 'missing' as const };
   const tmpWritable = tmp.kind === 'directory' && ((tmp.mode ?? 0) & 0o002) !== 0;
   return { image, ...(entrypoint ? { entrypoint } : {}), problems, findings, tmpWritable };
 }

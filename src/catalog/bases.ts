@@ -7,6 +7,7 @@
 import { AWS_RUNTIMES, OS_ONLY_BASES } from './index';
 import type { Arch, AwsRuntime, FamilyId, OsOnlyBase } from './index';
 import { parseImageRef, type ImageRef } from './image-ref';
+import { LAMBDA } from './lambda';
 import { lambdaImageLanguage, recogniseImage, type ImageFacts } from './images';
 
 export { parseImageRef, type ImageRef };
@@ -42,7 +43,7 @@ const recognised = new Map<string, RecognisedBase>();
  */
 export function recogniseBase(reference: string, mirrors: readonly string[] = []): RecognisedBase {
   const mirror = mirrors.map((m) => m.replace(/\/+$/, '')).find((m) => m && reference.toLowerCase().startsWith(`${m.toLowerCase()}/`));
-  if (mirror) reference = `public.ecr.aws/${reference.slice(mirror.length + 1)}`;
+  if (mirror) reference = `${LAMBDA.registry}/${reference.slice(mirror.length + 1)}`;
   let found = recognised.get(reference);
   if (!found) {
     found = recognise(reference);

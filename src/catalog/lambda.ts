@@ -5,6 +5,10 @@ import type { SourceId } from './sources';
  * them. Planners, lint rules, verify and list read them from here; nothing else spells them out.
  */
 export const LAMBDA = {
+  /** The registry of the AWS base images (public.ecr.aws/lambda/<language>); --registry-mirror replaces it. */
+  registry: 'public.ecr.aws',
+  /** The repository folder of the AWS base images in that registry. */
+  imagePath: 'lambda',
   /** LAMBDA_TASK_ROOT: the function's code, and the working directory of the AWS base images. */
   taskRoot: '/var/task',
   /** LAMBDA_RUNTIME_DIR: the runtime (or a custom runtime's bootstrap) lives here. */

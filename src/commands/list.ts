@@ -54,8 +54,8 @@ export function catalogJson(today: Date): Record<string, unknown> {
 }
 
 const BASE_KIND_RECORDS = [
-  { kind: 'base-kind', id: 'aws', title: 'AWS language base image (public.ecr.aws/lambda/<language>)', flags: ['--runtime'], entrypoint: `${LAMBDA.entryScript} (the image's own)` },
-  { kind: 'base-kind', id: 'os-only', title: 'AWS OS-only base image (public.ecr.aws/lambda/provided)', flags: ['--os', '--runtime'], entrypoint: `${LAMBDA.entryScript} (the image's own), which runs ${LAMBDA.bootstrap}` },
+  { kind: 'base-kind', id: 'aws', title: `AWS language base image (${LAMBDA.registry}/${LAMBDA.imagePath}/<language>)`, flags: ['--runtime'], entrypoint: `${LAMBDA.entryScript} (the image's own)` },
+  { kind: 'base-kind', id: 'os-only', title: `AWS OS-only base image (${OS_ONLY_BASES[0]!.image})`, flags: ['--os', '--runtime'], entrypoint: `${LAMBDA.entryScript} (the image's own), which runs ${LAMBDA.bootstrap}` },
   { kind: 'base-kind', id: 'image', title: 'Any other Linux image, with the runtime interface client added', flags: ['--image', '--family', '--runtime', '--rie'], entrypoint: `${LAMBDA.entryScript} (generated)` },
 ];
 

@@ -274,8 +274,8 @@ export function runArgs(o: RunOptions): string[] {
     // an engine's tmpfs is noexec unless told otherwise (a volume is not).
     '--read-only',
     ...(o.tmp === 'volume' ? ['--mount', `type=volume,dst=${LAMBDA.tmpDir}`] : ['--tmpfs', `${LAMBDA.tmpDir}:rw,exec,mode=1777,size=${o.tmpMb}m`]),
-    // Lambda runs functions as an unprivileged user without a writable HOME (the uid:gid
-    // of the catalog). HOME is deliberately not set (the engine makes it "/", read-only).
+    // Lambda runs functions as an unprivileged user (LAMBDA.user) without a writable HOME.
+    // HOME is deliberately not set (the engine makes it "/", read-only).
     '--user', LAMBDA_USER,
     '--memory', `${o.memoryMb}m`, '--memory-swap', `${o.memoryMb}m`,
     '--cpus', o.cpus.toFixed(2),

@@ -1,12 +1,14 @@
 /**
- * Recognises base images: AWS Lambda images through the catalog, also behind a registry
- * mirror or pull-through cache (any path ending in `lambda/<language|provided>`) and with
- * `-x86_64`/`-arm64` or dated tag suffixes; well-known distributions by name and tag.
- * The generator reuses this module.
+ * Recognises base images for the linter (and the generator's guesses about unknown images):
+ * AWS Lambda images through the catalog, also behind a registry mirror or pull-through cache and
+ * with `-x86_64`/`-arm64` or dated tag suffixes; the repositories images.ts knows with its
+ * answer; any other image by what its name and tag suggest.
  */
 import { AWS_RUNTIMES, OS_ONLY_BASES } from './index';
 import type { Arch, AwsRuntime, FamilyId, OsOnlyBase } from './index';
 import { parseImageRef, type ImageRef } from './image-ref';
+import { LAMBDA } from './lambda';
+import { lambdaImageLanguage, recogniseImage, type ImageFacts } from './images';
 
 export { parseImageRef, type ImageRef };
 
@@ -41,7 +43,7 @@ const recognised = new Map<string, RecognisedBase>();
  */
 export function recogniseBase(reference: string, mirrors: readonly string[] = []): RecognisedBase {
   const mirror = mirrors.map((m) => m.replace(/\/+$/, '')).find((m) => m && reference.toLowerCase().startsWith(`${m.toLowerCase()}/`));
-  if (mirror) reference = `public.ecr.aws/${reference.slice(mirror.length + 1)}`;
+  if (mirror) reference = `${LAMBDA.registry}/${reference.slice(mirror.length + 1)}`;
   let found = recognised.get(reference);
   if (!found) {
     found = recognise(reference);
@@ -55,12 +57,21 @@ function recognise(reference: string): RecognisedBase {
   const ref = parseImageRef(reference);
   const path = ref.path.toLowerCase();
   if (path === 'scratch' && !ref.registry) return { kind: 'other', scratch: true, ref };
+  const language = lambdaImageLanguage(path);
+  if (language && AWS_LANGUAGES.has(language)) return recogniseAws(language, ref);
+  return recogniseOther(ref, knownImage(reference, ref));
+}
 
-  // `…/lambda/python:3.13` (public.ecr.aws, mirrors, ECR pull-through caches) or the legacy
-  // Docker Hub `amazon/aws-lambda-python:3.13`.
-  const aws = /(?:^|\/)lambda\/([a-z]+)$/.exec(path) ?? /(?:^|\/)aws-lambda-([a-z]+)$/.exec(path);
-  if (aws && AWS_LANGUAGES.has(aws[1]!)) return recogniseAws(aws[1]!, ref);
-  return recogniseOther(ref);
+/**
+ * What images.ts knows about the reference's repository; a copy under another registry or
+ * namespace (a mirror, an organisation's copy) is taken for the repository its name ends in.
+ */
+function knownImage(reference: string, ref: ImageRef): ImageFacts | undefined {
+  const known = (facts: ImageFacts) => (facts.wellKnown || facts.language ? facts : undefined);
+  const facts = known(recogniseImage(reference));
+  if (facts || !ref.path.includes('/')) return facts;
+  const name = ref.path.slice(ref.path.lastIndexOf('/') + 1);
+  return known(recogniseImage(ref.tag ? `${name}:${ref.tag}` : name));
 }
 
 function recogniseAws(language: string, ref: ImageRef): RecognisedBase {
@@ -89,13 +100,13 @@ function recogniseAws(language: string, ref: ImageRef): RecognisedBase {
 
 const DEBIAN_TAGS = /(^|[-.])(bookworm|bullseye|buster|stretch|trixie|forky|slim|debian)([-.]|$)/;
 const UBUNTU_TAGS = /(^|[-.])(jammy|noble|focal|bionic|xenial|ubuntu)([-.]|$)/;
-/** Official images whose default variants are Debian-based. */
-const DEBIAN_DEFAULT = new Set(['python', 'node', 'ruby', 'golang', 'rust', 'php', 'perl', 'openjdk', 'buildpack-deps', 'gcc', 'haskell', 'elixir', 'erlang', 'julia', 'r-base', 'swift', 'clojure', 'maven', 'gradle']);
-/** Official images whose default variants are Ubuntu-based. */
-const UBUNTU_DEFAULT = new Set(['eclipse-temurin', 'ibm-semeru-runtimes', 'sapmachine']);
+/** Other official images (not language images of images.ts) whose default variants are Debian-based. */
+const DEBIAN_DEFAULT = new Set(['golang', 'rust', 'php', 'perl', 'openjdk', 'buildpack-deps', 'gcc', 'haskell', 'elixir', 'erlang', 'julia', 'r-base', 'swift', 'clojure', 'maven', 'gradle']);
+/** Other official images whose default variants are Ubuntu-based. */
+const UBUNTU_DEFAULT = new Set(['ibm-semeru-runtimes', 'sapmachine']);
 const RPM_IMAGES = /(^|\/)(fedora|centos|rockylinux|almalinux|oraclelinux|ubi\d*(-minimal|-micro)?|ubi|rhel\d*|amzn)$/;
 
-function recogniseOther(ref: ImageRef): RecognisedBase {
+function recogniseOther(ref: ImageRef, known: ImageFacts | undefined): RecognisedBase {
   const path = ref.path.toLowerCase();
   const name = path.slice(path.lastIndexOf('/') + 1);
   const tag = (ref.tag ?? '').toLowerCase();
@@ -103,23 +114,18 @@ function recogniseOther(ref: ImageRef): RecognisedBase {
   if (/(^|\/)windows(\/|$)|servercore|nanoserver|windowsservercore/.test(path) || /(^|-)(windowsservercore|nanoserver|ltsc\d{4})/.test(tag)) {
     return { ...base, windows: true };
   }
-  if (name === 'amazonlinux') {
-    if (tag.startsWith('2023')) return { ...base, family: 'al2023', minimal: tag.includes('minimal') };
-    if (tag === '2' || tag.startsWith('2.')) return { ...base, family: 'al2' };
-    return { ...base, family: 'al2023' };
+  // A repository images.ts knows (official language images, bare OS images): its answer stands.
+  if (known?.family) {
+    return { ...base, family: known.family, ...(name === 'amazonlinux' && known.family === 'al2023' ? { minimal: tag.includes('minimal') } : {}) };
   }
   if (name === 'alpine' || /(^|[-.])alpine/.test(tag)) return { ...base, family: 'alpine' };
-  // Amazon Linux variants of other images say so in the tag (maven:3.9-amazoncorretto-21-al2023,
-  // amazoncorretto:21-al2023-headless); gradle's corretto images are built on AL2023, and bare
-  // amazoncorretto tags are AL2 up to Corretto 21.
+  // Amazon Linux variants of other images say so in the tag (maven:3.9-amazoncorretto-21-al2023);
+  // gradle's corretto images are built on AL2023.
   if (/(^|[-_.])al2023([-_.]|$)/.test(tag)) return { ...base, family: 'al2023' };
   if (/(^|[-_.])al2([-_.]|$)/.test(tag)) return { ...base, family: 'al2' };
   if (name === 'gradle' && /(^|-)corretto(-|$)/.test(tag)) return { ...base, family: 'al2023' };
-  if (name === 'amazoncorretto') {
-    const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
-    if (major <= 21) return { ...base, family: 'al2' };
-    if (major >= 22) return { ...base, family: 'al2023' };
-  }
+  // amazonlinux untagged or latest has been AL2023 since 2023.
+  if (name === 'amazonlinux') return { ...base, family: 'al2023' };
   if (name === 'debian' || DEBIAN_TAGS.test(tag)) return { ...base, family: 'debian' };
   if (name === 'ubuntu' || UBUNTU_TAGS.test(tag)) return { ...base, family: 'ubuntu' };
   if (RPM_IMAGES.test(path)) return { ...base, rpm: true };

@@ -608,14 +608,22 @@ export function inferredFamily(reference: string): FamilyId | undefined {
   return facts.wellKnown && !facts.lambda ? facts.family : undefined;
 }
 
+/**
+ * The word after `lambda/` in a Lambda base image repository (`python`, `provided`), also behind
+ * a registry mirror or an ECR pull-through cache, or after `aws-lambda-` in the legacy Docker Hub
+ * `amazon/aws-lambda-python`; undefined for any other repository.
+ */
+export function lambdaImageLanguage(repository: string): string | undefined {
+  const path = repository.toLowerCase();
+  return (/(?:^|\/)lambda\/([a-z]+)$/.exec(path) ?? /(?:^|\/)aws-lambda-([a-z]+)$/.exec(path))?.[1];
+}
+
 /** Facts about an --image reference from its repository and tag alone. */
 export function recogniseImage(reference: string): ImageFacts {
   const parsed = parseRef(reference);
   const repo = parsed.repository;
   const tag = (parsed.tag ?? '').toLowerCase();
-  if (/(^|\/)lambda\/[a-z]+$/.test(repo) || /(^|\/)aws-lambda-[a-z]+$/.test(repo)) {
-    return { parsed, wellKnown: true, lambda: true };
-  }
+  if (lambdaImageLanguage(repo) !== undefined) return { parsed, wellKnown: true, lambda: true };
   const language = recogniseLanguageImage(parsed);
   if (language) return language;
   const words = tag.split(/[-_]/);

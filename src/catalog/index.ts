@@ -6,7 +6,7 @@ export { AWS_RUNTIMES, OS_ONLY_BASES } from './runtimes';
 export { FAMILIES, family } from './families';
 export { LANGUAGES } from './languages';
 export { SOURCES } from './sources';
-export { LAMBDA, LAMBDA_USER, LAMBDA_RESERVED_PATHS } from './lambda';
+export { LAMBDA, LAMBDA_USER, LAMBDA_RESERVED_ENV, LAMBDA_RESERVED_PATHS } from './lambda';
 
 /** Finds an AWS runtime by our id or Lambda's (`nodejs22` or `nodejs22.x`). */
 export function findAwsRuntime(id: string): AwsRuntime | undefined {

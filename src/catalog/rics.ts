@@ -27,6 +27,11 @@ export interface RicRecord {
   runtimeDeps: Partial<Record<FamilyId, string[]>>;
   /** How the client is started, for `list` and messages. */
   start: string;
+  /**
+   * The word an ENTRYPOINT or CMD names to start the client (a module, an executable or a main
+   * class); absent where the client is a library compiled into the function.
+   */
+  command?: string;
   notes: string[];
   sources: SourceId[];
 }
@@ -56,6 +61,8 @@ export const RICS: readonly RicRecord[] = [
     },
     runtimeDeps: { alpine: ['libstdc++'] },
     start: 'node <dir>/node_modules/aws-lambda-ric/index.mjs, with _HANDLER and LAMBDA_TASK_ROOT in the environment',
+    // The package's executable, as in `npx aws-lambda-ric index.handler`.
+    command: 'aws-lambda-ric',
     notes: [
       '4.x ignores argv: it reads the handler from _HANDLER and the code root from LAMBDA_TASK_ROOT',
       '3.x (3.3.0) is not catalogued, so Node.js 20 has no client here',
@@ -87,6 +94,7 @@ export const RICS: readonly RicRecord[] = [
     },
     runtimeDeps: { alpine: ['libstdc++'] },
     start: 'python -m awslambdaric <handler>, with the client and the code on the module path',
+    command: 'awslambdaric',
     notes: ['manylinux wheels exist for glibc; Alpine always compiles from source'],
     sources: ['ric-python', 'ric-python-readme', 'ric-python-musl'],
   },
@@ -103,6 +111,7 @@ export const RICS: readonly RicRecord[] = [
     buildDeps: {},
     runtimeDeps: {},
     start: 'java -cp "<client jars>" com.amazonaws.services.lambda.runtime.api.client.AWSLambda <handler>, from the task root (classes there, jars in lib/)',
+    command: 'com.amazonaws.services.lambda.runtime.api.client.AWSLambda',
     notes: ['the jar bundles JNI libraries for glibc and musl on x86_64 and aarch64: no native build'],
     sources: ['ric-java'],
   },
@@ -137,6 +146,7 @@ export const RICS: readonly RicRecord[] = [
     buildDeps: {},
     runtimeDeps: {},
     start: 'ruby <GEM_HOME>/bin/aws_lambda_ric, with _HANDLER set and the task root as working directory',
+    command: 'aws_lambda_ric',
     notes: ['pure Ruby: no native build', '3.x reads the handler from _HANDLER and the app root from the working directory'],
     sources: ['ric-ruby'],
   },
@@ -175,6 +185,11 @@ export const RICS: readonly RicRecord[] = [
     sources: ['rust-runtime', 'rust-package'],
   },
 ];
+
+/** The package's own name without its group or module path: `aws-lambda-java-runtime-interface-client`, `aws-lambda-go`. */
+export function ricName(ric: RicRecord): string {
+  return ric.package.slice(Math.max(ric.package.lastIndexOf(':'), ric.package.lastIndexOf('/')) + 1);
+}
 
 /** Numeric comparison of dotted versions: 3.9 < 3.13, 8 < 22. */
 export function compareVersions(a: string, b: string): number {
@@ -249,6 +264,9 @@ export const RIE: RieRecord = {
   path: '/usr/local/bin/aws-lambda-rie',
   sources: ['rie-v1-37', 'rie-repo', 'images-create'],
 };
+
+/** The emulator's executable name, as commands spell it. */
+export const RIE_COMMAND = RIE.path.slice(RIE.path.lastIndexOf('/') + 1);
 
 export function rieUrl(arch: Arch): string {
   return `https://github.com/aws/aws-lambda-runtime-interface-emulator/releases/download/${RIE.version}/${RIE.assets[arch]}`;

@@ -1,3 +1,4 @@
+import { LAMBDA as LAMBDA_FACTS } from './lambda';
 import type { AwsRuntime, OsOnlyBase } from './types';
 
 /*
@@ -5,7 +6,7 @@ import type { AwsRuntime, OsOnlyBase } from './types';
  * endoflife.date (2026-08-22) and cross-checked with each language's container-image page.
  * Adding a runtime version is one line here.
  */
-const LAMBDA = 'public.ecr.aws/lambda';
+const LAMBDA = `${LAMBDA_FACTS.registry}/${LAMBDA_FACTS.imagePath}`;
 const RUNTIMES_TABLE = ['lambda-runtimes', 'endoflife-lambda'] as const;
 
 /** One runtime image row: the version's ids, its tag and OS, Lambda's schedule and its page. */

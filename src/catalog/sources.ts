@@ -15,6 +15,10 @@ export const SOURCES = {
     title: 'AWS Lambda developer guide: Create a Lambda function using a container image',
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html',
   },
+  'lambda-envvars': {
+    title: 'AWS Lambda developer guide: Lambda environment variables (defined runtime environment variables)',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
+  },
   'nodejs-image': {
     title: 'AWS Lambda developer guide: Deploy Node.js Lambda functions with container images',
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/nodejs-image.html',

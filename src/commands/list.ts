@@ -3,6 +3,8 @@ import {
   FAMILIES,
   LANGUAGES,
   OS_ONLY_BASES,
+  LAMBDA,
+  LAMBDA_RESERVED_ENV,
   SOURCES,
   describeSchedule,
   scheduleStatus,
@@ -36,6 +38,7 @@ export function catalogJson(today: Date): Record<string, unknown> {
       lockfiles: l.lockfiles,
     })),
     languageRuntimes: LANGUAGE_RUNTIMES.map((r) => ({ ...r, offered: languageRuntimeIds().includes(r.id), ric: ricFor(r.language, r.version)?.id ?? null })),
+    lambda: [{ kind: 'lambda', id: 'execution-environment', ...LAMBDA, reservedEnv: LAMBDA_RESERVED_ENV.names, sources: [...LAMBDA.sources, ...LAMBDA_RESERVED_ENV.sources] }],
     baseKinds: BASE_KIND_RECORDS,
     rics: RICS,
     rie: [RIE],
@@ -53,9 +56,9 @@ export function catalogJson(today: Date): Record<string, unknown> {
 }
 
 const BASE_KIND_RECORDS = [
-  { kind: 'base-kind', id: 'aws', title: 'AWS language base image (public.ecr.aws/lambda/<language>)', flags: ['--runtime'], entrypoint: '/lambda-entrypoint.sh (the image\'s own)' },
-  { kind: 'base-kind', id: 'os-only', title: 'AWS OS-only base image (public.ecr.aws/lambda/provided)', flags: ['--os', '--runtime'], entrypoint: '/lambda-entrypoint.sh (the image\'s own), which runs /var/runtime/bootstrap' },
-  { kind: 'base-kind', id: 'image', title: 'Any other Linux image, with the runtime interface client added', flags: ['--image', '--family', '--runtime', '--rie'], entrypoint: '/lambda-entrypoint.sh (generated)' },
+  { kind: 'base-kind', id: 'aws', title: `AWS language base image (${LAMBDA.registry}/${LAMBDA.imagePath}/<language>)`, flags: ['--runtime'], entrypoint: `${LAMBDA.entryScript} (the image's own)` },
+  { kind: 'base-kind', id: 'os-only', title: `AWS OS-only base image (${OS_ONLY_BASES[0]!.image})`, flags: ['--os', '--runtime'], entrypoint: `${LAMBDA.entryScript} (the image's own), which runs ${LAMBDA.bootstrap}` },
+  { kind: 'base-kind', id: 'image', title: 'Any other Linux image, with the runtime interface client added', flags: ['--image', '--family', '--runtime', '--rie'], entrypoint: `${LAMBDA.entryScript} (generated)` },
 ];
 
 /** Whether a base can run a runtime, and how (the same decision `create` makes). */

@@ -1,3 +1,4 @@
+import { LAMBDA } from '../catalog/lambda';
 import type { Arch, PackageManager } from '../catalog/types';
 import type { Options, Stage } from '../options';
 import type { PackageStep, StageModel } from './model';
@@ -7,7 +8,7 @@ export interface ProjectFacts {
   files: ReadonlySet<string>;
 }
 
-const PUBLIC_ECR = 'public.ecr.aws';
+const PUBLIC_ECR = LAMBDA.registry;
 
 /**
  * The reference FROM uses: the team's digest pin (looked up by the reference as the catalog

@@ -1,3 +1,4 @@
+import { LAMBDA } from '../catalog';
 import { UsageError } from '../shared/errors';
 import { parseCommandArgs, withDefaults, type FlagSpec } from '../shared/args';
 import { commandHelp } from '../shared/help';
@@ -34,7 +35,7 @@ export const verifyHelp = commandHelp({
   usage: ['Usage: create-lambda-image verify IMAGE [options]', '       create-lambda-image verify --build DIR [IMAGE] [options]'],
   about: [
     `Runs a container image the way Lambda would (read-only root, /tmp separate from memory, uid
-993, no capabilities, memory limit and a CPU share proportional to it, Lambda's environment,
+${LAMBDA.user.uid}, no capabilities, memory limit and a CPU share proportional to it, Lambda's environment,
 10 s init limit then init re-run within the timeout) against a built-in Runtime API on the
 engine's bridge network, sends one event and prints the answer with a REPORT line like Lambda's.
 ENTRYPOINT advice from the docs (symlink, CMD only, relative path) is reported; the image is

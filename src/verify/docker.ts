@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
+import { LAMBDA, LAMBDA_USER } from '../catalog';
 import { UsageError } from '../shared/errors';
 import type { Output } from '../shared/io';
-import { LAMBDA_USER } from './facts';
 
 export interface Engine {
   bin: string;
@@ -230,8 +230,8 @@ export function lambdaEnv(o: LambdaEnvOptions, now = new Date()): Record<string,
     AWS_LAMBDA_LOG_STREAM_NAME: `${day}/[$LATEST]${'0'.repeat(32)}`,
     AWS_REGION: o.region,
     AWS_DEFAULT_REGION: o.region,
-    LAMBDA_TASK_ROOT: '/var/task',
-    LAMBDA_RUNTIME_DIR: '/var/runtime',
+    LAMBDA_TASK_ROOT: LAMBDA.taskRoot,
+    LAMBDA_RUNTIME_DIR: LAMBDA.runtimeDir,
     TZ: ':UTC',
     LANG: 'en_US.UTF-8',
     AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
@@ -273,9 +273,9 @@ export function runArgs(o: RunOptions): string[] {
     // Lambda's /tmp allows exec (the Java runtime client loads its native library from there);
     // an engine's tmpfs is noexec unless told otherwise (a volume is not).
     '--read-only',
-    ...(o.tmp === 'volume' ? ['--mount', 'type=volume,dst=/tmp'] : ['--tmpfs', `/tmp:rw,exec,mode=1777,size=${o.tmpMb}m`]),
-    // Lambda runs functions as an unprivileged user without a writable HOME; 993:990 is the
-    // uid:gid it uses. HOME is deliberately not set (the engine makes it "/", read-only).
+    ...(o.tmp === 'volume' ? ['--mount', `type=volume,dst=${LAMBDA.tmpDir}`] : ['--tmpfs', `${LAMBDA.tmpDir}:rw,exec,mode=1777,size=${o.tmpMb}m`]),
+    // Lambda runs functions as an unprivileged user (LAMBDA.user) without a writable HOME.
+    // HOME is deliberately not set (the engine makes it "/", read-only).
     '--user', LAMBDA_USER,
     '--memory', `${o.memoryMb}m`, '--memory-swap', `${o.memoryMb}m`,
     '--cpus', o.cpus.toFixed(2),

@@ -35,8 +35,6 @@ export const MEMORY_MAX_MB = 10_240;
 export const MB_PER_VCPU = 1769;
 /** Timeout: 1 to 900 seconds (quotas). */
 export const TIMEOUT_MAX_S = 900;
-/** The uid:gid Lambda runs a container image's process as (sbx_user1051 is 993 in the base images). */
-export const LAMBDA_USER = '993:990';
 
 /** CPU share for a memory size, as Lambda scales it: memory / 1,769 MB vCPUs. */
 export function cpusFor(memoryMb: number): number {

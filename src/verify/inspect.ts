@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LAMBDA } from '../catalog';
 import { exec, firstLine, removeContainer, type Arch, type Engine } from './docker';
 import { UsageError } from '../shared/errors';
 import { ENTRYPOINT_ADVICE } from './facts';
@@ -99,7 +100,7 @@ export function entrypointFindings(path: string, kind: PathKind): Finding[] {
   const f = (message: string): Finding[] => [{ message, source: ENTRYPOINT_ADVICE.source }];
   switch (kind.kind) {
     case 'file':
-      // Lambda runs the entrypoint as uid 993, which owns nothing in the image.
+      // Lambda runs the entrypoint as an unprivileged uid (LAMBDA.user) that owns nothing in the image.
       return kind.mode & 0o001 ? [] : f(`${path} is not executable by other users (mode ${(kind.mode & 0o7777).toString(8)}); Lambda runs it as an unprivileged user`);
     case 'symlink':
       return f(`${path} is a symlink (to ${kind.target}): ${ENTRYPOINT_ADVICE.symlink}`);
@@ -211,7 +212,7 @@ export async function inspectForLambda(engine: Engine, ref: string, arch: Arch):
   const findings = configFindings(image);
   const entrypoint = program(image);
   if (entrypoint?.startsWith('/')) findings.push(...entrypointFindings(entrypoint, await pathKind(engine, image.Id, entrypoint)));
-  const tmp = problems.length === 0 ? await pathKind(engine, image.Id, '/tmp') : { kind: 'missing' as const };
+  const tmp = problems.length === 0 ? await pathKind(engine, image.Id, LAMBDA.tmpDir) : { kind: 'missing' as const };
   const tmpWritable = tmp.kind === 'directory' && ((tmp.mode ?? 0) & 0o002) !== 0;
   return { image, ...(entrypoint ? { entrypoint } : {}), problems, findings, tmpWritable };
 }

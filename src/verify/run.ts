@@ -5,10 +5,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { LAMBDA, LAMBDA_USER } from '../catalog';
 import { UsageError } from '../shared/errors';
 import { bridgeGateways, engineCpus, exec, firstLine, hostAlias, lambdaEnv, removeArgs, removeContainer, runArgs, type Engine } from './docker';
 import { RuntimeApiEmulator, type Outcome } from './emulator';
-import { cpusFor, INIT_LIMIT_MS, LAMBDA_USER } from './facts';
+import { cpusFor, INIT_LIMIT_MS } from './facts';
 
 export { INIT_LIMIT_MS } from './facts';
 /** After the container exits, how long an in-flight answer may still arrive. */
@@ -290,14 +291,14 @@ async function observe(engine: Engine, name: string, plan: Omit<Sandbox, 'env'>,
     const c = (JSON.parse(r.stdout) as ContainerInfo[])[0];
     if (c) {
       const h = c.HostConfig ?? {};
-      const tmpMount = c.Mounts?.find((m) => m.Destination === '/tmp');
+      const tmpMount = c.Mounts?.find((m) => m.Destination === LAMBDA.tmpDir);
       out.container = {
         ...(h.ReadonlyRootfs !== undefined ? { readOnlyRoot: h.ReadonlyRootfs } : {}),
         ...(c.Config?.User !== undefined ? { user: c.Config.User } : {}),
         ...(h.Memory ? { memoryMb: Math.round(h.Memory / (1024 * 1024)) } : {}),
         ...(h.NanoCpus ? { cpus: h.NanoCpus / 1e9 } : {}),
         ...(h.NetworkMode ? { network: h.NetworkMode } : {}),
-        ...(tmpMount ? { tmp: `${tmpMount.Type ?? 'mount'}` } : h.Tmpfs?.['/tmp'] !== undefined ? { tmp: `tmpfs ${h.Tmpfs['/tmp']}` } : {}),
+        ...(tmpMount ? { tmp: `${tmpMount.Type ?? 'mount'}` } : h.Tmpfs?.[LAMBDA.tmpDir] !== undefined ? { tmp: `tmpfs ${h.Tmpfs[LAMBDA.tmpDir]}` } : {}),
       };
     }
   } catch {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseImageRef, recogniseBase } from '../../src/catalog/bases';
+import { lambdaImageLanguage, recogniseImage } from '../../src/catalog/images';
 
 describe('recogniseBase', () => {
   it('finds AWS runtime images in the catalog', () => {
@@ -65,5 +66,38 @@ describe('Amazon Linux variants of other images', () => {
     ['amazoncorretto:21-alpine3.23', 'alpine'],
   ])('%s is %s', (ref, family) => {
     expect(recogniseBase(ref).family).toBe(family);
+  });
+});
+
+describe('one recogniser for the linter and the generator', () => {
+  // Every repository images.ts knows, in the variants its tags name: the linter must agree.
+  const known = [
+    'node:22', 'node:22-alpine3.23', 'node:24-bookworm-slim', 'python:3.13-slim-bookworm', 'python:3.12-alpine3.23',
+    'ruby:3.4-slim-bookworm', 'amazoncorretto:17', 'amazoncorretto:25', 'amazoncorretto:21-al2023-headless',
+    'amazoncorretto:21-alpine3.23', 'amazon/corretto:21', 'eclipse-temurin:21-jre-noble', 'eclipse-temurin:21-jre-alpine',
+    'mcr.microsoft.com/dotnet/runtime:8.0', 'mcr.microsoft.com/dotnet/runtime:10.0', 'mcr.microsoft.com/dotnet/aspnet:9.0-alpine',
+    'debian:trixie-slim', 'ubuntu:24.04', 'alpine:3.23', 'amazonlinux:2023', 'amazonlinux:2', 'docker.io/library/node:22',
+  ];
+  it.each(known)('%s has the family images.ts gives it', (ref) => {
+    const facts = recogniseImage(ref);
+    expect(facts.family).toBeDefined();
+    expect(recogniseBase(ref)).toMatchObject({ kind: 'other', family: facts.family });
+  });
+
+  it('takes a copy under another registry or namespace for the repository its name ends in', () => {
+    expect(recogniseBase('registry.example.com/mirror/amazonlinux:2').family).toBe('al2');
+    expect(recogniseBase('registry.example.com/mirror/amazoncorretto:17').family).toBe('al2');
+    expect(recogniseBase('registry.example.com/mirror/amazoncorretto:25').family).toBe('al2023');
+    expect(recogniseBase('registry.example.com/base/node:22-alpine').family).toBe('alpine');
+  });
+
+  it('agrees on which repositories are Lambda base images', () => {
+    for (const ref of ['public.ecr.aws/lambda/python:3.13', 'mirror.example.com/ecr-public/lambda/provided:al2023', 'amazon/aws-lambda-nodejs:22']) {
+      expect(recogniseImage(ref).lambda).toBe(true);
+      expect(recogniseBase(ref).kind).not.toBe('other');
+    }
+    expect(lambdaImageLanguage('public.ecr.aws/lambda/java')).toBe('java');
+    expect(lambdaImageLanguage('amazon/aws-lambda-python')).toBe('python');
+    expect(lambdaImageLanguage('acme/lambda-tools')).toBeUndefined();
   });
 });

@@ -1,3 +1,6 @@
+import { LAMBDA, LANGUAGES } from '../../catalog';
+import { RICS, RIE_COMMAND, ricName, ricsFor } from '../../catalog/rics';
+import { escapeRegExp } from '../../shared/regexp';
 import { flagValue } from '../dockerfile';
 import type { DfInstruction } from '../dockerfile';
 import { defineRule, runInstructions, type RuleContext, type RuleHit } from '../engine';
@@ -5,20 +8,29 @@ import { awsRootfs, entrypointShadowed, webAdapter } from './lambda-shape';
 import { commandsOf, copyDest, effectiveConfig, finalWithWorkdir, installOf, joinPath, resolvePath, within, wordsOf } from './util';
 
 /** Runtime interface clients by the word that starts them, and the package that provides them. */
-const RICS: { word: RegExp; pkg: string; what: string }[] = [
-  { word: /^awslambdaric$/, pkg: 'awslambdaric', what: 'the Python runtime interface client (awslambdaric)' },
-  { word: /(^|\/)aws-lambda-ric$/, pkg: 'aws-lambda-ric', what: 'the Node.js runtime interface client (aws-lambda-ric)' },
-  { word: /(^|\/)aws_lambda_ric$/, pkg: 'aws_lambda_ric', what: 'the Ruby runtime interface client (aws_lambda_ric)' },
-  { word: /^com\.amazonaws\.services\.lambda\.runtime\.api\.client\.AWSLambda$/, pkg: 'aws-lambda-java-runtime-interface-client', what: 'the Java runtime interface client' },
-  { word: /Amazon\.Lambda\.RuntimeSupport/, pkg: 'Amazon.Lambda.RuntimeSupport', what: 'Amazon.Lambda.RuntimeSupport' },
+const STARTERS: { word: RegExp; pkg: string; what: string }[] = [
+  ...RICS.filter((r) => r.command).map((r) => ({
+    word: new RegExp(`(^|/)${escapeRegExp(r.command!)}$`),
+    pkg: ricName(r),
+    what: `the ${LANGUAGES[r.language].title} runtime interface client (${ricName(r)})`,
+  })),
+  // .NET's client is a library; a command naming it (its assembly) starts it.
+  ...ricsFor('dotnet').map((r) => ({ word: new RegExp(escapeRegExp(r.package)), pkg: r.package, what: r.package })),
 ];
+/** The clients a message suggests installing. */
+const INSTALLABLE = RICS.filter((r) => r.command).map(ricName).join(', ');
+const EMULATOR = new RegExp(`(^|/)${escapeRegExp(RIE_COMMAND)}$`);
 /** Names that say "script", not "compiled binary". */
 const ENTRY_SCRIPT = /\.(sh|bash|py|js|mjs|cjs|rb|pl)$|entry[-_]?point|(^|\/)entry[^/]*$/i;
 /** Installs driven by a manifest may well bring the client: nothing to say then. */
+/** A RUN that writes the OS-only bootstrap, by its path or through ${LAMBDA_RUNTIME_DIR}. */
+const WRITES_BOOTSTRAP = new RegExp(`${escapeRegExp(LAMBDA.bootstrap)}|\\$\\{?LAMBDA_RUNTIME_DIR\\}?/bootstrap`);
+/** An ENTRYPOINT program that hands over to the base image's client. */
+const BASE_ENTRY = new RegExp(`^${escapeRegExp(LAMBDA.entryScript)}$|${escapeRegExp(LAMBDA.bootstrap)}$|\\$\\{?LAMBDA_RUNTIME_DIR`);
 const MANIFEST_INSTALL = /(-r\s|--requirement|npm (ci|install\s*($|&|;))|bundle (install|config)|mvn |gradle|poetry |pipenv |uv (pip|sync)|dotnet (publish|restore))/;
 
-function ricIn(words: string[]): (typeof RICS)[number] | undefined {
-  return RICS.find((r) => words.some((w) => r.word.test(w)));
+function ricIn(words: string[]): (typeof STARTERS)[number] | undefined {
+  return STARTERS.find((r) => words.some((w) => r.word.test(w)));
 }
 
 /** Does the ENTRYPOINT/CMD program come from a build stage, a RUN, or a plain COPY? */
@@ -42,9 +54,9 @@ function bootstrapPlaced(ctx: RuleContext): boolean {
   return finalWithWorkdir(ctx).some(({ ins, workdir }) => {
     if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
       const dest = copyDest(ctx, ins, workdir);
-      return dest !== null && within(dest.replace(/\/$/, ''), '/var/runtime');
+      return dest !== null && within(dest.replace(/\/$/, ''), LAMBDA.runtimeDir);
     }
-    return ins.keyword === 'RUN' && /\/var\/runtime\/bootstrap|\$\{?LAMBDA_RUNTIME_DIR\}?\/bootstrap/.test(ins.script ?? '');
+    return ins.keyword === 'RUN' && WRITES_BOOTSTRAP.test(ins.script ?? '');
   });
 }
 
@@ -80,27 +92,27 @@ export const rule = defineRule({
     const at = (ins: DfInstruction | null): number => ins?.line ?? final.line;
     let words = entrypoint ? wordsOf(entrypoint) : wordsOf(cmd);
     // The emulator wraps the real entry point: look behind it.
-    if (words[0] && /(^|\/)aws-lambda-rie$/.test(words[0])) words = words.slice(1);
+    if (words[0] && EMULATOR.test(words[0])) words = words.slice(1);
     const runner = entrypoint ?? cmd;
 
     if (base.kind === 'aws-runtime') {
       // The base ENTRYPOINT /lambda-entrypoint.sh starts the bundled client; replacing it is the risk.
       const shadow = entrypointShadowed(ctx);
-      const keepsBaseEntry = !entrypoint || (entrypoint.exec && entrypoint.json?.[0] === '/lambda-entrypoint.sh');
+      const keepsBaseEntry = !entrypoint || (entrypoint.exec && entrypoint.json?.[0] === LAMBDA.entryScript);
       if (shadow && keepsBaseEntry) {
         return [shadow.emulator
-          ? { line: shadow.ins.line, message: 'This puts the Runtime Interface Emulator in place of /lambda-entrypoint.sh, so on Lambda the emulator would run instead of the runtime client; AWS base images already run the emulator outside Lambda, so leave /lambda-entrypoint.sh alone.' }
-          : { line: shadow.ins.line, level: 'warning', message: 'This replaces /lambda-entrypoint.sh, so the entry point is no longer the one AWS ships; make sure your script ends with exec /lambda-entrypoint.sh (or starts the runtime client itself).' }];
+          ? { line: shadow.ins.line, message: `This puts the Runtime Interface Emulator in place of ${LAMBDA.entryScript}, so on Lambda the emulator would run instead of the runtime client; AWS base images already run the emulator outside Lambda, so leave ${LAMBDA.entryScript} alone.` }
+          : { line: shadow.ins.line, level: 'warning', message: `This replaces ${LAMBDA.entryScript}, so the entry point is no longer the one AWS ships; make sure your script ends with exec ${LAMBDA.entryScript} (or starts the runtime client itself).` }];
       }
       if (!entrypoint) return [];
       if (words.length === 0) {
-        return [{ line: entrypoint.line, message: 'ENTRYPOINT is empty, so Lambda runs CMD as the program and the runtime never starts ("Couldn\'t find valid bootstrap"); remove this ENTRYPOINT to keep /lambda-entrypoint.sh.' }];
+        return [{ line: entrypoint.line, message: `ENTRYPOINT is empty, so Lambda runs CMD as the program and the runtime never starts ("Couldn't find valid bootstrap"); remove this ENTRYPOINT to keep ${LAMBDA.entryScript}.` }];
       }
       const prog = words[0]!;
-      if (/^\/lambda-entrypoint\.sh$|\/var\/runtime\/bootstrap$|\$\{?LAMBDA_RUNTIME_DIR/.test(prog) || ricIn(words)) return [];
+      if (BASE_ENTRY.test(prog) || ricIn(words)) return [];
       const origin = prog.startsWith('/') ? originOf(ctx, resolvePath(ctx, entrypoint, prog), entrypoint.line) : null;
       if (origin === 'copied') return []; // an entry script that hands over to /lambda-entrypoint.sh
-      return [{ line: entrypoint.line, message: `ENTRYPOINT ${prog} replaces /lambda-entrypoint.sh, so the base image's runtime client never starts; keep the base ENTRYPOINT and put the handler in CMD.` }];
+      return [{ line: entrypoint.line, message: `ENTRYPOINT ${prog} replaces ${LAMBDA.entryScript}, so the base image's runtime client never starts; keep the base ENTRYPOINT and put the handler in CMD.` }];
     }
 
     const ric = ricIn(words);
@@ -112,7 +124,7 @@ export const rule = defineRule({
     }
     if (base.kind === 'os-only' && !entrypoint) {
       if (bootstrapPlaced(ctx)) return [];
-      return [{ line: at(cmd), message: 'The provided base runs /var/runtime/bootstrap, but nothing puts an executable there ("fork/exec /var/runtime/bootstrap: no such file"); COPY your bootstrap (or binary) to ${LAMBDA_RUNTIME_DIR}/bootstrap.' }];
+      return [{ line: at(cmd), message: `The provided base runs ${LAMBDA.bootstrap}, but nothing puts an executable there ("fork/exec ${LAMBDA.bootstrap}: no such file"); COPY your bootstrap (or binary) to \${LAMBDA_RUNTIME_DIR}/bootstrap.` }];
     }
     const prog = words[0];
     if (prog && runner) {
@@ -130,8 +142,8 @@ export const rule = defineRule({
     const what = base.scratch ? 'scratch' : base.kind === 'os-only' ? 'the OS-only base' : `${base.ref.path}`;
     if (base.kind === 'other' && !base.scratch && !knownImage(base)) {
       // An organisation's own image may well ship a client: say what to check, not that it is missing.
-      return [{ line: at(runner), level: 'info', message: `${what} is not an image this tool knows, so it cannot tell whether it has a Lambda runtime interface client; ${runner ? `${runner.keyword} runs ${prog ?? 'nothing'}` : 'there is no ENTRYPOINT or CMD'}. If the base has none, install one (awslambdaric, aws-lambda-ric, aws_lambda_ric, the Java RIC) or add the Lambda Web Adapter.` }];
+      return [{ line: at(runner), level: 'info', message: `${what} is not an image this tool knows, so it cannot tell whether it has a Lambda runtime interface client; ${runner ? `${runner.keyword} runs ${prog ?? 'nothing'}` : 'there is no ENTRYPOINT or CMD'}. If the base has none, install one (${INSTALLABLE}) or add the Lambda Web Adapter.` }];
     }
-    return [{ line: at(runner), message: `Nothing starts a Lambda runtime interface client: ${what} has none, and ${runner ? `${runner.keyword} runs ${prog ?? 'nothing'}` : 'there is no ENTRYPOINT or CMD'}. Install one (awslambdaric, aws-lambda-ric, aws_lambda_ric, the Java RIC) and start it from ENTRYPOINT, or use an AWS base image.` }];
+    return [{ line: at(runner), message: `Nothing starts a Lambda runtime interface client: ${what} has none, and ${runner ? `${runner.keyword} runs ${prog ?? 'nothing'}` : 'there is no ENTRYPOINT or CMD'}. Install one (${INSTALLABLE}) and start it from ENTRYPOINT, or use an AWS base image.` }];
   },
 });

@@ -1,3 +1,4 @@
+import { LAMBDA } from '../../catalog';
 import type { DfInstruction } from '../dockerfile';
 import { defineRule, type RuleContext, type RuleHit } from '../engine';
 import { awsRootfs } from './lambda-shape';
@@ -7,7 +8,7 @@ const SHELL = /(^|\/)(ba|da|a|z|k)?sh$/;
 
 /** Does /lambda-entrypoint.sh receive CMD? (an AWS base or AWS's recipe, its ENTRYPOINT kept) */
 function awsEntry(ctx: RuleContext, entrypoint: DfInstruction | null): boolean {
-  if (entrypoint) return entrypoint.exec === true && entrypoint.json?.[0] === '/lambda-entrypoint.sh';
+  if (entrypoint) return entrypoint.exec === true && entrypoint.json?.[0] === LAMBDA.entryScript;
   const final = ctx.df.finalStage;
   return (final !== null && ctx.base(final)?.kind === 'aws-runtime') || awsRootfs(ctx);
 }
@@ -47,7 +48,7 @@ export const rule = defineRule({
     }
     if (cmd && !cmd.exec) {
       if (awsEntry(ctx, entrypoint)) {
-        hits.push({ line: cmd.line, message: 'CMD is in shell form, so /lambda-entrypoint.sh receives "/bin/sh", "-c", "..." instead of the handler and exits with 142; write CMD ["module.handler"].' });
+        hits.push({ line: cmd.line, message: `CMD is in shell form, so ${LAMBDA.entryScript} receives "/bin/sh", "-c", "..." instead of the handler and exits with 142; write CMD ["module.handler"].` });
       } else if (entrypoint?.exec) {
         hits.push({ line: cmd.line, message: `CMD is in shell form, so ENTRYPOINT ${entrypoint.json?.[0] ?? ''} receives "/bin/sh", "-c", "..." as its arguments instead of the handler; write CMD as a JSON array.` });
       } else if (!/^\s*exec\s/.test(cmd.script ?? '')) {

@@ -1,3 +1,4 @@
+import { LANGUAGE_IMAGE_REPOS } from '../../catalog/images';
 import type { DfInstruction } from '../dockerfile';
 import { defineRule, runInstructions, type RuleContext, type RuleHit } from '../engine';
 import { effectiveConfig } from './util';
@@ -12,6 +13,12 @@ const LOCAL_INTERPRETERS: Record<string, RegExp> = {
   ruby: /^ruby[\d.]*$/,
 };
 
+/** The folder an official language image keeps its interpreter in, from the catalog's record. */
+function interpreterDir(name: string): string | undefined {
+  const binary = LANGUAGE_IMAGE_REPOS.find((r) => r.repositories.includes(name))?.binary.debian;
+  return binary?.slice(0, binary.lastIndexOf('/'));
+}
+
 /** An absolute /usr/bin interpreter that the official image keeps in /usr/local/bin. */
 function missingInterpreter(ctx: RuleContext, runner: DfInstruction, prog: string): RuleHit | null {
   const final = ctx.df.finalStage;
@@ -21,8 +28,9 @@ function missingInterpreter(ctx: RuleContext, runner: DfInstruction, prog: strin
   const official = (!base.ref.registry && !path.includes('/')) || /(^|\/)library\/[^/]+$/.test(path);
   const name = path.slice(path.lastIndexOf('/') + 1);
   const pattern = LOCAL_INTERPRETERS[name];
+  const dir = interpreterDir(name);
   const m = /^\/usr\/bin\/([^/]+)$/.exec(prog);
-  if (!official || !pattern || !m || !pattern.test(m[1]!)) return null;
+  if (!official || !pattern || !dir || !m || !pattern.test(m[1]!)) return null;
   // An OS package (apt-get install python3) or a link puts one there after all.
   const tool = m[1]!.replace(/[\d.]+$/, '');
   const provided = runInstructions(ctx.finalInstructions()).some((i) => {
@@ -30,7 +38,7 @@ function missingInterpreter(ctx: RuleContext, runner: DfInstruction, prog: strin
     return new RegExp(`\\b(apt-get|apt|apk|dnf|microdnf|yum)\\b[^;&|]*\\b${tool}`).test(text) || text.includes(prog);
   });
   if (provided) return null;
-  return { line: runner.line, level: 'error', message: `${prog} does not exist in the official ${name} image, which keeps its interpreter in /usr/local/bin; write "/usr/local/bin/${m[1]}".` };
+  return { line: runner.line, level: 'error', message: `${prog} does not exist in the official ${name} image, which keeps its interpreter in ${dir}; write "${dir}/${m[1]}".` };
 }
 
 /** Lambda wants an absolute entry point (and not a symlink, which a linter cannot see). */

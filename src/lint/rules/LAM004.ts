@@ -1,3 +1,4 @@
+import { LAMBDA } from '../../catalog';
 import { defineRule } from '../engine';
 import { copyDest, copyParts, effectiveConfig, finalWithWorkdir } from './util';
 
@@ -13,13 +14,13 @@ export const rule = defineRule({
     const lang = ctx.catalog.LANGUAGES[base.language as keyof typeof ctx.catalog.LANGUAGES];
     if (!lang) return [];
     const { entrypoint, cmd } = effectiveConfig(ctx);
-    if (entrypoint && !(entrypoint.exec && entrypoint.json?.length === 1 && entrypoint.json[0] === '/lambda-entrypoint.sh')) return [];
+    if (entrypoint && !(entrypoint.exec && entrypoint.json?.length === 1 && entrypoint.json[0] === LAMBDA.entryScript)) return [];
     if (!cmd) {
       return [{ line: final.line, level: 'warning', message: `No CMD: the handler must then come from ImageConfig.Command (e.g. CMD ["${lang.handler.example}"]).` }];
     }
     if (!cmd.exec || !cmd.json) return []; // LAM002 reports the shell form
     if (cmd.json.length !== 1) {
-      return [{ line: cmd.line, message: `CMD has ${cmd.json.length} elements; /lambda-entrypoint.sh takes exactly one, the handler (e.g. ["${lang.handler.example}"]).` }];
+      return [{ line: cmd.line, message: `CMD has ${cmd.json.length} elements; ${LAMBDA.entryScript} takes exactly one, the handler (e.g. ["${lang.handler.example}"]).` }];
     }
     const handler = cmd.json[0]!;
     if (!lang.handler.pattern.test(handler)) {
@@ -28,7 +29,7 @@ export const rule = defineRule({
     // Node.js 24's ESM loader refuses a directory as the handler module (ERR_UNSUPPORTED_DIR_IMPORT).
     const version = base.record && 'languageVersion' in base.record ? Number(base.record.languageVersion) : 0;
     if (base.language === 'nodejs' && version >= 24) {
-      const module = `/var/task/${handler.slice(0, handler.lastIndexOf('.'))}`;
+      const module = `${LAMBDA.taskRoot}/${handler.slice(0, handler.lastIndexOf('.'))}`;
       const dir = finalWithWorkdir(ctx).some(({ ins, workdir }) => {
         if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') return false;
         const dest = copyDest(ctx, ins, workdir);

@@ -1,3 +1,4 @@
+import { LAMBDA } from '../../catalog';
 import { defineRule, type RuleHit } from '../engine';
 import { effectiveConfig, resolvePath, within, wordsOf } from './util';
 
@@ -16,7 +17,7 @@ const WRITE_VARS = new Set([
 export const rule = defineRule({
   id: 'LAM011',
   severity: 'warning',
-  description: 'Run-time writes must go to /tmp: cache, config and home variables must point there',
+  description: `Run-time writes must go to ${LAMBDA.tmpDir}: cache, config and home variables must point there`,
   check: (ctx) => {
     const hits: RuleHit[] = [];
     const underTmp: Record<string, boolean> = {};
@@ -25,15 +26,15 @@ export const rule = defineRule({
       for (const p of ins.pairs) {
         if (!WRITE_VARS.has(p.name) || p.value === null || p.value === '') continue;
         const value = resolvePath(ctx, ins, p.value);
-        const ok = within(value, '/tmp') || value.includes('$');
+        const ok = within(value, LAMBDA.tmpDir) || value.includes('$');
         underTmp[p.name] = ok;
-        if (!ok) hits.push({ line: ins.line, message: `ENV ${p.name}=${p.value} points outside /tmp, but only /tmp is writable on Lambda; use a path under /tmp (e.g. /tmp/${p.name.toLowerCase()}) unless it is a read-only pre-built cache.` });
+        if (!ok) hits.push({ line: ins.line, message: `ENV ${p.name}=${p.value} points outside ${LAMBDA.tmpDir}, but only ${LAMBDA.tmpDir} is writable on Lambda; use a path under ${LAMBDA.tmpDir} (e.g. ${LAMBDA.tmpDir}/${p.name.toLowerCase()}) unless it is a read-only pre-built cache.` });
       }
     }
     const { entrypoint, cmd } = effectiveConfig(ctx);
     const runner = [entrypoint, cmd].find((i) => wordsOf(i).some((w) => w === 'npx' || w.endsWith('/npx')));
     if (runner && !underTmp.NPM_CONFIG_CACHE && !underTmp.npm_config_cache && !underTmp.HOME) {
-      hits.push({ line: runner.line, message: `${runner.keyword} runs npx, which writes its cache under $HOME, and $HOME is read-only on Lambda (EROFS, exit 254); set ENV NPM_CONFIG_CACHE=/tmp/.npm.` });
+      hits.push({ line: runner.line, message: `${runner.keyword} runs npx, which writes its cache under $HOME, and $HOME is read-only on Lambda (EROFS, exit 254); set ENV NPM_CONFIG_CACHE=${LAMBDA.tmpDir}/.npm.` });
     }
     return hits;
   },

@@ -1,3 +1,4 @@
+import { LAMBDA } from '../../catalog';
 import { defineRule } from '../engine';
 import { copyDest, effectiveConfig, finalWithWorkdir, within } from './util';
 
@@ -7,19 +8,19 @@ const SEARCH_PATH_VARS = new Set(['PYTHONPATH', 'NODE_PATH', 'RUBYLIB', 'GEM_PAT
 export const rule = defineRule({
   id: 'LAM014',
   severity: 'warning',
-  description: 'On AWS language base images the handler code belongs in ${LAMBDA_TASK_ROOT} (/var/task)',
+  description: `On AWS language base images the handler code belongs in \${LAMBDA_TASK_ROOT} (${LAMBDA.taskRoot})`,
   check: (ctx) => {
     const final = ctx.df.finalStage;
     if (!final || ctx.base(final)?.kind !== 'aws-runtime') return [];
     const { entrypoint } = effectiveConfig(ctx);
-    if (entrypoint && entrypoint.json?.[0] !== '/lambda-entrypoint.sh') return [];
+    if (entrypoint && entrypoint.json?.[0] !== LAMBDA.entryScript) return [];
     const steps = finalWithWorkdir(ctx);
     if (steps.some(({ ins }) => ins.keyword === 'ENV' && ins.pairs.some((p) => SEARCH_PATH_VARS.has(p.name)))) return [];
     const copies = steps.filter(({ ins }) => (ins.keyword === 'COPY' || ins.keyword === 'ADD'));
     const dests = copies.map(({ ins, workdir }) => ({ ins, dest: copyDest(ctx, ins, workdir) }));
-    if (dests.length === 0 || dests.some((d) => d.dest === null || within(d.dest.replace(/\/$/, ''), '/var/task'))) return [];
-    const outside = dests.find((d) => !within(d.dest!, '/opt'));
+    if (dests.length === 0 || dests.some((d) => d.dest === null || within(d.dest.replace(/\/$/, ''), LAMBDA.taskRoot))) return [];
+    const outside = dests.find((d) => !within(d.dest!, LAMBDA.optDir));
     if (!outside) return [];
-    return [{ line: outside.ins.line, message: `Nothing is copied into /var/task, and this ${outside.ins.keyword} puts code in ${outside.dest}; the runtime looks for the handler in \${LAMBDA_TASK_ROOT} (/var/task), so copy it there (or extend PYTHONPATH/NODE_PATH).` }];
+    return [{ line: outside.ins.line, message: `Nothing is copied into ${LAMBDA.taskRoot}, and this ${outside.ins.keyword} puts code in ${outside.dest}; the runtime looks for the handler in \${LAMBDA_TASK_ROOT} (${LAMBDA.taskRoot}), so copy it there (or extend PYTHONPATH/NODE_PATH).` }];
   },
 });

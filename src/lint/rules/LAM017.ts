@@ -1,15 +1,10 @@
+import { LAMBDA_RESERVED_ENV, LAMBDA_RESERVED_PATHS } from '../../catalog';
 import { defineRule, type RuleHit } from '../engine';
 
-/** Variables Lambda defines itself at run time ("defined runtime environment variables"). */
-export const RESERVED = new Set([
-  'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_EXECUTION_ENV', 'AWS_LAMBDA_FUNCTION_NAME',
-  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_INITIALIZATION_TYPE',
-  'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME', 'AWS_LAMBDA_RUNTIME_API', '_HANDLER',
-  '_X_AMZN_TRACE_ID', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
-  'AWS_XRAY_CONTEXT_MISSING', 'AWS_XRAY_DAEMON_ADDRESS', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
-]);
+/** Variables Lambda defines itself at run time. */
+export const RESERVED: ReadonlySet<string> = new Set(LAMBDA_RESERVED_ENV.names);
 /** Values Lambda enforces anyway: setting them is harmless (and helps some clients). */
-const ENFORCED: Record<string, string> = { LAMBDA_TASK_ROOT: '/var/task', LAMBDA_RUNTIME_DIR: '/var/runtime' };
+const ENFORCED = LAMBDA_RESERVED_PATHS;
 
 export const rule = defineRule({
   id: 'LAM017',

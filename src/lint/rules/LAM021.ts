@@ -1,3 +1,4 @@
+import { OS_ONLY_BASES } from '../../catalog';
 import { recogniseBase } from '../../catalog/bases';
 import { defineRule, type RuleHit } from '../engine';
 
@@ -20,7 +21,7 @@ export const rule = defineRule({
       const floating = !base.ref.tag || base.ref.tag === 'latest';
       if (!floating || (s !== finalRoot && base.kind === 'other')) continue;
       const what = base.ref.tag ? 'the moving "latest" tag' : 'no tag (so "latest")';
-      hits.push({ line: s.line, message: `FROM ${s.expandedImage} uses ${what}; ${base.kind !== 'other' ? 'AWS moves these between OS releases and runtimes' : 'the image can change under you'}. Pin a version tag (e.g. ${base.kind === 'os-only' ? 'provided:al2023' : base.kind === 'aws-runtime' ? `${base.language}:<version>` : '<image>:<version>'}) or a digest.` });
+      hits.push({ line: s.line, message: `FROM ${s.expandedImage} uses ${what}; ${base.kind !== 'other' ? 'AWS moves these between OS releases and runtimes' : 'the image can change under you'}. Pin a version tag (e.g. ${base.kind === 'os-only' ? `provided:${OS_ONLY_BASES[0]!.tag}` : base.kind === 'aws-runtime' ? `${base.language}:<version>` : '<image>:<version>'}) or a digest.` });
     }
     return hits;
   },

@@ -1,7 +1,18 @@
+import { ricsFor, type RicRecord } from '../../catalog/rics';
+import { escapeRegExp } from '../../shared/regexp';
 import { defineRule, runInstructions, type RuleHit } from '../engine';
 import type { DfStage } from '../dockerfile';
 import type { RuleContext } from '../engine';
 import { commandsOf, installOf } from './util';
+
+const NODE_RIC = ricsFor('nodejs')[0]!;
+const PYTHON_RIC = ricsFor('python')[0]!;
+/** `aws-lambda-ric`, `aws-lambda-ric@4.0.2`: npm's spelling of the package with an optional version. */
+const NODE_RIC_SPEC = new RegExp(`^${escapeRegExp(NODE_RIC.package)}(@|$)`);
+/** `awslambdaric`, `awslambdaric==4.2.2`. */
+const PYTHON_RIC_SPEC = new RegExp(`^${escapeRegExp(PYTHON_RIC.package)}\\b`);
+/** What the catalog installs for the client on Alpine, for the message. */
+const alpineDeps = (ric: RicRecord, kind: 'buildDeps' | 'runtimeDeps'): string[] => ric[kind].alpine ?? [];
 
 /** Packages whose presence in the same stage shows the native build was prepared for. */
 const BUILD_DEPS = /^(build-base|make|g\+\+|gcc|cmake|autoconf|automake|libtool)$/;
@@ -14,9 +25,9 @@ function stageInstalls(ctx: RuleContext, stage: DfStage): { pkgs: Set<string>; r
       const inst = installOf(cmd);
       if (!inst) continue;
       if (['apk', 'apt-get', 'apt', 'dnf', 'yum', 'microdnf'].includes(inst.manager)) inst.packages.forEach((p) => pkgs.add(p.replace(/[=<>~].*$/, '')));
-      const node = inst.manager === 'npm' ? inst.packages.find((p) => /^aws-lambda-ric(@|$)/.test(p)) : undefined;
+      const node = inst.manager === 'npm' ? inst.packages.find((p) => NODE_RIC_SPEC.test(p)) : undefined;
       if (node !== undefined && ins.stage === stage.index) ric = { node, line: ins.line };
-      if (inst.manager === 'pip' && inst.packages.some((p) => /^awslambdaric\b/.test(p)) && ins.stage === stage.index) ric = { python: true, line: ins.line };
+      if (inst.manager === 'pip' && inst.packages.some((p) => PYTHON_RIC_SPEC.test(p)) && ins.stage === stage.index) ric = { python: true, line: ins.line };
     }
   }
   return { pkgs, ric };
@@ -24,8 +35,8 @@ function stageInstalls(ctx: RuleContext, stage: DfStage): { pkgs: Set<string>; r
 
 /**
  * Runtime interface clients on non-AWS bases have known traps: on Alpine (musl) they compile
- * native code (node-gyp needs python3, make, g++, cmake, autoconf, automake, libtool) and the
- * Python client needs libstdc++ at run time; aws-lambda-ric 4.x reads the code location from
+ * native code (the catalog's buildDeps say with what) and the Python client needs libraries at
+ * run time (runtimeDeps); aws-lambda-ric 4.x reads the code location from
  * LAMBDA_TASK_ROOT ("Cannot find module" from /function otherwise).
  */
 export const rule = defineRule({
@@ -40,20 +51,22 @@ export const rule = defineRule({
       const { pkgs, ric } = stageInstalls(ctx, stage);
       if (!ric) continue;
       if (base.family === 'alpine' && ![...pkgs].some((p) => BUILD_DEPS.test(p))) {
-        hits.push({ line: ric.line, message: `${ric.node !== undefined ? 'aws-lambda-ric' : 'awslambdaric'} compiles native code on Alpine (musl); install its build dependencies first (apk add build-base libtool autoconf automake cmake${ric.node !== undefined ? ' python3' : ' elfutils-dev'}), or build on a glibc image.` });
+        const client = ric.node !== undefined ? NODE_RIC : PYTHON_RIC;
+        hits.push({ line: ric.line, message: `${client.package} compiles native code on Alpine (musl); install its build dependencies first (apk add ${alpineDeps(client, 'buildDeps').join(' ')}), or build on a glibc image.` });
       }
       if (ric.node !== undefined && !/@[0-3]\./.test(ric.node)) {
         const env = ctx.chain(ctx.df.finalStage ?? stage).flatMap((s) => s.instructions).some((i) => i.keyword === 'ENV' && i.pairs.some((p) => p.name === 'LAMBDA_TASK_ROOT'));
-        if (!env) hits.push({ line: ric.line, message: `${ric.node} resolves to aws-lambda-ric 4.x, which loads the handler from $LAMBDA_TASK_ROOT ("Cannot find module" otherwise); set ENV LAMBDA_TASK_ROOT to the code directory, or pin aws-lambda-ric@3.3.0.` });
+        if (!env) hits.push({ line: ric.line, message: `${ric.node} resolves to ${NODE_RIC.package} 4.x, which loads the handler from $LAMBDA_TASK_ROOT ("Cannot find module" otherwise); set ENV LAMBDA_TASK_ROOT to the code directory, or pin ${NODE_RIC.package} 3.x.` });
       }
     }
     const final = ctx.df.finalStage;
     const base = final ? ctx.base(final) : null;
     if (final && base?.family === 'alpine') {
-      const usesPythonRic = ctx.finalInstructions().some((i) => (i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD') && /awslambdaric/.test(i.argsText));
+      const usesPythonRic = ctx.finalInstructions().some((i) => (i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD') && i.argsText.includes(PYTHON_RIC.package));
       const { pkgs } = stageInstalls(ctx, final);
-      if (usesPythonRic && !pkgs.has('libstdc++')) {
-        hits.push({ line: final.line, message: 'awslambdaric on Alpine needs libstdc++ at run time; add RUN apk add --no-cache libstdc++ to the final stage.' });
+      const missing = alpineDeps(PYTHON_RIC, 'runtimeDeps').filter((p) => !pkgs.has(p));
+      if (usesPythonRic && missing.length > 0) {
+        hits.push({ line: final.line, message: `${PYTHON_RIC.package} on Alpine needs ${missing.join(', ')} at run time; add RUN apk add --no-cache ${missing.join(' ')} to the final stage.` });
       }
     }
     return hits;

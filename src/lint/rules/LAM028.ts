@@ -1,7 +1,10 @@
+import { RICS, RIE_COMMAND } from '../../catalog/rics';
+import { escapeRegExp } from '../../shared/regexp';
 import { defineRule } from '../engine';
 import { effectiveConfig, wordsOf } from './util';
 
-const RIC = /awslambdaric|aws-lambda-ric|aws_lambda_ric|com\.amazonaws\.services\.lambda\.runtime\.api\.client\.AWSLambda/;
+/** A word that starts one of the catalogued clients. */
+const RIC = new RegExp(RICS.flatMap((r) => (r.command ? [escapeRegExp(r.command)] : [])).join('|'));
 
 /**
  * A runtime interface client started directly only works inside Lambda (it needs
@@ -16,8 +19,8 @@ export const rule = defineRule({
     if (!final || ctx.base(final)?.kind !== 'other') return [];
     const { entrypoint } = effectiveConfig(ctx);
     const words = wordsOf(entrypoint);
-    if (!entrypoint || !words.some((w) => RIC.test(w)) || words.some((w) => /aws-lambda-rie/.test(w))) return [];
-    if (ctx.finalInstructions().some((i) => /aws-lambda-rie/.test(i.argsText))) return [];
-    return [{ line: entrypoint.line, message: 'ENTRYPOINT starts the runtime interface client directly, which fails outside Lambda (no AWS_LAMBDA_RUNTIME_API); to test locally, run it under the Runtime Interface Emulator (aws-lambda-rie), e.g. with an entry script that uses it when AWS_LAMBDA_RUNTIME_API is unset.' }];
+    if (!entrypoint || !words.some((w) => RIC.test(w)) || words.some((w) => w.includes(RIE_COMMAND))) return [];
+    if (ctx.finalInstructions().some((i) => i.argsText.includes(RIE_COMMAND))) return [];
+    return [{ line: entrypoint.line, message: `ENTRYPOINT starts the runtime interface client directly, which fails outside Lambda (no AWS_LAMBDA_RUNTIME_API); to test locally, run it under the Runtime Interface Emulator (${RIE_COMMAND}), e.g. with an entry script that uses it when AWS_LAMBDA_RUNTIME_API is unset.` }];
   },
 });

@@ -4,12 +4,21 @@
  * base-image recipe (a root file system unpacked onto scratch), and a /lambda-entrypoint.sh
  * that a later instruction replaced.
  */
+import { LAMBDA } from '../../catalog';
+import { RICS, RIE_COMMAND, ricName } from '../../catalog/rics';
+import { escapeRegExp } from '../../shared/regexp';
 import { flagValue, type DfInstruction } from '../dockerfile';
 import type { RuleContext } from '../engine';
 import { copyDest, copyParts, finalWithWorkdir, within } from './util';
 
 const ADAPTER = /aws-lambda-adapter|lambda-web-adapter|(^|\/)lambda-adapter\b/i;
 const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|txz)$/i;
+const EXTENSIONS_DIR = new RegExp(escapeRegExp(LAMBDA.extensionsDir));
+const ENTRY_NAME = LAMBDA.entryScript.slice(LAMBDA.entryScript.lastIndexOf('/') + 1);
+/** A source file named like the entry script, copied to / where it lands on it. */
+const ENTRY_FILE = new RegExp(`(^|/)${escapeRegExp(ENTRY_NAME)}$`);
+/** A shell command that writes (ln, cp, mv, install, tee, a redirection) or removes the entry script. */
+const WRITES_ENTRY = new RegExp(`(\\b(ln|cp|mv|install|rm|tee)\\b[^;&|]*|>\\s*)${escapeRegExp(LAMBDA.entryScript)}\\b`);
 
 /** The instruction that installs the Lambda Web Adapter under /opt/extensions, if any. */
 export function webAdapter(ctx: RuleContext): DfInstruction | null {
@@ -17,12 +26,12 @@ export function webAdapter(ctx: RuleContext): DfInstruction | null {
     for (const { ins, workdir } of finalWithWorkdir(ctx)) {
       if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
         const dest = copyDest(ctx, ins, workdir);
-        if (dest === null || !within(dest.replace(/\/$/, ''), '/opt/extensions')) continue;
+        if (dest === null || !within(dest.replace(/\/$/, ''), LAMBDA.extensionsDir)) continue;
         const from = flagValue(ins, 'from');
         const stage = from ? ctx.df.stages.find((s) => s.name?.toLowerCase() === from.toLowerCase() || String(s.index) === from) : undefined;
         const origin = [from ?? '', stage?.expandedImage ?? '', ...(copyParts(ins)?.sources ?? []), dest].join(' ');
         if (ADAPTER.test(origin)) return ins;
-      } else if (ins.keyword === 'RUN' && /\/opt\/extensions/.test(ins.script ?? '') && ADAPTER.test(ins.script ?? '')) {
+      } else if (ins.keyword === 'RUN' && EXTENSIONS_DIR.test(ins.script ?? '') && ADAPTER.test(ins.script ?? '')) {
         return ins;
       }
     }
@@ -42,7 +51,7 @@ export function awsRootfs(ctx: RuleContext): boolean {
     if (root.expandedImage?.toLowerCase() !== 'scratch') return false;
     const ins = ctx.finalInstructions();
     const unpacked = ins.some((i) => i.keyword === 'ADD' && copyParts(i)?.dest === '/' && copyParts(i)!.sources.every((s) => ARCHIVE.test(s)));
-    const entry = ins.some((i) => i.keyword === 'ENTRYPOINT' && i.json?.[0] === '/lambda-entrypoint.sh')
+    const entry = ins.some((i) => i.keyword === 'ENTRYPOINT' && i.json?.[0] === LAMBDA.entryScript)
       || ins.some((i) => i.keyword === 'ENV' && i.pairs.some((p) => p.name === 'LAMBDA_RUNTIME_DIR'));
     return unpacked && entry;
   });
@@ -62,13 +71,13 @@ export function entrypointShadowed(ctx: RuleContext): Shadowing | null {
       if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
         const dest = copyDest(ctx, ins, workdir);
         const sources = copyParts(ins)?.sources ?? [];
-        const hit = dest === '/lambda-entrypoint.sh' || (dest === '/' && sources.some((s) => /(^|\/)lambda-entrypoint\.sh$/.test(s)));
-        if (hit) found = { ins, emulator: sources.some((s) => /aws-lambda-rie/.test(s)) };
+        const hit = dest === LAMBDA.entryScript || (dest === '/' && sources.some((s) => ENTRY_FILE.test(s)));
+        if (hit) found = { ins, emulator: sources.some((s) => s.includes(RIE_COMMAND)) };
       } else if (ins.keyword === 'RUN') {
         const script = ins.script ?? ins.json?.join(' ') ?? '';
         // Writing to it (ln, cp, mv, tee, a redirection) or removing it; reading it is fine.
-        if (/(\b(ln|cp|mv|install|rm|tee)\b[^;&|]*|>\s*)\/lambda-entrypoint\.sh\b/.test(script)) {
-          found = { ins, emulator: /aws-lambda-rie/.test(script) };
+        if (WRITES_ENTRY.test(script)) {
+          found = { ins, emulator: script.includes(RIE_COMMAND) };
         }
       }
     }
@@ -76,7 +85,12 @@ export function entrypointShadowed(ctx: RuleContext): Shadowing | null {
   });
 }
 
-const LAMBDA_SIGNS = /awslambdaric|aws-lambda-ric|aws_lambda_ric|runtime-interface-client|Amazon\.Lambda\.RuntimeSupport|lambda-entrypoint\.sh|aws-lambda-rie|\/var\/runtime\/bootstrap|LAMBDA_(TASK_ROOT|RUNTIME_DIR)|\/opt\/extensions|aws-lambda-go|lambda_runtime|cargo[- ]lambda|bref|AWS_LAMBDA_/i;
+/** Traces of a Lambda image: the catalogued clients by package and command, the emulator, Lambda's layout. */
+const LAMBDA_SIGNS = new RegExp([
+  ...RICS.flatMap((r) => [ricName(r), ...(r.command ? [r.command] : [])]).map(escapeRegExp),
+  'runtime-interface-client', escapeRegExp(ENTRY_NAME), escapeRegExp(RIE_COMMAND), escapeRegExp(LAMBDA.bootstrap),
+  'LAMBDA_(TASK_ROOT|RUNTIME_DIR)', escapeRegExp(LAMBDA.extensionsDir), 'cargo[- ]lambda|bref|AWS_LAMBDA_',
+].join('|'), 'i');
 
 /**
  * Does the Dockerfile look like a Lambda image at all? An AWS base, AWS's recipe, the Web

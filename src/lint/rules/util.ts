@@ -1,4 +1,5 @@
 /** Helpers shared by the rules: commands of RUNs and package installs. */
+import { LAMBDA, LAMBDA_RESERVED_PATHS } from '../../catalog';
 import type { DfInstruction } from '../dockerfile';
 import { runInstructions, type RuleContext, type RuleHit } from '../engine';
 import { afterSubcommand, operands, pipArgs, programName, unwrap, type Command } from '../shell';
@@ -130,9 +131,8 @@ export function wordsOf(ins: DfInstruction | null): string[] {
 
 /** Resolves `$VAR`/`${VAR}` in a path from ENV values seen so far in the final image. */
 export function envValue(ctx: RuleContext, upToLine: number, name: string): string | undefined {
-  let value: string | undefined;
-  if (name === 'LAMBDA_TASK_ROOT') value = '/var/task';
-  if (name === 'LAMBDA_RUNTIME_DIR') value = '/var/runtime';
+  // Lambda's own path variables start at Lambda's values; an ENV in the image may say otherwise.
+  let value = Object.hasOwn(LAMBDA_RESERVED_PATHS, name) ? LAMBDA_RESERVED_PATHS[name] : undefined;
   for (const ins of ctx.finalInstructions()) {
     if (ins.line > upToLine) break;
     if (ins.keyword !== 'ENV') continue;
@@ -167,7 +167,7 @@ function walkFinal(ctx: RuleContext): { ins: DfInstruction; workdir: string }[] 
   const final = ctx.df.finalStage;
   if (!final) return [];
   const base = ctx.base(final);
-  let workdir = base && base.kind !== 'other' ? '/var/task' : '/';
+  let workdir = base && base.kind !== 'other' ? LAMBDA.taskRoot : '/';
   const out: { ins: DfInstruction; workdir: string }[] = [];
   for (const ins of ctx.finalInstructions()) {
     out.push({ ins, workdir });

@@ -74,7 +74,8 @@ interface OfficialRuntime {
   interpreter: (version: string) => string;
   tools: RuntimeCopy['tools'];
   nodedir: string | null;
-  libs: (libs: ReleaseLibs) => string[];
+  /** The release's packages the runtime needs, or null when the catalog has no names for them. */
+  libs: (libs: ReleaseLibs | null) => string[] | null;
   sources: SourceId[];
 }
 
@@ -110,7 +111,7 @@ const OFFICIAL: Partial<Record<Language, OfficialRuntime>> = {
     // npm is the link the build stage makes to npm's own entry script, which runs under node.
     tools: {},
     nodedir: '/usr/local',
-    libs: (l) => l.cxx,
+    libs: (l) => l?.cxx ?? null,
     sources: ['docker-node-variants', 'node-building'],
   },
   python: {
@@ -129,7 +130,7 @@ const OFFICIAL: Partial<Record<Language, OfficialRuntime>> = {
     interpreter: (v) => `/usr/local/bin/python${v}`,
     tools: {},
     nodedir: null,
-    libs: (l) => [l.certificates, l.ssl, l.ffi, l.sqlite, l.expat, l.bz2, l.lzma, l.zlib],
+    libs: (l) => (l ? [l.certificates, l.ssl, l.ffi, l.sqlite, l.expat, l.bz2, l.lzma, l.zlib] : null),
     sources: ['docker-python-variants', 'docker-python'],
   },
   ruby: {
@@ -148,7 +149,7 @@ const OFFICIAL: Partial<Record<Language, OfficialRuntime>> = {
     interpreter: () => '/usr/local/bin/ruby',
     tools: { gem: '/usr/local/bin/gem', bundle: '/usr/local/bin/bundle' },
     nodedir: null,
-    libs: (l) => [l.certificates, l.ssl, l.ffi, l.gmp, l.yaml, l.zlib],
+    libs: (l) => (l ? [l.certificates, l.ssl, l.ffi, l.gmp, l.yaml, l.zlib] : null),
     sources: ['docker-ruby-variants', 'docker-ruby'],
   },
   java: {
@@ -193,10 +194,6 @@ export function copiedRuntime(release: DistroRelease, rt: LanguageRuntime): Copy
   if (!(LANGUAGE_VERSIONS[rt.language] ?? []).includes(version)) {
     return { ok: false, reason: `no official ${official.repository} image is catalogued for ${version}`, alternative: null };
   }
-  if (!release.libs) {
-    return { ok: false, reason: `the catalog has no library package names for ${release.title} to run a copied runtime`, alternative: null };
-  }
-
   let image: string;
   let why: string;
   const libc = release.libc;
@@ -244,6 +241,7 @@ export function copiedRuntime(release: DistroRelease, rt: LanguageRuntime): Copy
   }
 
   const libs = official.libs(release.libs);
+  if (!libs) return { ok: false, reason: `the catalog has no package names for the libraries ${image} links against on ${release.title}`, alternative: null };
   const paths = [...new Set([...official.build, ...official.final].map((p) => p.src))].join(', ');
   return {
     ok: true,

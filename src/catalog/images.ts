@@ -1,6 +1,7 @@
 import type { Arch, FamilyId, Language } from './types';
 import type { SourceId } from './sources';
 import { parseImageRef } from './image-ref';
+import { versionsOf } from './versions';
 
 /*
  * Images for --base image and what the OS-only bases can install: official language images
@@ -185,17 +186,19 @@ const AL2_CORRETTO = (v: string): DistroLanguage => ({
   sources: ['corretto-al2-install'],
 });
 
+/** Versions AL2023 carries whose package name no AWS document confirms. */
+const AL2023_UNCONFIRMED_JAVA = new Set(['25', '11']);
+
+/**
+ * What AL2023's repositories offer, generated from the version lists (src/catalog/versions.ts):
+ * the guides name nodejs<V>, python<V> and java-<V>-amazon-corretto-headless packages for every
+ * supported version, and .NET is always published self-contained. Ruby (3.4 only) and Corretto
+ * 8 (no headless split) are irregular and stay written out.
+ */
 const AL2023_LANGUAGES: DistroLanguage[] = [
-  AL2023_NODE('24'),
-  AL2023_NODE('22'),
-  AL2023_PYTHON('3.14'),
-  AL2023_PYTHON('3.13'),
-  AL2023_PYTHON('3.12'),
-  AL2023_PYTHON('3.11'),
-  AL2023_JAVA('25', false),
-  AL2023_JAVA('21', true),
-  AL2023_JAVA('17', true),
-  AL2023_JAVA('11', false),
+  ...versionsOf('nodejs').map(AL2023_NODE),
+  ...versionsOf('python').map(AL2023_PYTHON),
+  ...versionsOf('java').filter((v) => v !== '8').map((v) => AL2023_JAVA(v, !AL2023_UNCONFIRMED_JAVA.has(v))),
   {
     runtime: 'java8',
     // Corretto 8 has no headless split on Amazon Linux: the JRE package is the runtime.
@@ -217,9 +220,7 @@ const AL2023_LANGUAGES: DistroLanguage[] = [
     note: 'that ruby3.4 pulls its rubygems and bundler packages (as ruby3.2 does) is UNCONFIRMED',
     sources: ['al2023-ruby'],
   },
-  AL2023_DOTNET('10'),
-  AL2023_DOTNET('9'),
-  AL2023_DOTNET('8'),
+  ...versionsOf('dotnet').map(AL2023_DOTNET),
 ];
 
 export const DISTRO_RELEASES: readonly DistroRelease[] = [
@@ -542,29 +543,29 @@ function defaults(): DefaultImage[] {
   const out: DefaultImage[] = [];
   const add = (runtime: string, family: FamilyId, final: string, build: string | null, sources: SourceId[]) =>
     out.push({ kind: 'default-image', id: `${family}/${runtime}`, runtime, family, final, build, sources });
-  for (const v of ['24', '22']) {
+  for (const v of versionsOf('nodejs')) {
     add(`nodejs${v}`, 'debian', `node:${v}-bookworm-slim`, `node:${v}-bookworm`, ['docker-node']);
     add(`nodejs${v}`, 'alpine', `node:${v}-alpine3.23`, `node:${v}-alpine3.23`, ['docker-node']);
   }
-  for (const v of ['3.14', '3.13', '3.12', '3.11']) {
+  for (const v of versionsOf('python')) {
     add(`python${v}`, 'debian', `python:${v}-slim-bookworm`, `python:${v}-bookworm`, ['docker-python']);
     add(`python${v}`, 'alpine', `python:${v}-alpine3.23`, `python:${v}-alpine3.23`, ['docker-python']);
   }
-  for (const v of ['4.0', '3.4', '3.3']) {
+  for (const v of versionsOf('ruby')) {
     add(`ruby${v}`, 'debian', `ruby:${v}-slim-bookworm`, `ruby:${v}-bookworm`, ['docker-ruby']);
     add(`ruby${v}`, 'alpine', `ruby:${v}-alpine3.23`, `ruby:${v}-alpine3.23`, ['docker-ruby']);
   }
-  for (const v of ['25', '21', '17', '11']) add(`java${v}`, 'al2023', `amazoncorretto:${v}-al2023-headless`, null, ['corretto-docker']);
+  for (const v of versionsOf('java').filter((x) => x !== '8')) add(`java${v}`, 'al2023', `amazoncorretto:${v}-al2023-headless`, null, ['corretto-docker']);
   // Corretto 8 has no headless split: its runtime-only variant is the JRE.
   add('java8', 'al2023', 'amazoncorretto:8-al2023-jre', null, ['corretto-docker']);
-  add('java25', 'ubuntu', 'eclipse-temurin:25-jre-noble', null, ['temurin-docker']);
-  add('java21', 'ubuntu', 'eclipse-temurin:21-jre-noble', null, ['temurin-docker']);
-  for (const v of ['17', '11', '8']) add(`java${v}`, 'ubuntu', `eclipse-temurin:${v}-jre-jammy`, null, ['temurin-docker']);
+  // Temurin publishes a noble JRE for every supported version (adoptium/containers <N>/jre/ubuntu/noble).
+  for (const v of versionsOf('java')) add(`java${v}`, 'ubuntu', `eclipse-temurin:${v}-jre-noble`, null, ['temurin-docker', 'temurin-variants']);
   add('java25', 'alpine', 'amazoncorretto:25-alpine3.23', null, ['corretto-docker']);
   add('java21', 'alpine', 'amazoncorretto:21-alpine3.23', null, ['corretto-docker']);
   add('java8', 'alpine', 'amazoncorretto:8-alpine3.23-jre', null, ['corretto-docker']);
-  for (const v of ['9', '8']) add(`dotnet${v}`, 'debian', `mcr.microsoft.com/dotnet/runtime:${v}.0-bookworm-slim`, null, ['dotnet-runtime-images']);
-  for (const v of ['10', '9', '8']) {
+  // From .NET 10 on, Microsoft's runtime images have no Debian variant.
+  for (const v of versionsOf('dotnet').filter((x) => Number(x) < 10)) add(`dotnet${v}`, 'debian', `mcr.microsoft.com/dotnet/runtime:${v}.0-bookworm-slim`, null, ['dotnet-runtime-images']);
+  for (const v of versionsOf('dotnet')) {
     add(`dotnet${v}`, 'ubuntu', `mcr.microsoft.com/dotnet/runtime:${v}.0-noble`, null, ['dotnet-runtime-images', 'dotnet-docker']);
     add(`dotnet${v}`, 'alpine', `mcr.microsoft.com/dotnet/runtime:${v}.0-alpine3.23`, null, ['dotnet-runtime-images']);
   }

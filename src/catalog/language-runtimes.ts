@@ -1,7 +1,7 @@
 import { AWS_RUNTIMES } from './runtimes';
 import { ricFor } from './rics';
 import type { Language, Schedule } from './types';
-import { LANGUAGE_VERSIONS, runtimeId } from './versions';
+import { LANGUAGE_VERSIONS, REFUSED_VERSIONS, runtimeId } from './versions';
 
 export { LANGUAGE_VERSIONS } from './versions';
 
@@ -30,7 +30,7 @@ export const LANGUAGE_RUNTIMES: readonly LanguageRuntime[] = [
   lr('rust', 'rust'),
   lr('custom', 'custom'),
   ...Object.entries(LANGUAGE_VERSIONS).flatMap(([language, versions]) =>
-    versions.map((v) => lr(runtimeId(language as Language, v), language as Language, v)),
+    [...versions, ...(REFUSED_VERSIONS[language as Language] ?? [])].map((v) => lr(runtimeId(language as Language, v), language as Language, v)),
   ),
 ];
 

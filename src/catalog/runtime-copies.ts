@@ -215,7 +215,7 @@ export function copiedRuntime(release: DistroRelease, rt: LanguageRuntime): Copy
     }
     const same = release.family === 'debian' && official.debian?.includes(release.release);
     image = official.glibcTag(version, same ? release.release : p.variant);
-    why = same ? `the official image's variant for ${release.title}` : `${p.why}; ${release.title} has glibc ${libc.version}`;
+    why = same ? `the variant for ${release.title}; ${p.why}` : `${p.why}; ${release.title} has glibc ${libc.version}`;
   } else {
     // Built against a Debian release's libraries: that release, or a Debian-family release whose
     // glibc is at least as new (Ubuntu 24.04 runs bookworm's build; Ubuntu 22.04 runs neither).
@@ -242,13 +242,12 @@ export function copiedRuntime(release: DistroRelease, rt: LanguageRuntime): Copy
 
   const libs = official.libs(release.libs);
   if (!libs) return { ok: false, reason: `the catalog has no package names for the libraries ${image} links against on ${release.title}`, alternative: null };
-  const paths = [...new Set([...official.build, ...official.final].map((p) => p.src))].join(', ');
   return {
     ok: true,
     copy: {
       alias: official.alias,
       image,
-      comment: [`${rt.id} is not in ${release.title}'s repositories: ${paths} are copied from ${image},`, `${why}.`],
+      comment: [`${rt.id} is not in ${release.title}'s repositories, so it is copied from ${image}:`, `${why}.`],
       build: official.build,
       final: official.final,
       after: {

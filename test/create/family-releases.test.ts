@@ -182,7 +182,7 @@ async function check(args: string[], image: string, outcome: Outcome): Promise<v
   expect(copies.every((c) => c.from === runtime!.name)).toBe(true);
   expect(copies.some((c) => bin === c.dest || bin.startsWith(c.dest.endsWith('/') ? c.dest : `${c.dest}/`))).toBe(true);
   // The Dockerfile says where the runtime comes from and why it runs here.
-  expect(dockerfile).toMatch(new RegExp(`# [^\\n]* are copied from ${outcome.copy.replace(/[.]/g, '\\.')},\\n# [^\\n]*(glibc|variant)`));
+  expect(dockerfile).toMatch(new RegExp(`# [^\\n]* is not in [^\\n]*'s repositories, so it is copied from ${outcome.copy.replace(/[.]/g, '\\.')}:\\n# [^\\n]*(glibc|variant)`));
   for (const p of outcome.packages ?? []) expect(finalPackages).toContain(p);
   if (copies.some((c) => c.dest === '/usr/local/')) expect(final.instructions.map((i) => i.text)).toContain('RUN ldconfig');
   // A language built on the organisation image gets the same runtime in its build stage.

@@ -298,7 +298,7 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     libs: DEB_LIBS('libssl3', 'libicu70'),
     title: 'Ubuntu 22.04 (jammy)',
     image: 'ubuntu:22.04',
-    has: { nodejs: '12', python: '3.10', ruby: '3.0', java: '11, 17 and 21', dotnet: 'none' },
+    has: { nodejs: '12', python: '3.10', ruby: '3.0', java: '11, 17 and 21' },
     languages: [UBUNTU_JAVA('21', 'ubuntu-jammy-openjdk'), UBUNTU_JAVA('17', 'ubuntu-jammy-openjdk')],
     sources: ['ubuntu-jammy-packages', 'ubuntu-jammy-openjdk', 'ubuntu-jammy-libc'],
   },

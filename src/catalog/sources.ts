@@ -223,7 +223,7 @@ export const SOURCES = {
     url: 'https://packages.debian.org/trixie/libssl3t64',
   },
   'ubuntu-jammy-packages': {
-    title: 'Ubuntu 22.04 jammy: python3.10, nodejs 12, ruby3.0; no dotnet packages in the archive',
+    title: 'Ubuntu 22.04 jammy: python3.10, nodejs 12, ruby3.0',
     url: 'https://packages.ubuntu.com/jammy/',
   },
   'ubuntu-jammy-openjdk': {

@@ -298,6 +298,10 @@ export function imageTarget(req: ImageRequest): TargetResult {
     }
     if (!pick) {
       const release = wanted?.release ?? distroRelease(REFERENCE_RELEASE[family]);
+      // No official image of the family: its bare image, with the language copied in, where that runs.
+      if (languageOnRelease(release, rt).ok) {
+        return fromReference(rt, ric, release.image, null, req, compiled, wanted ?? { family, release, explicit: false, value: family });
+      }
       const image = suggestedImage(rt.id, undefined);
       return fail(`no ${FAMILY_TITLES[family]} image is catalogued for ${rt.id}: ${whatItHas(release, rt)}; use ${image ? `--image ${image}, or ` : ''}another --family`);
     }

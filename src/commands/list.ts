@@ -150,7 +150,7 @@ export function runList(args: string[], io: Io): number {
   const supported = releases.filter((r) => r.supported).length;
   say(
     io.stdout,
-    `\nAn organisation's image of a family release (--image <ref> --family debian:13): ${supported} of ${releases.length} release × runtime combinations supported (${count('distribution')} from the distribution, ${count('official-image')} copied from an official image, ${count('self-contained')} .NET self-contained, ${count('none')} compiled or shell); \`list --json\` (releaseSupport) says how or why not`,
+    `\nAn organisation's image of a family release (--image <ref> --family debian:13):\n  ${supported} of ${releases.length} release × runtime combinations supported: ${count('distribution')} from the distribution, ${count('official-image')} copied from an official image,\n  ${count('self-contained')} .NET self-contained, ${count('none')} compiled or shell; \`list --json\` (releaseSupport) says how, or why not`,
   );
   return 0;
 }

@@ -415,9 +415,18 @@ function hasSeveralReleases(family: FamilyId): boolean {
   return DISTRO_RELEASES.filter((r) => r.family === family).length > 1;
 }
 
-/** A release an unknown repository's tag names (base:1.0-bookworm, base:2-jammy). */
+/**
+ * A release an unknown repository's tag names by codename (base:1.0-bookworm, base:2-jammy,
+ * base:3-alpine3.21). Bare numbers are the organisation's own versions (base:13.2), never a release.
+ */
 function releaseInTag(tag: string, family: FamilyId): DistroRelease | undefined {
-  return recogniseImage(`${family}:${tag}`).release;
+  const t = tag.toLowerCase();
+  const words = t.split(/[-_.]/);
+  return DISTRO_RELEASES.find((r) => {
+    if (r.family !== family || !hasSeveralReleases(family)) return false;
+    if (family === 'alpine') return new RegExp(`(^|[-_])alpine-?${r.version.replace('.', '\\.')}([-_]|$)`).test(t);
+    return words.includes(r.release);
+  });
 }
 
 export type ReleaseWay =

@@ -275,6 +275,13 @@ describe('--family values and releases from tags', () => {
     const ok = await run(['--yes', '--base', 'image', '--image', 'registry.example.com/team/base:1.0-trixie', '--family', 'debian', '--runtime', 'python3.13', 'fn']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(installs(deployedStage(read(ok.cwd, 'Dockerfile'))).flatMap((i) => i.packages)).toContain('python3.13');
+    // An organisation's own version number is not a release: base:13.2 is Debian 12 unless --family says.
+    const own = await run(['--yes', '--base', 'image', '--image', 'registry.example.com/team/base:13.2', '--family', 'debian', '--runtime', 'python3.13', 'fn']);
+    expect(own.code, own.stderr).toBe(0);
+    expect(own.stderr).toMatch(/assuming Debian 12 \(bookworm\) packages for python3\.13; pass --family debian:12 to confirm/);
+    expect(parseStages(read(own.cwd, 'Dockerfile'))[0]!.from).toBe('python:3.13-slim-bookworm');
+    const alpine = await run(['--yes', '--base', 'image', '--image', 'registry.example.com/team/base:2-alpine3.24', '--family', 'alpine', '--runtime', 'python3.13', 'fn']);
+    expect(parseStages(read(alpine.cwd, 'Dockerfile'))[0]!.from).toBe('python:3.13-alpine3.24');
     const bad = await run(['--yes', '--base', 'image', '--image', 'node:22-alpine3.21', '--family', 'alpine:3.23', '--runtime', 'nodejs22', 'fn']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);

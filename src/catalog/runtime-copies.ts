@@ -1,6 +1,6 @@
-import { DISTRO_RELEASES, type DistroRelease, type ReleaseLibs } from './images';
+import type { DistroRelease, ReleaseLibs } from './images';
 import type { LanguageRuntime } from './language-runtimes';
-import { LANGUAGE_VERSIONS } from './language-runtimes';
+import { versionsOf } from './versions';
 import type { SourceId } from './sources';
 import type { Language } from './types';
 
@@ -191,7 +191,7 @@ export function copiedRuntime(release: DistroRelease, rt: LanguageRuntime): Copy
   const official = OFFICIAL[rt.language];
   const version = rt.version;
   if (!official || !version) return { ok: false, reason: 'no official image is catalogued to copy it from', alternative: null };
-  if (!(LANGUAGE_VERSIONS[rt.language] ?? []).includes(version)) {
+  if (!versionsOf(rt.language).includes(version)) {
     return { ok: false, reason: `no official ${official.repository} image is catalogued for ${version}`, alternative: null };
   }
   let image: string;
@@ -262,9 +262,4 @@ export function copiedRuntime(release: DistroRelease, rt: LanguageRuntime): Copy
       sources: official.sources,
     },
   };
-}
-
-/** Every release a family value can name, for list and tests. */
-export function releasesOf(family: string): DistroRelease[] {
-  return DISTRO_RELEASES.filter((r) => r.family === family);
 }

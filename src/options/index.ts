@@ -1,5 +1,5 @@
 import { FAMILY_VALUES } from '../catalog/families';
-import type { Arch, FamilyId, Language, OsId } from '../catalog/types';
+import type { Arch, Language, OsId } from '../catalog/types';
 
 /**
  * The one model of every choice. OPTION_SPECS below is the source of truth for flags, the YAML

@@ -10,7 +10,7 @@ import {
 } from '../catalog';
 import { parseFamilyValue } from '../catalog/families';
 import { findLanguageRuntime, languageRuntimeIds, languageSchedule } from '../catalog/language-runtimes';
-import type { Arch, FamilyId, OsId } from '../catalog/types';
+import type { Arch, OsId } from '../catalog/types';
 import { imageTarget, osOnlyTarget } from '../catalog/targets';
 import { LANGUAGE_IMAGE_REPOS, parseRef, recogniseImage } from '../catalog/images';
 import { closest, didYouMean } from '../shared/suggest';
@@ -22,7 +22,6 @@ import {
   BUILD_TOOLS,
   DEPLOY_KINDS,
   ECR_POLICY_KINDS,
-  FAMILY_IDS,
   OS_IDS,
   defaultOptions,
   specByKey,

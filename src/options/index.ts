@@ -1,4 +1,5 @@
-import type { Arch, FamilyId, Language, OsId } from '../catalog/types';
+import { FAMILY_VALUES } from '../catalog/families';
+import type { Arch, Language, OsId } from '../catalog/types';
 
 /**
  * The one model of every choice. Each option is declared once in OPTION_SPECS below; the flags
@@ -22,7 +23,8 @@ export interface Options {
   runtime: string;
   os?: OsId;
   image?: string;
-  family?: FamilyId;
+  /** A family with an optional release, as FAMILY_VALUES lists them: debian, debian:13, ubuntu:22.04. */
+  family?: string;
   arch: Arch;
   handler: string;
   buildTool?: BuildTool;
@@ -147,7 +149,7 @@ const SPECS: Declared[] = [
   { key: 'os', flag: 'os', type: 'string', group: 'create', header: true, choices: OS_IDS, defaultText: 'al2023 with --base os-only', description: 'OS of the AWS OS-only base (provided:<os>)', prompt: { message: 'Amazon Linux version', label: 'Amazon Linux', kind: 'select', step: 3 } },
   { key: 'image', flag: 'image', type: 'string', group: 'create', header: true, valueName: 'ref', defaultText: "the language's official image", description: 'base image reference for --base image, with an explicit tag', prompt: { message: 'Base image with a tag (blank: the official {language} image)', label: 'Image', kind: 'text', step: 5 } },
   // Its values are checked in one place, its choices: a `check` can take their place.
-  { key: 'family', flag: 'family', type: 'string', group: 'create', header: true, choices: FAMILY_IDS, defaultText: 'inferred from --image', description: 'OS family of --image when it cannot be inferred', prompt: { message: 'OS family of {image}', label: 'OS family', kind: 'select', step: 6 } },
+  { key: 'family', flag: 'family', type: 'string', group: 'create', header: true, valueName: 'family[:release]', choices: FAMILY_VALUES, defaultText: 'inferred from --image', description: 'OS family and release of --image when its tag does not say (a plain name means debian:12, ubuntu:24.04, alpine:3.23)', prompt: { message: 'OS family of {image}', label: 'OS family', kind: 'select', step: 6 } },
   { key: 'arch', flag: 'arch', type: 'string', group: 'create', header: true, choices: ARCHES, default: 'x86_64', description: "the function's architecture (one per image)", prompt: { message: 'Architecture', label: 'Architecture', kind: 'select', step: 7 } },
   { key: 'handler', flag: 'handler', type: 'string', group: 'create', header: true, valueName: 'handler', defaultText: "the sample's handler", description: 'handler Lambda calls, in the runtime\'s format (e.g. index.handler)', prompt: { message: 'Handler', label: 'Handler', kind: 'text', step: 11 } },
   { key: 'buildTool', flag: 'build-tool', type: 'string', group: 'create', header: true, choices: BUILD_TOOLS, defaultText: 'maven for Java', description: 'Java build tool', prompt: { message: 'Build tool', label: 'Build tool', kind: 'select', step: 8 } },

@@ -8,8 +8,9 @@ import {
   type Language,
   type Schedule,
 } from '../catalog';
+import { parseFamilyValue } from '../catalog/families';
 import { findLanguageRuntime, languageSchedule } from '../catalog/language-runtimes';
-import type { Arch, FamilyId, OsId } from '../catalog/types';
+import type { Arch, OsId } from '../catalog/types';
 import { imageTarget, osOnlyTarget } from '../catalog/targets';
 import { LANGUAGE_IMAGE_REPOS, parseRef, recogniseImage } from '../catalog/images';
 import { closest, didYouMean } from '../shared/suggest';
@@ -83,7 +84,13 @@ export function resolveOptions(
   if (!runtimeId) throw new UsageError(`missing value: runtime (--runtime); choose one of: ${runtimeChoices(base, today).join(', ')}`);
 
   let os = pick<OsId>('os');
-  const family = pick<FamilyId>('family');
+  // The catalog's grammar first: its errors name the releases it knows and the closest value.
+  const familyRaw = str('family');
+  if (familyRaw) {
+    const parsed = parseFamilyValue(familyRaw);
+    if (!parsed.ok) throw new UsageError(`${where('family')}: ${parsed.error.replace(/^--family /, '')}`);
+  }
+  const family = pick<string>('family');
   const image = str('image');
   if (base !== 'os-only' && os) throw new UsageError(`${where('os')} applies only to --base os-only (the base is ${base})`);
   if (base !== 'image' && image) throw new UsageError(`${where('image')} applies only to --base image (the base is ${base})`);
@@ -214,7 +221,7 @@ export function resolveOptions(
  * OS-only and image bases: refuses combinations the catalog cannot build (a language version the
  * base cannot install, no client for the version, an image that contradicts --family, …).
  */
-function checkNativeBase(base: 'os-only' | 'image', runtime: string, os: OsId | undefined, image: string | undefined, family: FamilyId | undefined, arch: Arch): void {
+function checkNativeBase(base: 'os-only' | 'image', runtime: string, os: OsId | undefined, image: string | undefined, family: string | undefined, arch: Arch): void {
   const result = base === 'os-only'
     ? osOnlyTarget(os ?? 'al2023', runtime, arch)
     : imageTarget({ runtime, arch, ...(image ? { image } : {}), ...(family ? { family } : {}) });

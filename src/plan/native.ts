@@ -61,7 +61,7 @@ export function planNative(target: Target, options: Options, facts: ProjectFacts
 
   const entrypoint = image ? (entryScript ? [LAMBDA.entryScript] : [LAMBDA.bootstrap]) : [LAMBDA.entryScript];
   const final: FinalStageModel = {
-    ...stage(baseReference(target.final, options), options, 'final', target.manager, target.finalPackages),
+    ...stage(baseReference(target.final, options), options, 'final', target.manager, target.finalPackages, null, target.copy),
     labels: Object.entries(options.labels).map(([key, value]) => ({ key, value })),
     entrypoint: image ? execForm(entrypoint) : null,
     cmd: execForm([options.handler]),

@@ -104,7 +104,7 @@ export interface LanguageModule {
 
 /** The build stage on the language's own image (or the OS image with the language installed). */
 export function ownImageBuild(target: Target, options: Options): StageModel {
-  return stage(baseReference(target.build, options), options, 'build', target.manager, target.buildPackages);
+  return stage(baseReference(target.build, options), options, 'build', target.manager, target.buildPackages, null, target.copy);
 }
 
 const TESTS_NOTE = '# --test-in-build: the unit tests run here, then leave what the final stage copies.';

@@ -1,4 +1,4 @@
-import { FAMILY_VALUES } from '../catalog/families';
+import { FAMILY_VALUES, parseFamilyValue } from '../catalog/families';
 import type { Arch, Language, OsId } from '../catalog/types';
 
 /**
@@ -113,6 +113,12 @@ export const BASE_KINDS = ['aws', 'os-only', 'image'] as const;
 export const ARCHES = ['x86_64', 'arm64'] as const;
 export const OS_IDS = ['al2023', 'al2'] as const;
 /** The values --family accepts: the one list its validation reads. */
+/** What is wrong with a --family value, in the catalog's words, or undefined. */
+function familyProblem(value: string): string | undefined {
+  const parsed = parseFamilyValue(value);
+  return parsed.ok ? undefined : parsed.error.replace(/^--family /, '');
+}
+
 export const FAMILY_IDS = ['debian', 'ubuntu', 'alpine', 'al2023', 'al2'] as const;
 export const BUILD_TOOLS = ['maven', 'gradle'] as const;
 export const DEPLOY_KINDS = ['none', 'script', 'sam', 'cloudformation'] as const;
@@ -148,8 +154,8 @@ const SPECS: Declared[] = [
     prompt: { message: 'Runtime', label: 'Runtime', kind: 'search', step: 4 } },
   { key: 'os', flag: 'os', type: 'string', group: 'create', header: true, choices: OS_IDS, defaultText: 'al2023 with --base os-only', description: 'OS of the AWS OS-only base (provided:<os>)', prompt: { message: 'Amazon Linux version', label: 'Amazon Linux', kind: 'select', step: 3 } },
   { key: 'image', flag: 'image', type: 'string', group: 'create', header: true, valueName: 'ref', defaultText: "the language's official image", description: 'base image reference for --base image, with an explicit tag', prompt: { message: 'Base image with a tag (blank: the official {language} image)', label: 'Image', kind: 'text', step: 5 } },
-  // Its values are checked in one place, its choices: a `check` can take their place.
-  { key: 'family', flag: 'family', type: 'string', group: 'create', header: true, valueName: 'family[:release]', choices: FAMILY_VALUES, defaultText: 'inferred from --image', description: 'OS family and release of --image when its tag does not say (a plain name means debian:12, ubuntu:24.04, alpine:3.23)', prompt: { message: 'OS family of {image}', label: 'OS family', kind: 'select', step: 6 } },
+  // The catalog's grammar checks it: its errors name the releases it knows and the closest value.
+  { key: 'family', flag: 'family', type: 'string', group: 'create', header: true, valueName: 'family[:release]', choices: FAMILY_VALUES, check: familyProblem, defaultText: 'inferred from --image', description: 'OS family and release of --image when its tag does not say (a plain name means debian:12, ubuntu:24.04, alpine:3.23)', prompt: { message: 'OS family of {image}', label: 'OS family', kind: 'select', step: 6 } },
   { key: 'arch', flag: 'arch', type: 'string', group: 'create', header: true, choices: ARCHES, default: 'x86_64', description: "the function's architecture (one per image)", prompt: { message: 'Architecture', label: 'Architecture', kind: 'select', step: 7 } },
   { key: 'handler', flag: 'handler', type: 'string', group: 'create', header: true, valueName: 'handler', defaultText: "the sample's handler", description: 'handler Lambda calls, in the runtime\'s format (e.g. index.handler)', prompt: { message: 'Handler', label: 'Handler', kind: 'text', step: 11 } },
   { key: 'buildTool', flag: 'build-tool', type: 'string', group: 'create', header: true, choices: BUILD_TOOLS, defaultText: 'maven for Java', description: 'Java build tool', prompt: { message: 'Build tool', label: 'Build tool', kind: 'select', step: 8 } },

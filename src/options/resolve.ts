@@ -8,7 +8,6 @@ import {
   type Language,
   type Schedule,
 } from '../catalog';
-import { parseFamilyValue } from '../catalog/families';
 import { findLanguageRuntime, languageSchedule } from '../catalog/language-runtimes';
 import type { Arch, OsId } from '../catalog/types';
 import { imageTarget, osOnlyTarget } from '../catalog/targets';
@@ -84,12 +83,6 @@ export function resolveOptions(
   if (!runtimeId) throw new UsageError(`missing value: runtime (--runtime); choose one of: ${runtimeChoices(base, today).join(', ')}`);
 
   let os = pick<OsId>('os');
-  // The catalog's grammar first: its errors name the releases it knows and the closest value.
-  const familyRaw = str('family');
-  if (familyRaw) {
-    const parsed = parseFamilyValue(familyRaw);
-    if (!parsed.ok) throw new UsageError(`${where('family')}: ${parsed.error.replace(/^--family /, '')}`);
-  }
   const family = pick<string>('family');
   const image = str('image');
   if (base !== 'os-only' && os) throw new UsageError(`${where('os')} applies only to --base os-only (the base is ${base})`);

@@ -130,9 +130,10 @@ export function parseCommandArgs(argv: readonly string[], specs: readonly FlagSp
 }
 
 function checkChoice(spec: FlagSpec, value: string): string {
-  if (spec.choices && !spec.choices.includes(value)) throw choiceError(`--${spec.flag}`, value, spec.choices);
+  // A spec's own check speaks first: it can say more than "not one of the choices".
   const problem = spec.check?.(value);
   if (problem !== undefined) throw new UsageError(`--${spec.flag}: ${problem}`);
+  if (spec.choices && !spec.choices.includes(value)) throw choiceError(`--${spec.flag}`, value, spec.choices);
   return value;
 }
 

@@ -37,7 +37,7 @@ const LANGUAGES = [
     code: ['index.mjs', '//'],
     // A new field in package.json: npm reinstalls exactly as for a new dependency.
     dependency: (dir) => editJson(join(dir, 'package.json'), (p) => ({ ...p, description: `bench ${Date.now()}` })),
-    docs: 'nodejs-image.html, alternative base image with the runtime interface client; node:22-bookworm(-slim) for the page\'s Node.js images; aws-lambda-ric pinned to 3.3.0 (4.x ignores the handler argument the page\'s ENTRYPOINT passes)',
+    docs: 'nodejs-image.html, alternative base image with the runtime interface client; node:22-bookworm(-slim) for the page\'s Node.js images; node-gyp pointed at the image\'s own headers (npm_config_nodedir) as nodejs.org cannot be reached; aws-lambda-ric pinned to 3.3.0 (4.x ignores the handler argument the page\'s ENTRYPOINT passes)',
   },
   {
     name: 'python',
@@ -208,7 +208,14 @@ export function imageRows() {
         continue;
       }
       notes.push(`${lang.name}: docs = ${lang.docs}.`);
-      const r = measure(lang, work, eventFile, repo);
+      let r;
+      try {
+        r = measure(lang, work, eventFile, repo);
+      } catch (error) {
+        // One language's failed build must not cost the others their figures.
+        rows.push([`images ${lang.name}`, `failed: ${String(error.message).split('\n')[0]}`, 'a build', false]);
+        continue;
+      }
       const { ours, docs, naive } = r;
       const triple = (key, fmt) => `${fmt(ours[key])} / ${fmt(docs[key])} / ${fmt(naive[key])} (ours/docs ${ratio(ours[key], docs[key])}, ours/naive ${ratio(ours[key], naive[key])})`;
       const head = `images ${lang.name} (${RUNS} run${RUNS === 1 ? '' : 's'}), ours / docs / single-stage`;

@@ -1,23 +1,32 @@
 // The images table of `npm run bench`: for each language whose bases the machine holds, the
-// generated Dockerfile against the AWS documentation's Dockerfile for the same function and a
-// naive single-stage one. Every figure is a median of BENCH_IMAGE_RUNS runs (default 3).
+// generated Dockerfile against the AWS documentation's Dockerfile for the same function and base
+// kind, and a naive single-stage one. Every figure is a median of repeated runs (default 3).
+// `--langs java,rust` (or BENCH_IMAGE_LANGUAGES) measures only those languages and `--runs 1` (or
+// BENCH_IMAGE_RUNS) sets the repeats; `node bench/images.mjs [--langs …] [--runs N]` prints this
+// table alone.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatTable, row, unmetNote } from './table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'create-lambda-image.cjs');
-const RUNS = Number(process.env.BENCH_IMAGE_RUNS ?? 3);
+const { values: argv } = parseArgs({ options: { langs: { type: 'string' }, runs: { type: 'string' } }, strict: false });
+const RUNS = Number(argv.runs ?? process.env.BENCH_IMAGE_RUNS ?? 3);
+const ONLY = (argv.langs ?? process.env.BENCH_IMAGE_LANGUAGES)?.split(',').filter(Boolean);
 const docker = process.env.CREATE_LAMBDA_IMAGE_DOCKER ?? 'docker';
 const env = { ...process.env, DOCKER_BUILDKIT: '1' };
 const arch = process.arch === 'arm64' ? 'arm64' : 'x86_64';
 const platform = `linux/${arch === 'arm64' ? 'arm64' : 'amd64'}`;
 
 /**
- * Per language: the generator's flags, the base the image adds to (for "MB added"), the images
- * that must be present, the file a code change edits, and the file a dependency change edits.
+ * Per language: the generator's flags (the base kind of the documentation's example), the base
+ * each image adds to (for "MB added"), the images that must be present, the file a code change
+ * edits with its comment marker, the edit that stands for a dependency change, and how the
+ * documentation's Dockerfile in bench/images/<name>/ differs from the page it reproduces.
  */
 const LANGUAGES = [
   {
@@ -25,26 +34,54 @@ const LANGUAGES = [
     flags: ['--base', 'image', '--runtime', 'nodejs22'],
     bases: ['node:22-bookworm', 'node:22-bookworm-slim'],
     base: { ours: 'node:22-bookworm-slim', docs: 'node:22-bookworm-slim', naive: 'node:22-bookworm' },
-    code: 'index.mjs',
+    code: ['index.mjs', '//'],
     // A new field in package.json: npm reinstalls exactly as for a new dependency.
     dependency: (dir) => editJson(join(dir, 'package.json'), (p) => ({ ...p, description: `bench ${Date.now()}` })),
+    docs: 'nodejs-image.html, alternative base image with the runtime interface client; node:22-bookworm(-slim) for the page\'s Node.js images; node-gyp pointed at the image\'s own headers (npm_config_nodedir) as nodejs.org cannot be reached; aws-lambda-ric pinned to 3.3.0 (4.x ignores the handler argument the page\'s ENTRYPOINT passes)',
   },
   {
     name: 'python',
     flags: ['--base', 'image', '--runtime', 'python3.13'],
     bases: ['python:3.13-bookworm', 'python:3.13-slim-bookworm'],
     base: { ours: 'python:3.13-slim-bookworm', docs: 'python:3.13-slim-bookworm', naive: 'python:3.13-bookworm' },
-    code: 'lambda_function.py',
+    code: ['lambda_function.py', '#'],
     dependency: (dir) => appendFileSync(join(dir, 'requirements.txt'), `# bench ${Date.now()}\n`),
+    docs: 'python-image.html, alternative base image with the runtime interface client; awslambdaric pinned to the catalogued 4.2.2',
   },
   {
     name: 'go',
     flags: ['--base', 'os-only', '--runtime', 'go'],
     bases: ['golang:1.26-bookworm', 'public.ecr.aws/lambda/provided:al2023'],
     base: { ours: 'public.ecr.aws/lambda/provided:al2023', docs: 'public.ecr.aws/lambda/provided:al2023', naive: 'golang:1.26-bookworm' },
-    code: 'main.go',
+    code: ['main.go', '//'],
     dependency: (dir) => appendFileSync(join(dir, 'go.mod'), `// bench ${Date.now()}\n`),
+    docs: 'go-image.html, OS-only base (provided:al2023) example, on golang:1.26-bookworm',
   },
+  {
+    name: 'java',
+    flags: ['--base', 'aws', '--runtime', 'java21'],
+    bases: ['maven:3.9-amazoncorretto-21-al2023', 'public.ecr.aws/lambda/java:21'],
+    base: { ours: 'public.ecr.aws/lambda/java:21', docs: 'public.ecr.aws/lambda/java:21', naive: 'maven:3.9-amazoncorretto-21-al2023' },
+    code: ['src/main/java/example/Handler.java', '//'],
+    // A comment after the root element: Maven reads the pom again as for a new dependency.
+    dependency: (dir) => appendFileSync(join(dir, 'pom.xml'), `<!-- bench ${Date.now()} -->\n`),
+    docs: 'java-image.html has no alternative-base Dockerfile, so its AWS base image (java:21) Maven example; its host-side mvn step runs in a maven:3.9-amazoncorretto-21-al2023 stage with ~/.m2 as a cache mount; target/dependency copied as a folder (the page\'s /* fails with no runtime dependency)',
+  },
+  {
+    name: 'rust',
+    flags: ['--base', 'os-only', '--runtime', 'rust'],
+    bases: ['rust:1-alpine3.23', 'public.ecr.aws/lambda/provided:al2023'],
+    base: { ours: 'public.ecr.aws/lambda/provided:al2023', docs: 'public.ecr.aws/lambda/provided:al2023', naive: 'rust:1-alpine3.23' },
+    code: ['src/main.rs', '//'],
+    dependency: (dir) => appendFileSync(join(dir, 'Cargo.toml'), `# bench ${Date.now()}\n`),
+    docs: 'rust-package.html builds bootstrap with Cargo Lambda for provided.al2023 and ships a .zip (no Dockerfile): here cargo build --release in a rust:1-alpine3.23 stage (no Zig here), the binary on provided:al2023 as go-image.html places Go\'s, registry as a cache mount; the stand-in links glibc, not musl',
+  },
+];
+
+/** Languages the CLI generates for that cannot be built on this machine, and why. */
+const NOT_BUILT = [
+  ['dotnet', 'not built: NuGet (Amazon.Lambda.RuntimeSupport, the SDK\'s packs) and the .NET SDK and runtime images cannot be reached here, and no stand-in replaces them'],
+  ['ruby', 'not built: RubyGems (aws_lambda_ric) and the Ruby images cannot be reached here, and no stand-in replaces them'],
 ];
 
 const median = (xs) => {
@@ -117,7 +154,7 @@ function measure(lang, work, eventFile, repo) {
     const figures = { cold: [], code: [], dependency: [], init: [], invoke: [], ok: true };
     for (let i = 0; i < RUNS; i++) {
       figures.cold.push(build(dir, files[which], tag, true));
-      appendFileSync(join(dir, lang.code), lang.name === 'python' ? `\n# bench ${Date.now()}\n` : `\n// bench ${Date.now()}\n`);
+      appendFileSync(join(dir, lang.code[0]), `\n${lang.code[1]} bench ${Date.now()}\n`);
       figures.code.push(build(dir, files[which], tag));
       lang.dependency(dir);
       figures.dependency.push(build(dir, files[which], tag));
@@ -142,12 +179,17 @@ function measure(lang, work, eventFile, repo) {
   return out;
 }
 
-/** Rows for the bench table: [measure, figure, target, met]. */
+/**
+ * The images table: `rows` as [measure, figure, target, ok] (ok undefined where no target
+ * applies) and `notes`, one line per language on how its documentation Dockerfile was adapted
+ * to this machine, or why it was not built.
+ */
 export function imageRows() {
   const rows = [];
+  const notes = [];
   if (run(['version', '--format', '{{.Server.Version}}']).status !== 0) {
     rows.push(['images', `no container engine answers (${docker})`, '', undefined]);
-    return rows;
+    return { rows, notes };
   }
   const work = mkdtempSync(join(tmpdir(), 'bench-images-'));
   const eventFile = join(work, 'event.json');
@@ -155,21 +197,28 @@ export function imageRows() {
   const repo = `bench-images-${process.pid}`;
   const s = (ms) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`);
   const m = (ms) => (ms === undefined ? 'n/a' : `${Math.round(ms)} ms`);
-  const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+  // Small differences (a few class files) in kB, so that they do not all read 0.0 MB.
+  const mb = (n) => (Math.abs(n) < 1e6 ? `${(n / 1e3).toFixed(1)} kB` : `${(n / 1e6).toFixed(1)} MB`);
   const ratio = (a, b) => (a === undefined || b === undefined || !b ? 'n/a' : `${(a / b).toFixed(2)}×`);
   try {
-    // BENCH_IMAGE_LANGUAGES=go,python measures only those.
-    const only = process.env.BENCH_IMAGE_LANGUAGES?.split(',').filter(Boolean);
-    for (const lang of LANGUAGES.filter((l) => !only || only.includes(l.name))) {
+    for (const lang of LANGUAGES.filter((l) => !ONLY || ONLY.includes(l.name))) {
       const missing = lang.bases.filter((b) => !present(b));
       if (missing.length) {
         rows.push([`images ${lang.name}`, `skipped: ${missing.join(', ')} not present`, '', undefined]);
         continue;
       }
-      const r = measure(lang, work, eventFile, repo);
+      notes.push(`${lang.name}: docs = ${lang.docs}.`);
+      let r;
+      try {
+        r = measure(lang, work, eventFile, repo);
+      } catch (error) {
+        // One language's failed build must not cost the others their figures.
+        rows.push([`images ${lang.name}`, `failed: ${String(error.message).split('\n')[0]}`, 'a build', false]);
+        continue;
+      }
       const { ours, docs, naive } = r;
       const triple = (key, fmt) => `${fmt(ours[key])} / ${fmt(docs[key])} / ${fmt(naive[key])} (ours/docs ${ratio(ours[key], docs[key])}, ours/naive ${ratio(ours[key], naive[key])})`;
-      const head = `images ${lang.name}, ours / docs / single-stage`;
+      const head = `images ${lang.name} (${RUNS} run${RUNS === 1 ? '' : 's'}), ours / docs / single-stage`;
       rows.push([`${head}: cold build`, triple('cold', s), '', undefined]);
       rows.push([`${head}: rebuild after a code change`, triple('code', s), '≤ 0.1× docs', ours.code <= 0.1 * docs.code]);
       rows.push([`${head}: rebuild after a dependency change`, triple('dependency', s), '', undefined]);
@@ -178,8 +227,19 @@ export function imageRows() {
       rows.push([`${head}: first invoke`, triple('invoke', m), '', undefined]);
       for (const [which, f] of Object.entries(r)) if (!f.ok) rows.push([`images ${lang.name} ${which}`, `verify did not get a response: ${f.why}`, '', false]);
     }
+    for (const [name, why] of NOT_BUILT) if (!ONLY || ONLY.includes(name)) notes.push(`${name}: ${why}.`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  return rows;
+  return { rows, notes };
+}
+
+// Run alone: the images table, its notes and the targets not met.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { rows, notes } = imageRows();
+  const table = rows.map((r) => row(...r));
+  console.log(formatTable(table));
+  if (notes.length) console.log(`\nNotes on the images table:\n${notes.map((n) => `- ${n}`).join('\n')}`);
+  const unmet = unmetNote(table);
+  if (unmet) console.log(`\n${unmet}`);
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { formatTable, row, unmetNote } from './table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'create-lambda-image.cjs');
@@ -170,7 +171,7 @@ function imageSizes() {
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
 const rows = [];
-const add = (measure, figure, target, ok) => rows.push([measure, figure, target, ok === undefined ? '' : ok ? 'met' : 'NOT MET']);
+const add = (measure, figure, target, ok) => rows.push(row(measure, figure, target, ok));
 
 if (!existsSync(join(root, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first');
 const gen = generation();
@@ -210,16 +211,16 @@ if (!images) {
   }
 }
 
+let imageNotes = [];
 if (process.env.BENCH_IMAGES !== '0') {
   const { imageRows } = await import('./images.mjs');
-  for (const [measure, figure, target, ok] of imageRows()) add(measure, figure, target, ok);
+  const images = imageRows();
+  for (const [measure, figure, target, ok] of images.rows) add(measure, figure, target, ok);
+  imageNotes = images.notes;
 }
 
-const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measure', 'figure', 'target', 'status'], ...rows].map((r) => r[c].length)));
-const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(line(['measure', 'figure', 'target', 'status']));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const r of rows) console.log(line(r));
+console.log(formatTable(rows));
+if (imageNotes.length) console.log(`\nNotes on the images table:\n${imageNotes.map((n) => `- ${n}`).join('\n')}`);
 if (agreement.report) console.log(`\n${agreement.report}`);
-const unmet = rows.filter((r) => r[3] === 'NOT MET');
-if (unmet.length) console.log(`\nTargets not met: ${unmet.map((r) => `${r[0]} (${r[1]}; target ${r[2] || 'a response'})`).join('; ')}`);
+const unmet = unmetNote(rows);
+if (unmet) console.log(`\n${unmet}`);

@@ -1,5 +1,7 @@
 # One stage: the build tools, the npm cache and the sources all stay in the image.
 FROM node:22-bookworm
+# node-gyp's download of Node's headers cannot be reached here: the image's own are used.
+ENV npm_config_nodedir=/usr/local
 RUN apt-get update && apt-get install -y g++ make cmake python3 xz-utils
 WORKDIR /var/task
 COPY . ./

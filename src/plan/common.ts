@@ -101,6 +101,9 @@ export const BUILD_CACHE = {
   go: '--mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build',
   cargo: '--mount=type=cache,target=/usr/local/cargo/registry',
   nuget: '--mount=type=cache,target=/root/.nuget/packages',
+  // The Maven images' local repository (MAVEN_CONFIG): plugins as well as dependencies, so a code
+  // change does not download the plugins the package phase needs again.
+  maven: '--mount=type=cache,target=/root/.m2',
 } as const;
 
 /**

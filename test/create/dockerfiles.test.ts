@@ -147,6 +147,15 @@ describe('layers that cache', () => {
     }
   });
 
+  it('every Maven run shares the local repository through a cache mount, and the build is one Maven run', () => {
+    for (const c of ALL.filter((x) => x.language === 'java' && x.raw.buildTool !== 'gradle')) {
+      const runs = c.g.dockerfile.split('\n').filter((l) => /\bmvn /.test(l));
+      expect(runs.length, c.title).toBeGreaterThan(0);
+      for (const line of runs) expect(line, c.title).toMatch(/^RUN --mount=type=cache,target=\/root\/\.m2 mvn /);
+      expect(c.g.dockerfile, c.title).toMatch(/mvn -B -q package dependency:copy-dependencies -DskipTests /);
+    }
+  });
+
   it('Go and Rust samples ship their lockfiles, and the builds verify against them without tidying', () => {
     for (const c of ALL.filter((x) => x.language === 'go' || x.language === 'rust')) {
       expect(c.g.files.map((f) => f.path), c.title).toContain(c.language === 'go' ? 'go.sum' : 'Cargo.lock');

@@ -70,7 +70,7 @@ describe('plan() on AWS runtime images', () => {
   it('Java with Gradle: the Kotlin build files when the project has them', () => {
     const p = planFor('java', { base: 'aws', runtime: 'java21', buildTool: 'gradle', sample: false }, facts('build.gradle.kts'));
     expect(p.dockerfile.template).toBe('aws/java-gradle');
-    expect(p.dockerfile.lang).toEqual({ gradleFiles: 'build.gradle.kts settings.gradle.kts' });
+    expect(p.dockerfile.lang).toEqual({ gradleFiles: 'build.gradle.kts settings.gradle.kts', mvnMounts: '--mount=type=cache,target=/root/.m2' });
     expect(p.warnings).toEqual([expect.stringContaining('copyDependencies')]);
   });
 

@@ -2,7 +2,7 @@ import { family } from '../../catalog';
 import { javaBuildImage } from '../../catalog/build-images';
 import { LAMBDA_JVM_OPTIONS } from '../../catalog/rics';
 import type { Options } from '../../options';
-import { baseReference, stage, type ProjectFacts } from '../common';
+import { baseReference, BUILD_CACHE, stage, type ProjectFacts } from '../common';
 import { COMMON_IGNORES } from '../ignores';
 import type { StageModel } from '../model';
 import { RIC_DIR, withTests, type AwsPart, type LanguageModule, type NativePart, type TestStep } from './module';
@@ -13,6 +13,8 @@ export const JAVA_RIC_POM = 'lambda-ric/pom.xml';
 /** What templates/dockerfile/aws/java-{maven,gradle}.hbs read. */
 export interface JavaAwsData {
   gradleFiles: string;
+  /** Maven's cache mount (the local repository), for every Maven run. */
+  mvnMounts: string;
 }
 
 /** What templates/dockerfile/{os-only,image}/java.hbs read. */
@@ -46,7 +48,7 @@ const IGNORES = [...COMMON_IGNORES, 'target', 'build', '.gradle', '.idea', '*.im
 // After the build, which skips the tests; the final stage copies classes and runtime jars only.
 const TESTS: TestStep<unknown> = {
   ignore: 'src/test',
-  run: (_lang, options) => (options.buildTool === 'gradle' ? 'RUN gradle --no-daemon -q test' : 'RUN mvn -B -q test'),
+  run: (_lang, options) => (options.buildTool === 'gradle' ? 'RUN gradle --no-daemon -q test' : `RUN ${BUILD_CACHE.maven} mvn -B -q test`),
 };
 
 export const java = {
@@ -59,7 +61,7 @@ export const java = {
     const b = build(runtime.languageVersion, options, facts);
     const part: AwsPart<'aws/java-maven' | 'aws/java-gradle', JavaAwsData> = {
       build: b.stage,
-      dockerfile: { template: `aws/java-${b.tool}`, lang: { gradleFiles: b.gradleFiles } },
+      dockerfile: { template: `aws/java-${b.tool}`, lang: { gradleFiles: b.gradleFiles, mvnMounts: BUILD_CACHE.maven } },
       dockerignore: [...IGNORES],
       warnings: b.warnings,
     };
@@ -73,7 +75,7 @@ export const java = {
     const ricImage = javaBuildImage('maven', version);
     const part: NativePart<'java', JavaNativeData> = {
       build: b.stage,
-      dockerfile: { template: `${target.kind}/java`, lang: { ...common, tool: b.tool, gradleFiles: b.gradleFiles, ricImage: baseReference(ricImage.image, options), ricPom: JAVA_RIC_POM, ric: target.ric!.pin } },
+      dockerfile: { template: `${target.kind}/java`, lang: { ...common, tool: b.tool, gradleFiles: b.gradleFiles, mvnMounts: BUILD_CACHE.maven, ricImage: baseReference(ricImage.image, options), ricPom: JAVA_RIC_POM, ric: target.ric!.pin } },
       dockerignore: [...IGNORES],
       warnings: b.warnings,
     };

@@ -271,17 +271,12 @@ const answerOf = (v: Verified): Answer => {
   return JSON.parse(v.json.response!) as Answer;
 };
 
-const ORG_PATH = 'image nodejs22 on an organisation Debian image';
 const statuses = new Map<ImagePath, DockerStatus>(PATHS.map((p) => [p, withImages(docker, bases(p), `the generated ${p.id} Dockerfile builds FROM them`)]));
 // Recorded while collecting, so a run without an engine lists its skips too; entries of paths that
-// run now (and of the organisation image, recorded again if refused) are dropped.
+// run now are dropped. Organisation images: org-image.e2e.test.ts.
 mergeSkipped(
-  [
-    ...NOT_BUILDABLE,
-    ...PATHS.filter((p) => !statuses.get(p)!.usable).map((p) => ({ path: `image ${p.id}`, reason: statuses.get(p)!.reason })),
-    ...(docker.usable ? [] : [{ path: ORG_PATH, reason: docker.reason }]),
-  ],
-  [...(docker.usable ? [ORG_PATH] : []), ...PATHS.filter((p) => statuses.get(p)!.usable).map((p) => `image ${p.id}`)],
+  [...NOT_BUILDABLE, ...PATHS.filter((p) => !statuses.get(p)!.usable).map((p) => ({ path: `image ${p.id}`, reason: statuses.get(p)!.reason }))],
+  PATHS.filter((p) => statuses.get(p)!.usable).map((p) => `image ${p.id}`),
 );
 
 for (const p of PATHS) {
@@ -341,28 +336,3 @@ for (const p of PATHS) {
     }, 2 * MIN);
   });
 }
-
-describe.skipIf(!docker.usable)(`an organisation's own image: --image registry.example.com/team/base:1.0 --family debian (${docker.reason})`, () => {
-  const ORG = 'registry.example.com/team/base:1.0';
-  const status = withImages(docker, [ORG], 'a local stand-in for an organisation image');
-
-  it('nodejs22 on it: generated, built and answering, or the refusal recorded as a skipped path', async (ctx) => {
-    const g = await generate('org-nodejs22', ['--base', 'image', '--runtime', 'nodejs22', '--image', ORG, '--family', 'debian']);
-    if (g.code === 2) {
-      // The generator refuses with one line (a usage error, nothing written): record why.
-      const reason = `the generator refuses it: ${g.stderr.trim()}`;
-      expect(g.stderr.trim().split('\n')).toHaveLength(1);
-      mergeSkipped([{ path: ORG_PATH, reason }]);
-      log(`SKIPPED org image: ${reason}`);
-      ctx.skip();
-    }
-    expect(g.code, g.stderr).toBe(0);
-    if (!status.usable) {
-      mergeSkipped([{ path: ORG_PATH, reason: status.reason }]);
-      ctx.skip();
-    }
-    const image = await build(g.dir, 'org-nodejs22', 10 * MIN);
-    const a = answerOf(await verify([image, '--event', eventFiles.sample!]));
-    expect(a.statusCode).toBe(200);
-  }, 13 * MIN);
-});

@@ -1,0 +1,193 @@
+/**
+ * An organisation's own image as the base: `--base image --image registry.example.com/team/base:1.0
+ * --family debian:12` with a language version Debian 12 does not provide (Node.js 22, Python 3.13,
+ * Java 21). The generated Dockerfile must keep the organisation image as its final stage and bring
+ * the runtime from the official language image of the same release; built UNMODIFIED, then run by
+ * `verify` under Lambda's constraints (read-only root, tmpfs /tmp, uid 993, no capabilities).
+ *
+ * Bases are local stand-ins (scripts/ci/docker-setup.sh and scripts/ci/standins/; how each differs
+ * from the real image is written down there): the organisation image is debian:bookworm-slim under
+ * that name, and the official images have the published layout at the paths the runtime is copied
+ * from. A refusal by the generator fails here: these three have a sound source on Debian 12.
+ *
+ * Build time and size go to .tmp/e2e-results.json; every image is removed by name afterwards.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../support/run';
+import {
+  announceSkip,
+  buildImage,
+  dockerStatus,
+  fromLines,
+  HOST_ARCH,
+  imageSize,
+  mergeImageResults,
+  mergeSkipped,
+  missingImages,
+  removeImages,
+  removeUntagged,
+  withImages,
+  writeFunction,
+  type VerifyJson,
+} from './helpers';
+
+const MIN = 60_000;
+const ORG = 'registry.example.com/team/base:1.0';
+const EVENT = { hello: 'world' };
+const SAMPLE_BODY = JSON.stringify({ message: 'Hello from Lambda', received: EVENT });
+
+interface OrgPath {
+  id: string;
+  runtime: string;
+  /** The official image the runtime comes from, and the final stage's COPY of it (after `--from=<stage>`). */
+  source: string;
+  copied: RegExp;
+  /** Every image the Dockerfile builds FROM, for the collection-time check. */
+  images: string[];
+  /** The generated sample's answer to EVENT. */
+  sampleAnswer: (a: { statusCode: number; body: string }) => void;
+  budgetMs: number;
+}
+
+const PATHS: OrgPath[] = [
+  {
+    id: 'nodejs22',
+    runtime: 'nodejs22',
+    source: 'node:22-bookworm-slim',
+    // The node binary alone: the final stage needs neither npm nor the headers.
+    copied: /^\/usr\/local\/bin\/node\s/,
+    images: [ORG, 'node:22-bookworm-slim'],
+    sampleAnswer: (a) => expect(a).toEqual({ statusCode: 200, body: SAMPLE_BODY }),
+    budgetMs: 12 * MIN,
+  },
+  {
+    id: 'python3.13',
+    runtime: 'python3.13',
+    source: 'python:3.13-slim-bookworm',
+    copied: /^\/usr\/local\/\s+\/usr\/local\/?\s*$/,
+    images: [ORG, 'python:3.13-slim-bookworm'],
+    sampleAnswer: (a) => {
+      expect(a.statusCode).toBe(200);
+      expect(JSON.parse(a.body)).toEqual({ message: 'Hello from Lambda', received: EVENT });
+    },
+    budgetMs: 8 * MIN,
+  },
+  {
+    id: 'java21',
+    runtime: 'java21',
+    source: 'eclipse-temurin:21-jre-noble',
+    copied: /^\/opt\/java\/openjdk\/?\s+\/opt\/java\/openjdk\/?\s*$/,
+    // The classes are still built on the Maven image.
+    images: [ORG, 'eclipse-temurin:21-jre-noble', 'maven:3.9-amazoncorretto-21-al2023'],
+    sampleAnswer: (a) => expect(a.statusCode).toBe(200),
+    budgetMs: 10 * MIN,
+  },
+];
+
+const docker = dockerStatus();
+announceSkip('organisation image e2e', docker);
+
+/** The path the other e2e files name for this case (image.e2e.test.ts recorded it as skipped). */
+const pathName = (p: OrgPath): string => `image ${p.id} on an organisation Debian image`;
+const statuses = new Map(PATHS.map((p) => [p, withImages(docker, p.images, `the generated ${p.id} Dockerfile builds FROM them`)]));
+mergeSkipped(
+  PATHS.filter((p) => !statuses.get(p)!.usable).map((p) => ({ path: pathName(p), reason: statuses.get(p)!.reason })),
+  ['image nodejs22 on an organisation Debian image', ...PATHS.filter((p) => statuses.get(p)!.usable).map(pathName)],
+);
+
+const REPO = `cli-e2e-org-${process.pid}-${Date.now().toString(36)}`;
+const builtTags: string[] = [];
+const leftovers: string[] = [];
+let work = '';
+let eventFile = '';
+const log = (msg: string): void => console.log(`[org image e2e] ${msg}`);
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'cli-e2e-org-'));
+  eventFile = join(work, 'event.json');
+  writeFileSync(eventFile, JSON.stringify(EVENT));
+});
+
+afterAll(async () => {
+  if (docker.engine && builtTags.length) await removeImages(docker.engine, builtTags);
+  if (docker.engine && leftovers.length) await removeUntagged(docker.engine, leftovers);
+  if (work) rmSync(work, { recursive: true, force: true });
+}, 2 * MIN);
+
+/** A FROM line's image and stage name. */
+function parseFrom(line: string): { image: string; alias?: string } {
+  const words = line.trim().split(/\s+/).slice(1).filter((w) => !w.startsWith('--'));
+  const as = words.findIndex((w) => w.toUpperCase() === 'AS');
+  return { image: words[0]!, alias: as >= 0 ? words[as + 1] : undefined };
+}
+
+/** The instructions of the last stage (from its FROM line on), continuation lines joined. */
+function finalStage(dockerfile: string): string[] {
+  const joined = dockerfile.replace(/\\\n/g, ' ').split('\n').filter((l) => l.trim() && !l.trimStart().startsWith('#'));
+  const at = joined.map((l) => /^FROM\s/i.test(l)).lastIndexOf(true);
+  return joined.slice(at);
+}
+
+for (const p of PATHS) {
+  const status = statuses.get(p)!;
+  if (docker.usable) announceSkip(`organisation image e2e, ${p.id}`, status);
+
+  describe.skipIf(!status.usable)(`--image ${ORG} --family debian:12 --runtime ${p.runtime} (${status.reason})`, () => {
+    beforeAll(() => mergeImageResults([], [`image-org-${p.id}`]));
+
+    it(
+      `final stage is the organisation image with the runtime copied from ${p.source}; it builds unmodified and answers`,
+      async () => {
+        const flags = ['--base', 'image', '--image', ORG, '--family', 'debian:12', '--runtime', p.runtime, '--yes'];
+        const g = await writeFunction(work, `org-${p.id}`, flags);
+        // A refusal (exit 2) is a failure here, with the generator's own reason.
+        expect(g.code, `create-lambda-image ${flags.join(' ')} exited ${g.code}: ${g.stderr.trim()}`).toBe(0);
+
+        const froms = fromLines(g.dir).map(parseFrom);
+        expect(froms.at(-1)?.image, 'the final stage builds FROM the organisation image').toBe(ORG);
+        const source = froms.find((f) => f.image === p.source);
+        expect(source?.alias, `a stage FROM ${p.source} AS <name> (the runtime's source)`).toBeTruthy();
+        const last = finalStage(readFileSync(join(g.dir, 'Dockerfile'), 'utf8'));
+        const copies = last
+          .map((l) => /^COPY\s+(?:--\S+\s+)*?--from=(\S+)\s+(?:--\S+\s+)*(.*)$/i.exec(l))
+          .filter((m): m is RegExpExecArray => m !== null && m[1] === source!.alias)
+          .map((m) => m[2]!);
+        expect(copies.some((c) => p.copied.test(c)), `the final stage copies the runtime from ${p.source}: ${JSON.stringify(copies)}`).toBe(true);
+
+        // Every image it builds FROM (stage names aside) must be here, or the build could only fail.
+        const stages = new Set(froms.map((f) => f.alias).filter(Boolean));
+        const missing = missingImages(docker.engine!, [...new Set(froms.map((f) => f.image).filter((i) => !stages.has(i)))]);
+        expect(missing, 'images the Dockerfile builds FROM that have no local stand-in (scripts/ci/standins/)').toEqual([]);
+
+        const tag = `${REPO}:${p.id}`;
+        builtTags.push(tag);
+        let built;
+        try {
+          built = await buildImage(docker.engine!, g.dir, tag, { budgetMs: p.budgetMs });
+        } catch (err) {
+          leftovers.push(...((err as { leftovers?: string[] }).leftovers ?? []));
+          throw err;
+        }
+        leftovers.push(...built.leftovers);
+        const size = await imageSize(docker.engine!, tag);
+        mergeImageResults([{ name: `image-org-${p.id}`, size, singleStageSize: null, buildMs: built.ms }]);
+        log(`built ${p.id} in ${(built.ms / 1000).toFixed(1)} s, ${(size / 1e6).toFixed(1)} MB`);
+
+        const r = await run(['verify', tag, '--event', eventFile, '--arch', HOST_ARCH, '--json'], { cwd: work, env: process.env });
+        let v: VerifyJson;
+        try {
+          v = JSON.parse(r.stdout) as VerifyJson;
+        } catch {
+          throw new Error(`verify ${tag} printed no JSON (exit ${r.code}):\n${r.stdout}\n${r.stderr.slice(-3000)}`);
+        }
+        expect(v, JSON.stringify(v.logs)).toMatchObject({ result: 'response', exitCode: 0 });
+        expect(r.code).toBe(0);
+        p.sampleAnswer(JSON.parse(v.response!) as { statusCode: number; body: string });
+      },
+      p.budgetMs + 3 * MIN,
+    );
+  });
+}

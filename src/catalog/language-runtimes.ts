@@ -1,6 +1,9 @@
 import { AWS_RUNTIMES } from './runtimes';
 import { ricFor } from './rics';
 import type { Language, Schedule } from './types';
+import { LANGUAGE_VERSIONS, REFUSED_VERSIONS, runtimeId } from './versions';
+
+export { LANGUAGE_VERSIONS } from './versions';
 
 /**
  * Language runtimes for OS-only and non-AWS bases, where the image brings no runtime interface
@@ -26,25 +29,9 @@ export const LANGUAGE_RUNTIMES: readonly LanguageRuntime[] = [
   lr('go', 'go'),
   lr('rust', 'rust'),
   lr('custom', 'custom'),
-  lr('nodejs24', 'nodejs', '24'),
-  lr('nodejs22', 'nodejs', '22'),
-  // Known so that it is refused with a reason: the catalogued client needs Node.js 22 or newer.
-  lr('nodejs20', 'nodejs', '20'),
-  lr('python3.14', 'python', '3.14'),
-  lr('python3.13', 'python', '3.13'),
-  lr('python3.12', 'python', '3.12'),
-  lr('python3.11', 'python', '3.11'),
-  lr('java25', 'java', '25'),
-  lr('java21', 'java', '21'),
-  lr('java17', 'java', '17'),
-  lr('java11', 'java', '11'),
-  lr('java8', 'java', '8'),
-  lr('dotnet10', 'dotnet', '10'),
-  lr('dotnet9', 'dotnet', '9'),
-  lr('dotnet8', 'dotnet', '8'),
-  lr('ruby4.0', 'ruby', '4.0'),
-  lr('ruby3.4', 'ruby', '3.4'),
-  lr('ruby3.3', 'ruby', '3.3'),
+  ...Object.entries(LANGUAGE_VERSIONS).flatMap(([language, versions]) =>
+    [...versions, ...(REFUSED_VERSIONS[language as Language] ?? [])].map((v) => lr(runtimeId(language as Language, v), language as Language, v)),
+  ),
 ];
 
 export function findLanguageRuntime(id: string): LanguageRuntime | undefined {

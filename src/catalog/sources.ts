@@ -213,6 +213,71 @@ export const SOURCES = {
     title: 'amazonlinux/amazon-linux-2023#161: unzip and other tools are not in the base container images; install them with dnf',
     url: 'https://github.com/amazonlinux/amazon-linux-2023/issues/161',
   },
+  // Releases, their C libraries, and the official images whose runtimes are copied onto them.
+  'debian-bookworm-libc': {
+    title: 'Debian 12 bookworm: libc6 2.36; libssl3, libffi8, libsqlite3-0, libexpat1, libbz2-1.0, liblzma5, zlib1g, libgmp10, libyaml-0-2, libicu72',
+    url: 'https://packages.debian.org/bookworm/libc6',
+  },
+  'debian-trixie-libc': {
+    title: 'Debian 13 trixie: libc6 2.41; libssl3t64 (the 64-bit time_t rename of libssl3), libicu76',
+    url: 'https://packages.debian.org/trixie/libssl3t64',
+  },
+  'ubuntu-jammy-packages': {
+    title: 'Ubuntu 22.04 jammy: python3.10, nodejs 12, ruby3.0',
+    url: 'https://packages.ubuntu.com/jammy/',
+  },
+  'ubuntu-jammy-openjdk': {
+    title: 'Ubuntu 22.04 jammy(-updates): openjdk-17-jre-headless and openjdk-21-jre-headless (universe), /usr/lib/jvm/java-<N>-openjdk-<arch>',
+    url: 'https://packages.ubuntu.com/jammy-updates/openjdk-21-jre-headless',
+  },
+  'ubuntu-jammy-libc': {
+    title: 'Ubuntu 22.04 jammy: libc6 2.35; libssl3, libicu70',
+    url: 'https://packages.ubuntu.com/jammy/libc6',
+  },
+  'ubuntu-noble-openjdk': {
+    title: 'Ubuntu 24.04 noble: openjdk-17-jre-headless and openjdk-21-jre-headless, /usr/lib/jvm/java-<N>-openjdk-<arch>',
+    url: 'https://packages.ubuntu.com/noble/openjdk-21-jre-headless',
+  },
+  'ubuntu-noble-libc': {
+    title: 'Ubuntu 24.04 noble: libc6 2.39; libssl3t64, libicu74',
+    url: 'https://packages.ubuntu.com/noble/libc6',
+  },
+  'alpine-releases': {
+    title: 'Alpine Linux releases: 3.21, 3.22, 3.23 and 3.24 are supported branches',
+    url: 'https://alpinelinux.org/releases/',
+  },
+  'corretto-al2-install': {
+    title: 'Amazon Corretto 17 and 21 user guides: on Amazon Linux 2, yum install java-<N>-amazon-corretto-headless',
+    url: 'https://docs.aws.amazon.com/corretto/latest/corretto-21-ug/amazon-linux-install.html',
+  },
+  'corretto-8-al2023-install': {
+    title: 'Amazon Corretto 8 user guide: on Amazon Linux 2023, dnf install java-1.8.0-amazon-corretto',
+    url: 'https://docs.aws.amazon.com/corretto/latest/corretto-8-ug/amazon-linux-install.html',
+  },
+  'node-building': {
+    title: 'Node.js BUILDING.md, platform list: official Linux binaries are built on RHEL 8 and need glibc >= 2.28 (x64, arm64)',
+    url: 'https://github.com/nodejs/node/blob/main/BUILDING.md#platform-list',
+  },
+  'docker-node-variants': {
+    title: 'nodejs/docker-node versions.json: 22 and 24 in bookworm(-slim), trixie(-slim), alpine3.23 and alpine3.24; the Dockerfiles unpack the nodejs.org tarball into /usr/local',
+    url: 'https://github.com/nodejs/docker-node/blob/main/versions.json',
+  },
+  'docker-python-variants': {
+    title: 'docker-library/python versions.json: 3.11 to 3.14 in slim-bookworm, slim-trixie, alpine3.23 and alpine3.24; slim images link /usr/local against the release\'s libssl, libffi, libsqlite3, libexpat, libbz2, liblzma, zlib',
+    url: 'https://github.com/docker-library/python/blob/master/versions.json',
+  },
+  'docker-ruby-variants': {
+    title: 'docker-library/ruby versions.json: 3.3, 3.4 and 4.0 in slim-bookworm, slim-trixie, alpine3.22 and alpine3.23; built with --enable-shared into /usr/local against libssl, libffi, libgmp, libyaml, zlib',
+    url: 'https://github.com/docker-library/ruby/blob/master/versions.json',
+  },
+  'temurin-variants': {
+    title: 'adoptium/containers: <N>/jre/ubuntu/noble and <N>/jre/alpine/3.21 to 3.24 for 8, 11, 17, 21 and 25; the JRE is unpacked into /opt/java/openjdk',
+    url: 'https://github.com/adoptium/containers',
+  },
+  'adoptium-platforms': {
+    title: 'Adoptium supported platforms: Temurin Linux x64 and aarch64 builds run on any distribution with glibc 2.17 or newer',
+    url: 'https://adoptium.net/supported-platforms/',
+  },
   // Distribution packages.
   'debian-bookworm-packages': {
     title: 'Debian 12 bookworm packages (apt-cache on bookworm): nodejs 18, python3.11, ruby3.1, openjdk-17-jre-headless, no dotnet',

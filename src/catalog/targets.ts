@@ -4,6 +4,7 @@ import {
   DEFAULT_IMAGES,
   DISTRO_RELEASES,
   REFERENCE_RELEASE,
+  releaseOf,
   archGlob,
   archPath,
   defaultFamily,
@@ -14,6 +15,8 @@ import {
   type ImageFacts,
 } from './images';
 import { findLanguageRuntime, type LanguageRuntime } from './language-runtimes';
+import { FAMILY_VALUES, familyValue, parseFamilyValue } from './families';
+import { copiedRuntime, type RuntimeCopy } from './runtime-copies';
 import { describeRange, ricFor, ricsFor, type RicRecord } from './rics';
 import type { Arch, FamilyId, OsId, PackageManager } from './types';
 import { recogniseBase } from './bases';
@@ -26,13 +29,20 @@ export interface Target {
   kind: 'os-only' | 'image';
   runtime: LanguageRuntime;
   family: FamilyId;
+  /** The catalogued release the language is set up for (debian-trixie), when one is known. */
+  release: string | null;
   manager: PackageManager;
   /** Final-stage base reference as the catalog writes it (before mirror and pin). */
   final: string;
   /** Build-stage base for languages built on their own image (node, python, ruby, custom). */
   build: string;
-  /** image: the base holds the language; packages: installed from the OS; self-contained: .NET publish; none: compiled or shell. */
-  provide: 'image' | 'packages' | 'self-contained' | 'none';
+  /**
+   * image: the base holds the language; packages: installed from the OS; copy: copied from an
+   * official language image (see `copy`); self-contained: .NET publish; none: compiled or shell.
+   */
+  provide: 'image' | 'packages' | 'copy' | 'self-contained' | 'none';
+  /** The runtime copied from an official image: its stage, paths and why it runs here. */
+  copy: RuntimeCopy | null;
   /** Language and client packages; the user's --os-package/--build-os-package come on top. */
   finalPackages: string[];
   buildPackages: string[];
@@ -59,7 +69,7 @@ const FAMILY_TITLES: Record<FamilyId, string> = {
   al2: 'Amazon Linux 2',
 };
 
-const FAMILY_CHOICES = 'debian, ubuntu, alpine, al2023, al2';
+const FAMILY_CHOICES = FAMILY_VALUES.join(', ');
 
 function fail(reason: string): TargetResult {
   return { ok: false, reason };
@@ -107,6 +117,9 @@ function assemble(
   nodedir: string | null,
   arch: Arch,
   extraWarnings: string[],
+  release: DistroRelease | null = null,
+  copy: RuntimeCopy | null = null,
+  extraPackages: string[] = [],
 ): Target {
   const sourceBuild = needsSourceBuild(rt, family, ric);
   const finalPackages: string[] = [];
@@ -115,6 +128,11 @@ function assemble(
     finalPackages.push(...offering.final);
     buildPackages.push(...offering.build);
   }
+  if (copy) {
+    finalPackages.push(...copy.finalPackages);
+    buildPackages.push(...copy.buildPackages);
+  }
+  finalPackages.push(...extraPackages);
   if (rt.language === 'nodejs' && ric) buildPackages.push(...(ric.buildDeps[family] ?? []));
   if (sourceBuild && ric) {
     buildPackages.push(...(ric.buildDeps[family] ?? []));
@@ -128,16 +146,23 @@ function assemble(
   const tools = {
     ...TOOLS_DEFAULT,
     ...(offering?.tools ?? {}),
+    ...(copy?.tools ?? {}),
     python: rt.language === 'python' ? `python${version}` : 'python3',
   };
+  if (copy) {
+    interpreter = copy.interpreter;
+    nodedir = copy.nodedir;
+  }
   return {
     kind,
     runtime: rt,
     family,
+    release: release?.id ?? null,
     manager: familyOf(family).packageManager,
     final,
     build,
     provide,
+    copy,
     finalPackages: [...new Set(finalPackages)],
     buildPackages: [...new Set(buildPackages)],
     interpreter: interpreter ? archPath(interpreter, arch) : null,
@@ -177,14 +202,14 @@ export function osOnlyTarget(os: OsId, runtimeId: string, arch: Arch): TargetRes
   const ref = `${base.image}:${base.tag}`;
   const release = distroRelease(OS_ONLY_RELEASE[os]);
   if (rt.language === 'go' || rt.language === 'rust' || rt.language === 'custom') {
-    return { ok: true, target: assemble('os-only', rt, client.ric, os, ref, ref, 'none', null, null, null, arch, []) };
+    return { ok: true, target: assemble('os-only', rt, client.ric, os, ref, ref, 'none', null, null, null, arch, [], release) };
   }
   const offering = offeringOf(release, rt.id);
   if (!offering) {
     return fail(`${rt.id} cannot run on provided:${base.tag}: ${whatItHas(release, rt)} (${release.title}); ${osOnlyAlternative(os, rt)}`);
   }
   const provide = offering.selfContained ? 'self-contained' : 'packages';
-  return { ok: true, target: assemble('os-only', rt, client.ric, os, ref, ref, provide, offering, offering.binary, null, arch, []) };
+  return { ok: true, target: assemble('os-only', rt, client.ric, os, ref, ref, provide, offering, offering.binary, null, arch, [], release) };
 }
 
 function osOnlyAlternative(os: OsId, rt: LanguageRuntime): string {
@@ -233,8 +258,24 @@ function suggestion(runtimeId: string, family: FamilyId | undefined): string {
 export interface ImageRequest {
   runtime: string;
   image?: string;
-  family?: FamilyId;
+  /** A --family value: a family, or family:release (debian:13, ubuntu:22.04). */
+  family?: string;
   arch: Arch;
+}
+
+/** A --family value as the planner uses it: the family, its release, and whether the value named it. */
+interface FamilyRequest {
+  family: FamilyId;
+  release: DistroRelease | undefined;
+  explicit: boolean;
+  value: string;
+}
+
+function familyRequest(value: string | undefined): FamilyRequest | { error: string } | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseFamilyValue(value);
+  if (!parsed.ok) return { error: parsed.error };
+  return { family: parsed.family, release: releaseOf(parsed.family, parsed.release), explicit: parsed.explicit, value };
 }
 
 export function imageTarget(req: ImageRequest): TargetResult {
@@ -244,18 +285,34 @@ export function imageTarget(req: ImageRequest): TargetResult {
   if ('reason' in client) return fail(client.reason);
   const { ric } = client;
   const compiled = rt.language === 'go' || rt.language === 'rust' || rt.language === 'custom';
+  const wanted = familyRequest(req.family);
+  if (wanted && 'error' in wanted) return fail(wanted.error);
 
   if (!req.image) {
-    const family = req.family ?? defaultFamily(rt.language, rt.version);
+    const family = wanted?.family ?? defaultFamily(rt.language, rt.version);
     const pick = defaultImageFor(rt.id, family);
+    if (wanted?.explicit && wanted.release) {
+      // A named release: the default image when it is that release, else the release's own image.
+      const same = pick && recogniseImage(pick.final).release?.id === wanted.release.id;
+      if (!same) return fromReference(rt, ric, wanted.release.image, null, req, compiled, wanted);
+    }
     if (!pick) {
-      const release = distroRelease(REFERENCE_RELEASE[family]);
+      const release = wanted?.release ?? distroRelease(REFERENCE_RELEASE[family]);
+      // No official image of the family: its bare image, with the language copied in, where that runs.
+      if (languageOnRelease(release, rt).ok) {
+        return fromReference(rt, ric, release.image, null, req, compiled, wanted ?? { family, release, explicit: false, value: family });
+      }
       const image = suggestedImage(rt.id, undefined);
       return fail(`no ${FAMILY_TITLES[family]} image is catalogued for ${rt.id}: ${whatItHas(release, rt)}; use ${image ? `--image ${image}, or ` : ''}another --family`);
     }
-    return fromReference(rt, ric, pick.final, pick.build, req, compiled, family);
+    return fromReference(rt, ric, pick.final, pick.build, req, compiled, wanted ?? { family, release: undefined, explicit: false, value: family });
   }
-  return fromReference(rt, ric, req.image, null, req, compiled, undefined);
+  return fromReference(rt, ric, req.image, null, req, compiled, wanted);
+}
+
+/** "Debian 12 (bookworm)", or the family's title when the release is not known. */
+function titleOf(family: FamilyId, release: DistroRelease | undefined): string {
+  return release?.title ?? FAMILY_TITLES[family];
 }
 
 /** Checks an --image reference (or a default) and decides how the language arrives. */
@@ -266,7 +323,7 @@ function fromReference(
   defaultBuild: string | null,
   req: ImageRequest,
   compiled: boolean,
-  chosenFamily: FamilyId | undefined,
+  wanted: FamilyRequest | undefined,
 ): TargetResult {
   const given = req.image !== undefined;
   const facts: ImageFacts = recogniseImage(reference);
@@ -285,16 +342,22 @@ function fromReference(
 
   // The family: what a well-known reference says, else --family, else a guess from the tag.
   let family = facts.family;
-  if (family && req.family && family !== req.family) {
-    return fail(`--family ${req.family} contradicts --image ${reference}, which is ${FAMILY_TITLES[family]}; drop --family or give a ${FAMILY_TITLES[req.family]} image`);
+  if (family && wanted && given && family !== wanted.family) {
+    return fail(`--family ${wanted.value} contradicts --image ${reference}, which is ${FAMILY_TITLES[family]}; drop --family or give a ${FAMILY_TITLES[wanted.family]} image`);
   }
-  family ??= req.family ?? chosenFamily ?? other?.family;
+  family ??= wanted?.family ?? other?.family;
   if (!family) {
     return fail(`cannot tell the OS family of --image ${reference}; pass --family with one of: ${FAMILY_CHOICES}`);
   }
-  if (!facts.wellKnown && !req.family && other?.family) {
+  if (!facts.wellKnown && !wanted && other?.family) {
     // A guess from the tag (e.g. "-slim" → Debian) is not proof for an unknown repository.
     return fail(`--image ${reference} is not an image the catalog knows; its tag suggests ${FAMILY_TITLES[other.family]}, so pass --family ${other.family} to confirm (choices: ${FAMILY_CHOICES})`);
+  }
+
+  // The release: what the tag says (bookworm, 22.04, alpine3.21), else --family's.
+  const tagged = facts.release ?? (facts.wellKnown ? undefined : releaseInTag(tag ?? '', family));
+  if (tagged && wanted?.explicit && wanted.release && tagged.id !== wanted.release.id && given) {
+    return fail(`--family ${wanted.value} contradicts --image ${reference}, whose tag says ${tagged.title}; drop the release from --family or give a ${wanted.release.title} image`);
   }
 
   const warnings: string[] = [];
@@ -307,31 +370,84 @@ function fromReference(
     if (!language.binary) {
       return fail(`--image ${reference} is a ${LANGUAGES[rt.language].title} image variant the catalog has no paths for; ${suggestion(rt.id, family)}`);
     }
-    return ok(assemble('image', rt, ric, family, reference, build, 'image', null, language.binary, language.repo.nodedir ?? null, req.arch, warnings));
+    return ok(assemble('image', rt, ric, family, reference, build, 'image', null, language.binary, language.repo.nodedir ?? null, req.arch, warnings, tagged ?? null));
   }
   if (language && !language.version && given) {
     return fail(`--image ${reference}: the tag does not say which ${LANGUAGES[language.repo.language].title} version it holds; write it (e.g. ${facts.parsed.repository}:<version>-<variant>)`);
   }
-  if (compiled) return ok(assemble('image', rt, ric, family, reference, build, 'none', null, null, null, req.arch, warnings));
+  if (compiled) return ok(assemble('image', rt, ric, family, reference, build, 'none', null, null, null, req.arch, warnings, tagged ?? wanted?.release ?? null));
 
-  // The language must come from the OS's own packages.
-  let release = facts.release;
+  // The language comes from the release: its own packages, a copy from an official image, or a
+  // self-contained .NET publish.
+  let release = tagged;
   if (!release) {
     if (facts.uncataloguedRelease) {
       return fail(`--image ${reference} is ${facts.uncataloguedRelease}, whose packages the catalog does not know, so it cannot install ${rt.id}; ${suggestion(rt.id, family)}`);
     }
-    if (facts.wellKnown) {
-      return fail(`--image ${reference}: the tag does not name the ${FAMILY_TITLES[family]} release, so the packages for ${rt.id} are unknown; ${suggestion(rt.id, family)}`);
+    if (facts.wellKnown && !wanted?.explicit) {
+      return fail(`--image ${reference}: the tag does not name the ${FAMILY_TITLES[family]} release, so the packages for ${rt.id} are unknown; ${suggestion(rt.id, family)}, or name the release with --family (${familyChoices(family)})`);
     }
-    release = distroRelease(REFERENCE_RELEASE[family]);
-    warnings.push(`${reference}: assuming ${release.title} packages for ${rt.id}; check that the image is that release`);
+    release = wanted?.release ?? distroRelease(REFERENCE_RELEASE[family]);
+    if (!wanted?.explicit && hasSeveralReleases(family)) {
+      warnings.push(`${reference}: assuming ${release.title} packages for ${rt.id}; pass --family ${familyValue(family, release.version)} to confirm, or the image's own release (${familyChoices(family)})`);
+    }
   }
+  const way = languageOnRelease(release, rt);
+  if (!way.ok) {
+    return fail(`--image ${reference} (${release.title}) cannot provide ${rt.id}: ${way.reason}; ${way.alternative ?? suggestion(rt.id, family)}`);
+  }
+  const extra = way.provide === 'self-contained' && release.libs ? dotnetLibs(release) : [];
+  return ok(assemble('image', rt, ric, family, reference, build, way.provide, way.offering, way.offering?.binary ?? null, null, req.arch, warnings, release, way.copy, extra));
+}
+
+/** The libraries a self-contained .NET app loads on a Debian, Ubuntu or Alpine release: TLS, ICU, CA roots. */
+function dotnetLibs(release: DistroRelease): string[] {
+  const libs = release.libs!;
+  return [libs.certificates, libs.ssl, libs.icu, ...libs.cxx];
+}
+
+/** "debian:12, debian:13" */
+function familyChoices(family: FamilyId): string {
+  return DISTRO_RELEASES.filter((r) => r.family === family).map((r) => familyValue(family, r.version)).join(', ');
+}
+
+function hasSeveralReleases(family: FamilyId): boolean {
+  return DISTRO_RELEASES.filter((r) => r.family === family).length > 1;
+}
+
+/**
+ * A release an unknown repository's tag names by codename (base:1.0-bookworm, base:2-jammy,
+ * base:3-alpine3.21). Bare numbers are the organisation's own versions (base:13.2), never a release.
+ */
+function releaseInTag(tag: string, family: FamilyId): DistroRelease | undefined {
+  const t = tag.toLowerCase();
+  const words = t.split(/[-_.]/);
+  return DISTRO_RELEASES.find((r) => {
+    if (r.family !== family || !hasSeveralReleases(family)) return false;
+    if (family === 'alpine') return new RegExp(`(^|[-_])alpine-?${r.version.replace('.', '\\.')}([-_]|$)`).test(t);
+    return words.includes(r.release);
+  });
+}
+
+export type ReleaseWay =
+  | { ok: true; provide: 'packages' | 'self-contained' | 'copy'; offering: DistroLanguage | null; copy: RuntimeCopy | null }
+  | { ok: false; reason: string; alternative: string | null };
+
+/**
+ * How an interpreted language version reaches an image of a release that does not hold it:
+ * the release's own packages first, then a self-contained .NET publish, then a runtime copied
+ * from an official image where one is known to run there; otherwise the reason there is none.
+ */
+export function languageOnRelease(release: DistroRelease, rt: LanguageRuntime): ReleaseWay {
   const offering = offeringOf(release, rt.id);
-  if (!offering) {
-    return fail(`--image ${reference} (${release.title}) cannot provide ${rt.id}: ${whatItHas(release, rt)}; ${suggestion(rt.id, family)}`);
+  if (offering) return { ok: true, provide: offering.selfContained ? 'self-contained' : 'packages', offering, copy: null };
+  if (rt.language === 'dotnet' && release.libs) {
+    // The publish carries the runtime; the release only needs the libraries it loads.
+    return { ok: true, provide: 'self-contained', offering: null, copy: null };
   }
-  const provide = offering.selfContained ? 'self-contained' : 'packages';
-  return ok(assemble('image', rt, ric, family, reference, build, provide, offering, offering.binary, null, req.arch, warnings));
+  const copy = copiedRuntime(release, rt);
+  if (copy.ok) return { ok: true, provide: 'copy', offering: null, copy: copy.copy };
+  return { ok: false, reason: `${whatItHas(release, rt)}, and ${copy.reason}`, alternative: copy.alternative ? `use ${copy.alternative}` : null };
 }
 
 function ok(target: Target): TargetResult {

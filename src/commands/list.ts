@@ -12,6 +12,7 @@ import { DEFAULT_IMAGES, DISTRO_RELEASES, LANGUAGE_IMAGE_REPOS, TOOLCHAIN_IMAGES
 import { LANGUAGE_RUNTIMES, languageRuntimeIds } from '../catalog/language-runtimes';
 import { RICS, RIE, ricFor } from '../catalog/rics';
 import { imageTarget, osOnlyTarget, type TargetResult } from '../catalog/targets';
+import { familyValue } from '../catalog/families';
 import { UsageError } from '../shared/errors';
 import { say, type Io } from '../shared/io';
 import { quote } from '../shared/quote';
@@ -43,11 +44,44 @@ export function catalogJson(today: Date): Record<string, unknown> {
     distroReleases: DISTRO_RELEASES,
     osOnlySupport: OS_ONLY_BASES.flatMap((b) => LANGUAGE_RUNTIMES.map((r) => supportRecord('os-only-support', `${b.id}/${r.id}`, { os: b.id, runtime: r.id }, osOnlyTarget(b.id, r.id, 'x86_64')))),
     imageSupport: FAMILIES.flatMap((f) => LANGUAGE_RUNTIMES.map((r) => supportRecord('image-support', `${f.id}/${r.id}`, { family: f.id, runtime: r.id }, imageTarget({ runtime: r.id, family: f.id, arch: 'x86_64' })))),
+    releaseSupport: releaseSupport(),
     buildImages: Object.entries(BUILD_IMAGES).flatMap(([tool, byVersion]) =>
       Object.entries(byVersion).map(([version, b]) => ({ kind: 'build-image', id: `${tool}-${version}`, tool, version, ...b })),
     ),
     sources: Object.entries(SOURCES).map(([id, s]) => ({ kind: 'source', id, ...s })),
   };
+}
+
+/**
+ * An image the catalog does not know, as an organisation's own base is: what `create` does with
+ * `--image <it> --family <release>` is what a team's image of that release gets.
+ */
+export const ORGANISATION_IMAGE = 'registry.example.com/team/base:1.0';
+
+/** Per family release × language runtime: from the distribution, copied from where, or why not. */
+function releaseSupport(): Record<string, unknown>[] {
+  return DISTRO_RELEASES.flatMap((release) =>
+    LANGUAGE_RUNTIMES.map((r) => {
+      const family = familyValue(release.family, release.version);
+      const result = imageTarget({ runtime: r.id, image: ORGANISATION_IMAGE, family, arch: 'x86_64' });
+      const key = { family, release: release.id, runtime: r.id };
+      const id = `${family}/${r.id}`;
+      if (!result.ok) return { kind: 'release-support', id, ...key, supported: false, from: null, reason: result.reason.replace(/^--image \S+ \((?:[^()]|\([^()]*\))*\) /, '') };
+      const t = result.target;
+      const from = t.provide === 'packages' ? 'distribution' : t.provide === 'copy' ? 'official-image' : t.provide === 'self-contained' ? 'self-contained' : 'none';
+      return {
+        kind: 'release-support',
+        id,
+        ...key,
+        supported: true,
+        from,
+        ...(t.copy ? { image: t.copy.image, paths: { build: t.copy.build.map((p) => p.src), final: t.copy.final.map((p) => p.src) }, why: t.copy.comment.join(' ') } : {}),
+        finalPackages: t.finalPackages,
+        interpreter: t.interpreter,
+        sources: t.copy?.sources ?? release.sources,
+      };
+    }),
+  );
 }
 
 const BASE_KIND_RECORDS = [
@@ -111,5 +145,12 @@ export function runList(args: string[], io: Io): number {
     say(io.stdout, `  ${b.id.padEnd(15)}${`${b.image}:${b.tag}`.padEnd(42)}${describeSchedule(b)}${s.state === 'deprecated' ? '  [deprecated]' : ''}`);
   }
   say(io.stdout, `\nRuntimes for os-only and image bases: ${LANGUAGE_RUNTIMES.map((r) => r.id).join(', ')}`);
+  const releases = releaseSupport();
+  const count = (from: string) => releases.filter((r) => r.from === from).length;
+  const supported = releases.filter((r) => r.supported).length;
+  say(
+    io.stdout,
+    `\nAn organisation's image of a family release (--image <ref> --family debian:13):\n  ${supported} of ${releases.length} release × runtime combinations supported: ${count('distribution')} from the distribution, ${count('official-image')} copied from an official image,\n  ${count('self-contained')} .NET self-contained, ${count('none')} compiled or shell; \`list --json\` (releaseSupport) says how, or why not`,
+  );
   return 0;
 }

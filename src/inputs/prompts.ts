@@ -418,7 +418,7 @@ function baseOptions(policy: Policy, values: Record<string, unknown>, s: Style):
 
 /** Language runtimes no AWS runtime image provides (Go, Rust, custom), offered on the OS-only base. */
 function otherBaseRuntimes(today: Date, policy: Policy, arch: Arch): Choice[] {
-  return runtimeOptions('os-only', today, policy, { fits: (id) => !findAwsRuntime(id) && osOnlyFits(id, 'al2023', arch).ok }).map((c) => ({
+  return runtimeOptions('os-only', today, policy, { fits: (id) => !findAwsRuntime(id) && !languageSchedule(findLanguageRuntime(id)!) && osOnlyFits(id, 'al2023', arch).ok }).map((c) => ({
     ...c,
     name: `${c.name}  (on the OS-only base)`,
     description: `no AWS runtime image has it; this switches to the AWS OS-only base provided:al2023`,

@@ -1,4 +1,5 @@
-import type { Arch, FamilyId, Language, OsId } from '../catalog/types';
+import { FAMILY_VALUES } from '../catalog/families';
+import type { Arch, Language, OsId } from '../catalog/types';
 
 /**
  * The one model of every choice. OPTION_SPECS below is the source of truth for flags, the YAML
@@ -17,7 +18,8 @@ export interface Options {
   runtime: string;
   os?: OsId;
   image?: string;
-  family?: FamilyId;
+  /** A family with an optional release, as FAMILY_VALUES lists them: debian, debian:13, ubuntu:22.04. */
+  family?: string;
   arch: Arch;
   handler: string;
   buildTool?: BuildTool;
@@ -80,7 +82,7 @@ const SPECS: (Omit<OptionSpec, 'config'> & { config?: boolean })[] = [
   { key: 'runtime', flag: 'runtime', type: 'string', group: 'create', valueName: 'id', defaultText: 'nodejs24 with --yes', description: 'language runtime, e.g. nodejs24, python3.13, java21, dotnet10, ruby3.4; go, rust, custom on os-only and image bases (see `list`)' },
   { key: 'os', flag: 'os', type: 'string', group: 'create', choices: OS_IDS, defaultText: 'al2023 with --base os-only', description: 'OS of the AWS OS-only base (provided:<os>)' },
   { key: 'image', flag: 'image', type: 'string', group: 'create', valueName: 'ref', defaultText: "the language's official image", description: 'base image reference for --base image, with an explicit tag' },
-  { key: 'family', flag: 'family', type: 'string', group: 'create', choices: FAMILY_IDS, defaultText: 'inferred from --image', description: 'OS family of --image when it cannot be inferred' },
+  { key: 'family', flag: 'family', type: 'string', group: 'create', valueName: 'family[:release]', choices: FAMILY_VALUES, defaultText: 'inferred from --image', description: 'OS family and release of --image when its tag does not say (a plain name means debian:12, ubuntu:24.04, alpine:3.23)' },
   { key: 'arch', flag: 'arch', type: 'string', group: 'create', choices: ARCHES, default: 'x86_64', description: "the function's architecture (one per image)" },
   { key: 'handler', flag: 'handler', type: 'string', group: 'create', valueName: 'handler', defaultText: "the sample's handler", description: 'handler Lambda calls, in the runtime\'s format (e.g. index.handler)' },
   { key: 'buildTool', flag: 'build-tool', type: 'string', group: 'create', choices: BUILD_TOOLS, defaultText: 'maven for Java', description: 'Java build tool' },

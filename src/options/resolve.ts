@@ -8,8 +8,9 @@ import {
   type Language,
   type Schedule,
 } from '../catalog';
+import { parseFamilyValue } from '../catalog/families';
 import { findLanguageRuntime, languageRuntimeIds, languageSchedule } from '../catalog/language-runtimes';
-import type { Arch, FamilyId, OsId } from '../catalog/types';
+import type { Arch, OsId } from '../catalog/types';
 import { imageTarget, osOnlyTarget } from '../catalog/targets';
 import { LANGUAGE_IMAGE_REPOS, parseRef, recogniseImage } from '../catalog/images';
 import { closest, didYouMean } from '../shared/suggest';
@@ -21,7 +22,6 @@ import {
   BUILD_TOOLS,
   DEPLOY_KINDS,
   ECR_POLICY_KINDS,
-  FAMILY_IDS,
   OS_IDS,
   defaultOptions,
   specByKey,
@@ -94,7 +94,11 @@ export function resolveOptions(
   if (!runtimeId) throw new UsageError(`missing value: runtime (--runtime); choose one of: ${runtimeChoices(base, today).join(', ')}`);
 
   let os = pick('os', OS_IDS);
-  const family = pick('family', FAMILY_IDS);
+  const family = str('family');
+  if (family) {
+    const parsed = parseFamilyValue(family);
+    if (!parsed.ok) throw new UsageError(`${where('family')}: ${parsed.error.replace(/^--family /, '')}`);
+  }
   const image = str('image');
   if (base !== 'os-only' && os) throw new UsageError(`${where('os')} applies only to --base os-only (the base is ${base})`);
   if (base !== 'image' && image) throw new UsageError(`${where('image')} applies only to --base image (the base is ${base})`);
@@ -226,7 +230,7 @@ export function resolveOptions(
  * OS-only and image bases: refuses combinations the catalog cannot build (a language version the
  * base cannot install, no client for the version, an image that contradicts --family, …).
  */
-function checkNativeBase(base: 'os-only' | 'image', runtime: string, os: OsId | undefined, image: string | undefined, family: FamilyId | undefined, arch: Arch): void {
+function checkNativeBase(base: 'os-only' | 'image', runtime: string, os: OsId | undefined, image: string | undefined, family: string | undefined, arch: Arch): void {
   const result = base === 'os-only'
     ? osOnlyTarget(os ?? 'al2023', runtime, arch)
     : imageTarget({ runtime, arch, ...(image ? { image } : {}), ...(family ? { family } : {}) });

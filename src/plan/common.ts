@@ -1,6 +1,7 @@
 import type { Arch, PackageManager } from '../catalog/types';
 import type { Options, Stage } from '../options';
-import type { PackageStep, StageModel } from './model';
+import type { RuntimeCopy } from '../catalog/runtime-copies';
+import type { PackageStep, RuntimeCopyStep, StageModel } from './model';
 
 /** Files already in the target folder (or about to be written by the sample), by relative path. */
 export interface ProjectFacts {
@@ -42,6 +43,7 @@ export function stage(
   manager: PackageManager | null,
   packages: readonly string[],
   platform: string | null = null,
+  copy: RuntimeCopy | null = null,
 ): StageModel {
   const requested = which === 'final' ? options.osPackages : options.buildOsPackages;
   const all = [...packages, ...requested];
@@ -50,7 +52,27 @@ export function stage(
     platform,
     packages: manager ? packageStep(manager, all) : null,
     instructions: options.instructions[which] ?? [],
+    runtime: copy ? runtimeCopyStep(copy, options, which) : null,
   };
+}
+
+/**
+ * The files a stage takes from an official image's runtime (see src/catalog/runtime-copies.ts);
+ * null when the stage takes none (Java builds on Maven's image, so only its final stage copies).
+ */
+export function runtimeCopyStep(copy: RuntimeCopy, options: Options, which: Stage): RuntimeCopyStep | null {
+  const paths = which === 'final' ? copy.final : copy.build;
+  if (paths.length === 0) return null;
+  return { stage: copy.alias, image: baseReference(copy.image, options), comment: copy.comment, paths, run: copy.after[which] };
+}
+
+/** The runtime stages the build and final stages copy from, each declared once. */
+export function runtimeStages(stages: readonly StageModel[]): { name: string; from: string; comment: string[] }[] {
+  const out: { name: string; from: string; comment: string[] }[] = [];
+  for (const s of stages) {
+    if (s.runtime && !out.some((o) => o.name === s.runtime!.stage)) out.push({ name: s.runtime.stage, from: s.runtime.image, comment: s.runtime.comment });
+  }
+  return out;
 }
 
 /** Exec-form JSON for ENTRYPOINT and CMD. */

@@ -4,7 +4,7 @@ import { VERSION } from '../shared/version';
 import { planAws } from './aws';
 import { type KindPlan } from './model';
 import type { ProjectFacts } from './common';
-import { dockerArch, platformOf } from './common';
+import { dockerArch, platformOf, runtimeStages } from './common';
 import type { ImagePlan } from './model';
 import { planOsOnly } from './os-only';
 import { planImage } from './image';
@@ -61,6 +61,7 @@ export function plan(options: Options, language: Language, facts: ProjectFacts):
       syntax: options.syntax ?? null,
       header,
       guard: { arch: options.arch, docker: dockerArch(options.arch), platform: platformOf(options.arch) },
+      runtimeStages: runtimeStages([kind.build, kind.final]),
       build: kind.build,
       final: kind.final,
       lang: kind.lang,

@@ -9,6 +9,19 @@ export interface PackageStep {
   pinned: boolean;
 }
 
+/** Files copied into a stage from a runtime stage (an official language image). */
+export interface RuntimeCopyStep {
+  /** The runtime stage's name. */
+  stage: string;
+  /** Its base reference, after mirroring and pinning. */
+  image: string;
+  /** Where the runtime comes from and why it runs on this base, one comment line each. */
+  comment: string[];
+  paths: { src: string; dest: string }[];
+  /** A command run after the copy (ldconfig for copied shared libraries), or null. */
+  run: string | null;
+}
+
 export interface StageModel {
   /** Base reference as written in FROM, after mirroring and pinning. */
   from: string;
@@ -17,6 +30,8 @@ export interface StageModel {
   packages: PackageStep | null;
   /** Team instructions for this stage, one Dockerfile instruction each. */
   instructions: string[];
+  /** A language runtime copied in from an official image, or null. */
+  runtime: RuntimeCopyStep | null;
 }
 
 export interface FinalStageModel extends StageModel {
@@ -36,6 +51,8 @@ export interface DockerfileModel {
   header: string[];
   /** The function's architecture, which the build stage checks against TARGETARCH. */
   guard: { arch: Arch; docker: 'amd64' | 'arm64'; platform: string };
+  /** Stages that only hold a runtime to copy (FROM node:22-bookworm-slim AS node-runtime). */
+  runtimeStages: { name: string; from: string; comment: string[] }[];
   build: StageModel;
   final: FinalStageModel;
   /** Language-specific values: install commands, file lists, paths. */

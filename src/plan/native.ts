@@ -124,7 +124,7 @@ export function planNative(target: Target, options: Options, facts: ProjectFacts
 
   const entrypoint = image ? (entryScript ? ['/lambda-entrypoint.sh'] : [`${RUNTIME_DIR}/bootstrap`]) : ['/lambda-entrypoint.sh'];
   const final: FinalStageModel = {
-    ...stage(baseReference(target.final, options), options, 'final', target.manager, target.finalPackages),
+    ...stage(baseReference(target.final, options), options, 'final', target.manager, target.finalPackages, null, target.copy),
     labels: Object.entries(options.labels).map(([key, value]) => ({ key, value })),
     entrypoint: image ? execForm(entrypoint) : null,
     cmd: execForm([options.handler]),
@@ -164,7 +164,7 @@ function languagePart(target: Target, options: Options, facts: ProjectFacts): La
 
 /** The build stage on the language's own image (or the OS image with the language installed). */
 function ownImageBuild(target: Target, options: Options): ReturnType<typeof stage> {
-  return stage(baseReference(target.build, options), options, 'build', target.manager, target.buildPackages);
+  return stage(baseReference(target.build, options), options, 'build', target.manager, target.buildPackages, null, target.copy);
 }
 
 function node(target: Target, options: Options, facts: ProjectFacts): LanguagePart {

@@ -48,7 +48,8 @@ const EXPECT: Record<'al2023' | 'al2', Record<string, RegExp | true>> = {
     custom: true,
     nodejs24: /nodejs24 cannot run on provided:al2: its repositories have no Node\.js that runs there.*--os al2023/,
     'python3.13': /python3\.13 cannot run on provided:al2: its repositories have Python older than 3\.11.*--os al2023/,
-    java21: /java21 cannot run on provided:al2: its repositories have Java Corretto 11.*--os al2023/,
+    // Corretto 21 has Amazon Linux 2 packages (java-21-amazon-corretto-headless).
+    java21: true,
     java11: true,
     dotnet10: /dotnet10 cannot run on provided:al2: its repositories have no \.NET.*--os al2023/,
     'ruby3.4': /ruby3\.4 cannot run on provided:al2: the catalog has no confirmed Ruby package.*--os al2023/,

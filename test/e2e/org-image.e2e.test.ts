@@ -45,6 +45,8 @@ interface OrgPath {
   /** The official image the runtime comes from, and the final stage's COPY of it (after `--from=<stage>`). */
   source: string;
   copied: RegExp;
+  /** Where the entry script starts the runtime in the deployed image. */
+  bin: string;
   /** Every image the Dockerfile builds FROM, for the collection-time check. */
   images: string[];
   /** The generated sample's answer to EVENT (the parsed response). */
@@ -61,6 +63,7 @@ const PATHS: OrgPath[] = [
     source: 'node:22-bookworm-slim',
     // The node binary alone: the final stage needs neither npm nor the headers.
     copied: /^\/usr\/local\/bin\/node\s/,
+    bin: '/usr/local/bin/node',
     images: [ORG, 'node:22-bookworm-slim'],
     sampleAnswer: (a) => expect(a).toEqual({ statusCode: 200, body: SAMPLE_BODY }),
     budgetMs: 12 * MIN,
@@ -70,6 +73,7 @@ const PATHS: OrgPath[] = [
     runtime: 'python3.13',
     source: 'python:3.13-slim-bookworm',
     copied: /^\/usr\/local\/\s+\/usr\/local\/?\s*$/,
+    bin: '/usr/local/bin/python3.13',
     images: [ORG, 'python:3.13-slim-bookworm'],
     sampleAnswer: (a) => {
       const { statusCode, body } = a as { statusCode: number; body: string };
@@ -83,6 +87,7 @@ const PATHS: OrgPath[] = [
     runtime: 'java21',
     source: 'eclipse-temurin:21-jre-noble',
     copied: /^\/opt\/java\/openjdk\/?\s+\/opt\/java\/openjdk\/?\s*$/,
+    bin: '/opt/java/openjdk/bin/java',
     // The classes are still built on the Maven image.
     images: [ORG, 'eclipse-temurin:21-jre-noble', 'maven:3.9-amazoncorretto-21-al2023'],
     sampleAnswer: (a) => expect(a).toBe('Hello from Lambda, received 1 field(s)'),
@@ -191,6 +196,8 @@ for (const p of PATHS) {
         expect(v, JSON.stringify(v.logs)).toMatchObject({ result: 'response', exitCode: 0 });
         expect(r.code).toBe(0);
         p.sampleAnswer(JSON.parse(v.response!));
+        // The entry script names the runtime where the copy put it.
+        expect(readFileSync(join(g.dir, 'lambda-entrypoint.sh'), 'utf8')).toMatch(new RegExp(`^exec ${p.bin.replace(/[.]/g, '\\.')}\\s`, 'm'));
       },
       p.budgetMs + 3 * MIN,
     );

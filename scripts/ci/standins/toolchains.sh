@@ -263,7 +263,7 @@ rust_standin
 # /usr/local as the official images do. The tarball is upstream's, as Debian ships it in trixie's
 # python3.13 source package: the .dsc is pinned by its SHA-256 (from trixie's Sources index) and
 # the tarball is checked against the SHA-256 the .dsc gives for it.
-python_fetch() { # prints the path of the checked, cached tarball
+python_fetch() { # prints the SHA-256 and path of the checked, cached tarball
   dl="$WORK/downloads"
   mkdir -p "$dl"
   dsc="$dl/$PYTHON_DSC"

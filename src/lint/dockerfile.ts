@@ -9,7 +9,26 @@
  *    and the text is re-parsed with the space moved behind the word, so the body does not
  *    turn into bogus instructions.
  */
-import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileParser, Instruction } from 'dockerfile-ast';
+
+/*
+ * dockerfile-ast re-tokenises an instruction's text on every getter call, and its constructors
+ * and getters call one another: a 25-line Dockerfile was tokenised about six times per
+ * instruction, most of a generation's lint time. A parsed document never changes, so each
+ * instruction's tokens are kept; callers get a copy, as some of them shift the array.
+ */
+type Tokeniser = { getRawArguments(this: Instruction): ReturnType<Instruction['getArguments']> };
+const proto = Instruction.prototype as unknown as Tokeniser;
+const rawArguments = proto.getRawArguments;
+const tokens = new WeakMap<Instruction, ReturnType<Instruction['getArguments']>>();
+proto.getRawArguments = function getRawArguments(this: Instruction) {
+  let args = tokens.get(this);
+  if (!args) {
+    args = rawArguments.call(this);
+    tokens.set(this, args);
+  }
+  return args.slice();
+};
 
 export interface DfFlag {
   name: string;

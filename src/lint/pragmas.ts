@@ -49,6 +49,9 @@ export function parsePragmas(df: ParsedDockerfile): Pragmas {
     } else add(scope.lines, target, codes);
   };
   for (const c of df.comments) {
+    // Most comments are prose: skip them before any pattern runs (each costs a compile on first use).
+    const start = c.text.slice(0, 11).toLowerCase();
+    if (!start.startsWith('hadolint') && start !== 'lambda-lint') continue;
     const h = HADOLINT.exec(c.text);
     if (h) {
       const list = HADOLINT_LIST.exec(h[2]!.trim());

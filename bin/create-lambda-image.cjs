@@ -72,8 +72,9 @@ const folder = cacheFolder();
 const key = `${process.versions.v8}-${stat.size}-${Math.trunc(stat.mtimeMs)}`;
 const file = folder && path.join(folder, `cli-${runKind(process.argv.slice(2))}-${key}.bin`);
 const cachedData = readCache(file, folder);
-const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-const script = new vm.Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+// The bundle is built as one function expression (scripts/build.mjs), the module wrapper Node
+// itself would add.
+const script = new vm.Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
 if (file && (!cachedData || script.cachedDataRejected)) {
   // After the command ran, so the cache also holds the functions it compiled lazily.
   process.once('exit', () => writeCache(script, file, folder));

@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import Handlebars from 'handlebars';
 import { builtinModules } from 'node:module';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,14 +34,15 @@ function templates() {
 
 /**
  * Swaps the template engine for one built from precompiled templates: start-up then loads only
- * the small Handlebars runtime, never its compiler.
+ * the small Handlebars runtime, never its compiler. Each template's code sits behind a function,
+ * so a run compiles (and its code cache holds) only the few templates it renders.
  */
 const precompiledTemplates = {
   name: 'precompiled-templates',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]render[\\/]engine\.ts$/ }, () => {
       const specs = templates()
-        .map(([name, source]) => `  ${JSON.stringify(name)}: ${Handlebars.precompile(source, COMPILE_OPTIONS)}`)
+        .map(([name, source]) => `  ${JSON.stringify(name)}: () => (${Handlebars.precompile(source, COMPILE_OPTIONS)})`)
         .join(',\n');
       const contents = `import Handlebars from 'handlebars/runtime';
 const SPECS = {
@@ -50,22 +51,21 @@ ${specs}
 const PARTIALS = 'dockerfile/partials/';
 export function createEngine() {
   const hb = Handlebars.create();
-  for (const name of Object.keys(SPECS)) {
-    if (name.startsWith(PARTIALS)) hb.registerPartial(name.slice(PARTIALS.length), hb.template(SPECS[name]));
-  }
   const cache = new Map();
-  return {
-    hb,
-    template(name) {
-      let t = cache.get(name);
-      if (!t) {
-        if (!SPECS[name]) throw new Error('no template ' + name);
-        t = hb.template(SPECS[name]);
-        cache.set(name, t);
-      }
-      return t;
-    },
+  const template = (name) => {
+    let t = cache.get(name);
+    if (!t) {
+      if (!SPECS[name]) throw new Error('no template ' + name);
+      t = hb.template(SPECS[name]());
+      cache.set(name, t);
+    }
+    return t;
   };
+  // A partial is built on its first use: a run renders a handful of the templates.
+  for (const name of Object.keys(SPECS)) {
+    if (name.startsWith(PARTIALS)) hb.registerPartial(name.slice(PARTIALS.length), (context, options) => template(name)(context, options));
+  }
+  return { hb, template };
 }
 `;
       return { contents, loader: 'js', resolveDir: join(root, 'src') };
@@ -122,7 +122,17 @@ await build({
   logLevel: 'warning',
 });
 
-const bundled = readFileSync(join(root, 'dist', 'cli.cjs'));
+// The bundle is one function expression: the launcher's vm.Script returns it without first
+// copying 800 kB of source into a wrapper string. Run directly (`node dist/cli.cjs`), the same
+// file calls itself as a module would.
+const out = join(root, 'dist', 'cli.cjs');
+writeFileSync(
+  out,
+  "(function (run) { if (typeof module === 'object' && require.main === module) { run(exports, require, module, __filename, __dirname); module.exports.runCli(); } return run; })" +
+    `(function (exports, require, module, __filename, __dirname) {${readFileSync(out, 'latin1')}\n})\n`,
+  'latin1',
+);
+const bundled = readFileSync(out);
 if (bundled.some((byte) => byte > 0x7f)) throw new Error('dist/cli.cjs is not ASCII; the launcher reads it as latin1');
 const required = [...bundled.toString('latin1').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
 // ajv's helpers carry their own require() as a code string (unused by standalone code).

@@ -66,4 +66,15 @@ describe('the launcher and its code cache', () => {
     expect(launch(cache, ['--version'], { CREATE_LAMBDA_IMAGE_NO_CACHE: '1' }).status).toBe(0);
     expect(cacheFiles(cache)).toEqual([]);
   });
+
+  it('the bundle also runs on its own, as `node dist/cli.cjs`, and writes the same files', () => {
+    const bundle = join(import.meta.dirname, '..', 'dist', 'cli.cjs');
+    const env = { PATH: '/nonexistent', CREATE_LAMBDA_IMAGE_NO_CACHE: '1', CREATE_LAMBDA_IMAGE_TODAY: '2026-11-22' };
+    const direct = spawnSync(process.execPath, [bundle, '--stdout', '--runtime', 'java21'], { cwd: tempDir(), encoding: 'utf8', env });
+    expect(direct.stderr).toBe('');
+    expect(direct.status).toBe(0);
+    const launched = launch(tempDir('cache-'), ['--stdout', '--runtime', 'java21']);
+    expect(direct.stdout).toBe(launched.stdout);
+    expect(direct.stdout).toMatch(/^FROM /m);
+  });
 });

@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { CancelledError, InterruptedError, UsageError } from '../shared/errors';
 import { processIo, say, type Io } from '../shared/io';
 import { escapeLine } from '../shared/quote';
@@ -72,14 +70,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function isEntryPoint(): boolean {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
 /** Runs the CLI on this process: the launcher (bin/) calls it, and so does `node dist/cli.cjs`. */
 export function runCli(): void {
   let io: Io;
@@ -101,5 +91,3 @@ export function runCli(): void {
     },
   );
 }
-
-if (isEntryPoint()) runCli();

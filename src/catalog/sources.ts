@@ -136,6 +136,26 @@ export const SOURCES = {
     title: 'Maven Central: org.apache.maven.plugins:maven-surefire-plugin 3.5.4 (runs JUnit Platform tests; the 3.5 line runs on Java 8), served 2026-12-02',
     url: 'https://central.sonatype.com/artifact/org.apache.maven.plugins/maven-surefire-plugin/3.5.4',
   },
+  'xunit-mtp-off': {
+    title: 'xunit/xunit#3612, the maintainer: the .NET 10 SDK\'s VSTest-mode dotnet test refuses xunit.v3 4.x (Microsoft Testing Platform v2); the .mtp-off packages leave the platform out so dotnet test with VSTest works',
+    url: 'https://github.com/xunit/xunit/issues/3612',
+  },
+  'xunit-v3-packages': {
+    title: 'xUnit.net: What NuGet packages should I use? (v3): xunit.v3 targets net472 and net8.0',
+    url: 'https://xunit.net/docs/nuget-packages-v3',
+  },
+  'xunit-runner-visualstudio': {
+    title: 'xunit/visualstudio.xunit: the VSTest adapter for dotnet test; supports .NET 8+ and runs xUnit.net v3 tests',
+    url: 'https://github.com/xunit/visualstudio.xunit',
+  },
+  'microsoft-net-test-sdk': {
+    title: 'nuget.org: Microsoft.NET.Test.Sdk, the 18.x line targets net8.0 (net6.0 dropped); 18.12.0 the newest served 2026-12-01',
+    url: 'https://www.nuget.org/packages/Microsoft.NET.Test.Sdk',
+  },
+  'nuget-test-packages': {
+    title: 'nuget.org, 2026-12-01: xunit.v3.mtp-off 4.0.3, xunit.runner.visualstudio 4.0.1 and Microsoft.NET.Test.Sdk 18.12.0 the newest served, each restoring on net10.0',
+    url: 'https://www.nuget.org/packages/xunit.v3.mtp-off',
+  },
   'ric-ruby': {
     title: 'aws/aws-lambda-ruby-runtime-interface-client: gem aws_lambda_ric 3.1.3 (Ruby >= 3.0, pure Ruby, reads _HANDLER)',
     url: 'https://github.com/aws/aws-lambda-ruby-runtime-interface-client',

@@ -17,3 +17,23 @@ export const JUNIT_JUPITER: TestLibrary = { group: 'org.junit.jupiter', artifact
 export const JUNIT_PLATFORM_LAUNCHER: TestLibrary = { group: 'org.junit.platform', artifact: 'junit-platform-launcher', version: '1.14.4', sources: ['junit-jupiter'] };
 /** Pinned so a Maven whose default Surefire predates JUnit Platform support still runs the test. */
 export const MAVEN_SUREFIRE: TestLibrary = { group: 'org.apache.maven.plugins', artifact: 'maven-surefire-plugin', version: '3.5.4', sources: ['maven-surefire'] };
+
+/** A test-only NuGet package the .NET sample's test project references. */
+export interface NuGetTestLibrary {
+  package: string;
+  version: string;
+  sources: SourceId[];
+}
+
+/*
+ * The .NET sample's tests run with a plain `dotnet test`, which drives VSTest on the .NET 8, 9 and
+ * 10 SDKs alike unless global.json opts into Microsoft Testing Platform. xunit.v3 4.x brings
+ * Testing Platform v2, which the .NET 10 SDK refuses in that mode; the .mtp-off build of the same
+ * framework leaves the platform out, and the VSTest adapter (xunit.runner.visualstudio) with the
+ * test SDK runs it. All three support net8.0 and later, the oldest target the catalog emits.
+ */
+export const XUNIT_V3: NuGetTestLibrary = { package: 'xunit.v3.mtp-off', version: '4.0.3', sources: ['xunit-mtp-off', 'xunit-v3-packages', 'nuget-test-packages'] };
+export const XUNIT_RUNNER_VISUALSTUDIO: NuGetTestLibrary = { package: 'xunit.runner.visualstudio', version: '4.0.1', sources: ['xunit-runner-visualstudio', 'nuget-test-packages'] };
+export const MICROSOFT_NET_TEST_SDK: NuGetTestLibrary = { package: 'Microsoft.NET.Test.Sdk', version: '18.12.0', sources: ['microsoft-net-test-sdk', 'nuget-test-packages'] };
+/** In the order the sample's test project lists them. */
+export const DOTNET_TEST_LIBRARIES: readonly NuGetTestLibrary[] = [MICROSOFT_NET_TEST_SDK, XUNIT_V3, XUNIT_RUNNER_VISUALSTUDIO];

@@ -1,10 +1,11 @@
 import type { Language } from '../catalog/types';
-import { JUNIT_JUPITER, JUNIT_PLATFORM_LAUNCHER, MAVEN_SUREFIRE } from '../catalog/test-libraries';
+import { DOTNET_TEST_LIBRARIES, JUNIT_JUPITER, JUNIT_PLATFORM_LAUNCHER, MAVEN_SUREFIRE, XUNIT_RUNNER_VISUALSTUDIO } from '../catalog/test-libraries';
 import { groovyString, xmlText } from './escape';
 import type { GeneratedFile } from '../shared/files';
 import type { Options } from '../options';
 import { renderTemplate } from './index';
 import { LANGUAGE_MODULES } from '../plan/languages';
+import { dotnetTestProject } from '../plan/languages/dotnet';
 import { dotnetHandler, nativeSampleFiles } from './samples-native';
 
 interface SampleFile {
@@ -28,12 +29,12 @@ export function sampleFiles(options: Options, language: Language, name: string, 
   const code = LANGUAGE_MODULES[language].executableSample(options.base)
     ? nativeSampleFiles(options, language, name)
     : handlerFiles(options, language, name, languageVersion);
-  const extras: SampleFile[] = [{ path: 'events/event.json', template: 'events/event.json', data: {} }, ...testFiles(options, language)];
+  const extras: SampleFile[] = [{ path: 'events/event.json', template: 'events/event.json', data: {} }, ...testFiles(options, language, languageVersion)];
   return [...code, ...extras.map((f) => ({ path: f.path, content: renderTemplate(`samples/${f.template}`, f.data), owned: false }))];
 }
 
-/** A unit test of the sample handler in the language's usual test tool, where it needs no extra dependency. */
-function testFiles(options: Options, language: Language): SampleFile[] {
+/** A unit test of the sample handler in the language's usual test tool. */
+function testFiles(options: Options, language: Language, languageVersion: string | undefined): SampleFile[] {
   const h = options.handler;
   switch (language) {
     case 'nodejs': {
@@ -66,6 +67,17 @@ function testFiles(options: Options, language: Language): SampleFile[] {
       const method = methodDot === -1 ? rest : rest.slice(methodDot + 1);
       const testPath = `test/${file.split('/').pop()}_test.rb`;
       return [{ path: testPath, template: 'ruby/handler_test.rb', data: { testPath, requirePath: `../${file}`, receiver, method } }];
+    }
+    case 'dotnet': {
+      // A project of its own beside the function's (whose csproj leaves tests/ out), referencing it.
+      const { assembly, namespace, className, method } = dotnetHandler(h);
+      const project = dotnetTestProject(h);
+      const packages = DOTNET_TEST_LIBRARIES.map((p) => ({ package: xmlText(p.package), version: xmlText(p.version), adapter: p === XUNIT_RUNNER_VISUALSTUDIO }));
+      const common = { testProject: project.file, namespace, className, method };
+      return [
+        { path: project.file, template: 'dotnet-tests/Tests.csproj', data: { ...common, dotnetVersion: languageVersion ?? '10', packages, functionProject: xmlText(`${assembly}.csproj`) } },
+        { path: `${project.dir}/${className}Tests.cs`, template: 'dotnet-tests/HandlerTests.cs', data: { ...common, bootstrap: LANGUAGE_MODULES.dotnet.executableSample(options.base) } },
+      ];
     }
     default:
       return [];

@@ -1,6 +1,7 @@
 /**
  * Like `sam init`, a sample ships a test event (events/event.json) and a unit test of its handler
- * in the language's usual tool. The tests that need only the language itself run here.
+ * in the language's usual tool. The tests that need only the language itself run here; the .NET
+ * one needs NuGet, so it is read rather than run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -75,6 +76,16 @@ describe('sample events and unit tests', () => {
     expect(build).toMatch(/tasks\.named\('test'\) \{\s*useJUnitPlatform\(\)\s*\}/);
     expect(build).not.toMatch(/^\s*implementation /m);
     expect(existsSync(join(gradle, 'src', 'test', 'java', 'example', 'HandlerTest.java'))).toBe(true);
+  });
+
+  it('.NET: an xUnit.net project under tests/ beside the function, on every base (test/create/dotnet-tests.test.ts reads both in full)', async () => {
+    for (const base of ['aws', 'os-only', 'image']) {
+      const dir = await sample(['--runtime', 'dotnet10', '--base', base]);
+      const project = readFileSync(join(dir, 'tests', 'Function.Tests', 'Function.Tests.csproj'), 'utf8');
+      expect(project, base).toContain('<ProjectReference Include="../../Function.csproj" />');
+      expect(readFileSync(join(dir, 'tests', 'Function.Tests', 'HandlerTests.cs'), 'utf8'), base).toMatch(/\[Fact\][\s\S]*\.FunctionHandler\(input/);
+      expect(readFileSync(join(dir, 'Function.csproj'), 'utf8'), base).toContain('<DefaultItemExcludes>$(DefaultItemExcludes);tests/**</DefaultItemExcludes>');
+    }
   });
 
   it('Rust: a #[cfg(test)] module in main.rs, on the standard harness, adding no dependency', async () => {

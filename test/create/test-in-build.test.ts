@@ -34,6 +34,10 @@ describe('--test-in-build', () => {
     // For the build host's target: no --target, so the test binary runs where it was built.
     [['--runtime', 'rust', '--base', 'os-only'], /^cargo test --locked$/, undefined],
     [['--runtime', 'rust', '--base', 'image', '--image', 'debian:bookworm-slim'], /^cargo test --locked$/, undefined],
+    // After the publish, whose output is all the final stage copies (test/create/dotnet-tests.test.ts has more).
+    [['--runtime', 'dotnet10'], /^dotnet test tests\/Function\.Tests\/Function\.Tests\.csproj$/, 'tests'],
+    [['--runtime', 'dotnet10', '--base', 'os-only'], /^dotnet test tests\/Function\.Tests\/Function\.Tests\.csproj$/, 'tests'],
+    [['--runtime', 'dotnet10', '--base', 'image'], /^dotnet test tests\/Function\.Tests\/Function\.Tests\.csproj$/, 'tests'],
   ];
   for (const [args, test, dir] of cases) {
     it(`${args.join(' ')}: tests run in the build stage only, and leave what the final stage copies`, async () => {
@@ -62,9 +66,9 @@ describe('--test-in-build', () => {
   });
 
   it('is refused, naming what supports it, for a language whose tests need more than the language', async () => {
-    const r = await run(['fn', '--runtime', 'dotnet10', '--test-in-build']);
+    const r = await run(['fn', '--runtime', 'ruby3.4', '--test-in-build']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--test-in-build supports Node\.js, Python, Java, Go, Rust; run \.NET tests outside the image build/);
+    expect(r.stderr).toMatch(/--test-in-build supports Node\.js, Python, Java, Go, Rust, \.NET; run Ruby tests outside the image build/);
   });
 
   it('Go tests mount the module cache the build filled, so they download nothing again', async () => {

@@ -5,7 +5,7 @@ import type { Options } from '../../options';
 import { baseReference, BUILD_CACHE, stage, type ProjectFacts } from '../common';
 import { COMMON_IGNORES } from '../ignores';
 import type { StageModel } from '../model';
-import type { AwsPart, LanguageModule, NativePart } from './module';
+import { withTests, type AwsPart, type LanguageModule, type NativePart, type TestStep } from './module';
 
 /** What templates/dockerfile/aws/dotnet.hbs reads. */
 export interface DotnetAwsData {
@@ -38,18 +38,38 @@ const topProject = (facts: ProjectFacts) => [...facts.files].find((f) => !f.incl
 // ReadyToRun precompiles the assemblies for the target (crossgen runs on the build host), so the
 // JIT has less to do at a cold start.
 const R2R = '-p:PublishReadyToRun=true';
-const IGNORES = [...COMMON_IGNORES, 'bin', 'obj', '.vs'];
+// At any depth: a test project under tests/ has its own bin and obj.
+const IGNORES = [...COMMON_IGNORES, '**/bin', '**/obj', '.vs'];
+
+/** Where the sample's test project sits: tests/<Assembly>.Tests, the layout `dotnet new lambda` uses. */
+export function dotnetTestProject(handler: string): { dir: string; file: string } {
+  const assembly = handler.split('::')[0]!;
+  const dir = `tests/${assembly}.Tests`;
+  return { dir, file: `${dir}/${assembly}.Tests.csproj` };
+}
+
+// After the publish: dotnet test restores without a runtime identifier and rewrites the function's
+// obj/project.assets.json, which `publish --no-restore -r <rid>` reads, so it cannot run first.
+// Its build output stays in /src; the final stage copies /asset only.
+const TESTS: TestStep<unknown> = {
+  ignore: 'tests',
+  run: (_lang, options) => `RUN ${BUILD_CACHE.nuget} dotnet test ${dotnetTestProject(options.handler).file}`,
+};
+
+/** A project of one's own compiles every .cs below it unless told otherwise. */
+const TESTS_WARNING = 'the test project is copied into the build: the function\'s project must leave tests/ out of its items (the sample sets DefaultItemExcludes)';
 
 export const dotnet = {
   id: 'dotnet',
   handlerArg: false,
+  tests: TESTS,
   // Off the AWS runtime images the function is its own executable, named bootstrap.
   executableSample: (base) => base !== 'aws',
 
   aws({ runtime, options, facts }): AwsPart<'aws/dotnet', DotnetAwsData> {
     const rid = dotnetRid(options.arch, false);
     const project = topProject(facts);
-    return {
+    const part: AwsPart<'aws/dotnet', DotnetAwsData> = {
       // Framework-dependent IL runs on either architecture.
       build: sdkStage(runtime.languageVersion, options),
       dockerfile: {
@@ -65,6 +85,8 @@ export const dotnet = {
       dockerignore: [...IGNORES],
       warnings: project || options.sample ? [] : ['no .csproj at the top of the folder: the build stage expects one'],
     };
+    if (options.testInBuild && !options.sample) part.warnings.push(TESTS_WARNING);
+    return withTests(part, TESTS, options);
   },
 
   native({ target, options, facts, common }): NativePart<'dotnet', DotnetNativeData> {
@@ -76,8 +98,9 @@ export const dotnet = {
       warnings.push(`.NET on a ${target.kind === 'os-only' ? 'OS-only' : 'non-AWS'} base: the project must be an executable named bootstrap (AssemblyName) whose Main starts Amazon.Lambda.RuntimeSupport's LambdaBootstrapBuilder; its Main decides what runs, so --handler (CMD, passed as _HANDLER) only takes effect if Main reads _HANDLER as the sample's does`);
       if (selfContained) warnings.push('Amazon Linux has no libicu: set <InvariantGlobalization>true</InvariantGlobalization> in the project (the sample does) or bundle ICU');
       if (!project) warnings.push('no .csproj at the top of the folder: the build stage expects one');
+      if (options.testInBuild) warnings.push(TESTS_WARNING);
     }
-    return {
+    const part: NativePart<'dotnet', DotnetNativeData> = {
       // The target's runtime pack and crossgen come from NuGet.
       build: sdkStage(target.runtime.version!, options),
       dockerfile: {
@@ -95,6 +118,7 @@ export const dotnet = {
       dockerignore: [...IGNORES],
       warnings,
     };
+    return withTests(part, TESTS, options);
   },
 
   // The bootstrap executable's Main picks the method: the sample's reads _HANDLER (CMD).

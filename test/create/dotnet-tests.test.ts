@@ -188,11 +188,15 @@ describe('.NET sample unit test', () => {
     expect(check.code, check.stdout + check.stderr).toBe(0);
   });
 
-  it('warns a project of its own that the tests are copied into the build', async () => {
-    const cwd = tempDir('dotnet-own-');
-    const r = await run(['fn', '--runtime', 'dotnet10', '--no-sample', '--test-in-build'], { cwd });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/must leave tests\/ out of its items/);
+  it('tells a project of its own where the tests are expected and that they are copied into the build', async () => {
+    for (const base of [[], ['--base', 'os-only']]) {
+      const cwd = tempDir('dotnet-own-');
+      const r = await run(['fn', '--runtime', 'dotnet10', ...base, '--handler', 'Orders::Orders.Fn::Handle', '--no-sample', '--test-in-build'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/dotnet test tests\/Orders\.Tests\/Orders\.Tests\.csproj .*must leave tests\/ out of its items/);
+      const without = await run(['fn2', '--runtime', 'dotnet10', ...base, '--no-sample'], { cwd });
+      expect(without.stderr).not.toMatch(/must leave tests\//);
+    }
   });
 });
 

@@ -57,7 +57,8 @@ const TESTS: TestStep<unknown> = {
 };
 
 /** A project of one's own compiles every .cs below it unless told otherwise. */
-const TESTS_WARNING = 'the test project is copied into the build: the function\'s project must leave tests/ out of its items (the sample sets DefaultItemExcludes)';
+const testsWarning = (handler: string) =>
+  `--test-in-build runs dotnet test ${dotnetTestProject(handler).file} (the sample's layout) and copies tests/ into the build: the function's project must leave tests/ out of its items (the sample sets DefaultItemExcludes)`;
 
 export const dotnet = {
   id: 'dotnet',
@@ -85,7 +86,7 @@ export const dotnet = {
       dockerignore: [...IGNORES],
       warnings: project || options.sample ? [] : ['no .csproj at the top of the folder: the build stage expects one'],
     };
-    if (options.testInBuild && !options.sample) part.warnings.push(TESTS_WARNING);
+    if (options.testInBuild && !options.sample) part.warnings.push(testsWarning(options.handler));
     return withTests(part, TESTS, options);
   },
 
@@ -98,7 +99,7 @@ export const dotnet = {
       warnings.push(`.NET on a ${target.kind === 'os-only' ? 'OS-only' : 'non-AWS'} base: the project must be an executable named bootstrap (AssemblyName) whose Main starts Amazon.Lambda.RuntimeSupport's LambdaBootstrapBuilder; its Main decides what runs, so --handler (CMD, passed as _HANDLER) only takes effect if Main reads _HANDLER as the sample's does`);
       if (selfContained) warnings.push('Amazon Linux has no libicu: set <InvariantGlobalization>true</InvariantGlobalization> in the project (the sample does) or bundle ICU');
       if (!project) warnings.push('no .csproj at the top of the folder: the build stage expects one');
-      if (options.testInBuild) warnings.push(TESTS_WARNING);
+      if (options.testInBuild) warnings.push(testsWarning(options.handler));
     }
     const part: NativePart<'dotnet', DotnetNativeData> = {
       // The target's runtime pack and crossgen come from NuGet.

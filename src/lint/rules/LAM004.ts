@@ -1,5 +1,6 @@
 import { LAMBDA } from '../../catalog';
 import { defineRule } from '../engine';
+import { runtimeReplaced } from './lambda-shape';
 import { copyDest, copyParts, effectiveConfig, finalWithWorkdir } from './util';
 
 /** With /lambda-entrypoint.sh, CMD must be exactly one handler in the runtime's grammar. */
@@ -12,7 +13,8 @@ export const rule = defineRule({
     const base = final ? ctx.base(final) : null;
     if (!final || base?.kind !== 'aws-runtime' || !base.language) return [];
     const lang = ctx.catalog.LANGUAGES[base.language as keyof typeof ctx.catalog.LANGUAGES];
-    if (!lang) return [];
+    // A bootstrap of one's own in place of AWS's runtime reads the handler its own way.
+    if (!lang || runtimeReplaced(ctx)) return [];
     const { entrypoint, cmd } = effectiveConfig(ctx);
     if (entrypoint && !(entrypoint.exec && entrypoint.json?.length === 1 && entrypoint.json[0] === LAMBDA.entryScript)) return [];
     if (!cmd) {

@@ -21,6 +21,9 @@ ruleTable('LAM004', {
     'FROM public.ecr.aws/lambda/provided:al2023\nCOPY bootstrap /var/runtime/\nCMD ["anything goes"]',
     'FROM python:3.12\nCMD ["app:handler"]',
     'FROM public.ecr.aws/lambda/python:3.13\nCMD app:handler',
+    // A bootstrap of one's own replaces the language runtime: the handler is its business.
+    'FROM rust:1.82 AS build\nRUN cargo build --release\nFROM public.ecr.aws/lambda/nodejs:22\nCOPY --from=build /src/target/release/fn /var/runtime/bootstrap\nCMD ["unused"]',
+    'FROM public.ecr.aws/lambda/python:3.13\nCOPY build/bootstrap ${LAMBDA_RUNTIME_DIR}\nCMD ["-"]',
   ],
 });
 

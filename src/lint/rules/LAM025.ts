@@ -1,9 +1,10 @@
+import { LAMBDA } from '../../catalog';
 import { ricsFor, type RicRecord } from '../../catalog/rics';
 import { escapeRegExp } from '../../shared/regexp';
 import { defineRule, runInstructions, type RuleHit } from '../engine';
 import type { DfStage } from '../dockerfile';
 import type { RuleContext } from '../engine';
-import { commandsOf, installOf } from './util';
+import { commandsOf, effectiveConfig, finalWithWorkdir, installOf } from './util';
 
 const NODE_RIC = ricsFor('nodejs')[0]!;
 const PYTHON_RIC = ricsFor('python')[0]!;
@@ -33,6 +34,15 @@ function stageInstalls(ctx: RuleContext, stage: DfStage): { pkgs: Set<string>; r
   return { pkgs, ric };
 }
 
+/** Does the final image start its client in /var/task, the LAMBDA_TASK_ROOT Lambda sets? */
+function codeInTaskRoot(ctx: RuleContext): boolean {
+  const steps = finalWithWorkdir(ctx);
+  const { entrypoint, cmd } = effectiveConfig(ctx);
+  const runner = entrypoint ?? cmd;
+  const at = steps.find((x) => x.ins === runner) ?? steps[steps.length - 1];
+  return at !== undefined && at.workdir.replace(/\/$/, '') === LAMBDA.taskRoot;
+}
+
 /**
  * Runtime interface clients on non-AWS bases have known traps: on Alpine (musl) they compile
  * native code (the catalog's buildDeps say with what) and the Python client needs libraries at
@@ -56,7 +66,12 @@ export const rule = defineRule({
       }
       if (ric.node !== undefined && !/@[0-3]\./.test(ric.node)) {
         const env = ctx.chain(ctx.df.finalStage ?? stage).flatMap((s) => s.instructions).some((i) => i.keyword === 'ENV' && i.pairs.some((p) => p.name === 'LAMBDA_TASK_ROOT'));
-        if (!env) hits.push({ line: ric.line, message: `${ric.node} resolves to ${NODE_RIC.package} 4.x, which loads the handler from $LAMBDA_TASK_ROOT ("Cannot find module" otherwise); set ENV LAMBDA_TASK_ROOT to the code directory, or pin ${NODE_RIC.package} 3.x.` });
+        if (!env && codeInTaskRoot(ctx)) {
+          // On Lambda the variable is /var/task, where the code is: only the emulator lacks it.
+          hits.push({ line: ric.line, level: 'info', message: `${ric.node} resolves to ${NODE_RIC.package} 4.x, which loads the handler from $LAMBDA_TASK_ROOT: Lambda sets it to ${LAMBDA.taskRoot}, where the code is, but the Runtime Interface Emulator does not; add ENV LAMBDA_TASK_ROOT=${LAMBDA.taskRoot} to run the image locally.` });
+        } else if (!env) {
+          hits.push({ line: ric.line, message: `${ric.node} resolves to ${NODE_RIC.package} 4.x, which loads the handler from $LAMBDA_TASK_ROOT ("Cannot find module" otherwise); set ENV LAMBDA_TASK_ROOT to the code directory, or pin ${NODE_RIC.package} 3.x.` });
+        }
       }
     }
     const final = ctx.df.finalStage;

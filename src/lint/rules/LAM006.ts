@@ -5,8 +5,8 @@ const DOCKER_ARCH = { x86_64: 'amd64', arm64: 'arm64' } as const;
 
 /**
  * The deployed image must target one architecture, the function's. A constant
- * `FROM --platform` belongs on the docker build command line; a platform or an
- * arch-suffixed AWS tag that disagrees with the function is an error.
+ * `FROM --platform` gives it one (a note: it could live on the docker build command line);
+ * a platform or an arch-suffixed AWS tag that disagrees with the function is an error.
  */
 export const rule = defineRule({
   id: 'LAM006',
@@ -38,7 +38,8 @@ export const rule = defineRule({
         if (want && pinned !== want) {
           hits.push({ line: stage.line, level: 'error', message: `--platform=${value} builds for ${pinned}, but the function is ${ctx.options.arch}; the image would fail with "exec format error".` });
         } else {
-          hits.push({ line: stage.line, message: `--platform=${value} pins the architecture in the Dockerfile; pass --platform to docker build instead so one file serves both architectures.` });
+          // One architecture, as Lambda needs: the function must match it, which only --arch can check.
+          hits.push({ line: stage.line, level: 'info', message: `--platform=${value} fixes the image to ${pinned}, so the function must be ${pinned === 'arm64' ? 'arm64' : 'x86_64'}; passing --platform to docker build instead lets one file serve both architectures.` });
         }
       }
     }

@@ -15,8 +15,11 @@ ruleTable('LAM008', {
     { text: 'FROM amazon/aws-lambda-python:3.10', level: 'error', lines: [1] },
     { text: 'ARG V=3.9\nFROM public.ecr.aws/lambda/python:${V}', level: 'error', lines: [2] },
     { text: 'FROM public.ecr.aws/lambda/provided:alami', level: 'info', lines: [1] },
+    // Docker reads the image as a shell word: the quotes are not part of the name.
+    { text: 'FROM "public.ecr.aws/lambda/python:3.10"', level: 'error', lines: [1] },
   ],
   passes: [
+    "FROM 'public.ecr.aws/lambda/python:3.13'",
     'FROM public.ecr.aws/lambda/provided:al2023',
     'FROM public.ecr.aws/lambda/python:3.13',
     { text: 'FROM public.ecr.aws/lambda/python:3.11', today: new Date('2026-11-22T00:00:00Z') },

@@ -3,6 +3,13 @@ import { defineRule } from '../engine';
 import { runtimeReplaced } from './lambda-shape';
 import { copyDest, copyParts, effectiveConfig, finalWithWorkdir } from './util';
 
+/**
+ * A .NET executable assembly (top-level statements that start the runtime client themselves)
+ * is named by its assembly alone: https://docs.aws.amazon.com/lambda/latest/dg/csharp-handler.html
+ * ("Executable assembly handlers").
+ */
+const EXECUTABLE_ASSEMBLY = /^[A-Za-z_][\w.]*$/;
+
 /** With /lambda-entrypoint.sh, CMD must be exactly one handler in the runtime's grammar. */
 export const rule = defineRule({
   id: 'LAM004',
@@ -25,8 +32,9 @@ export const rule = defineRule({
       return [{ line: cmd.line, message: `CMD has ${cmd.json.length} elements; ${LAMBDA.entryScript} takes exactly one, the handler (e.g. ["${lang.handler.example}"]).` }];
     }
     const handler = cmd.json[0]!;
-    if (!lang.handler.pattern.test(handler)) {
-      return [{ line: cmd.line, message: `"${handler}" is not a ${lang.title} handler; expected ${lang.handler.description}.` }];
+    if (!lang.handler.pattern.test(handler) && !(base.language === 'dotnet' && EXECUTABLE_ASSEMBLY.test(handler))) {
+      const alt = base.language === 'dotnet' ? ', or the name of an executable assembly' : '';
+      return [{ line: cmd.line, message: `"${handler}" is not a ${lang.title} handler; expected ${lang.handler.description}${alt}.` }];
     }
     // Node.js 24's ESM loader refuses a directory as the handler module (ERR_UNSUPPORTED_DIR_IMPORT).
     const version = base.record && 'languageVersion' in base.record ? Number(base.record.languageVersion) : 0;

@@ -4,7 +4,7 @@ import { escapeRegExp } from '../../shared/regexp';
 import { flagValue } from '../dockerfile';
 import type { DfInstruction } from '../dockerfile';
 import { defineRule, runInstructions, type RuleContext, type RuleHit } from '../engine';
-import { awsRootfs, entrypointShadowed, webAdapter } from './lambda-shape';
+import { awsRootfs, entrypointShadowed, webAdapter, writesBootstrap } from './lambda-shape';
 import { commandsOf, copyDest, effectiveConfig, finalWithWorkdir, installOf, joinPath, resolvePath, within, wordsOf } from './util';
 
 /** Runtime interface clients by the word that starts them, and the package that provides them. */
@@ -72,7 +72,7 @@ function bootstrapPlaced(ctx: RuleContext): boolean {
       const dest = copyDest(ctx, ins, workdir);
       return dest !== null && within(dest.replace(/\/$/, ''), LAMBDA.runtimeDir);
     }
-    return ins.keyword === 'RUN' && WRITES_BOOTSTRAP.test(ins.script ?? '');
+    return ins.keyword === 'RUN' && (WRITES_BOOTSTRAP.test(ins.script ?? '') || writesBootstrap(ins.script ?? ''));
   });
 }
 

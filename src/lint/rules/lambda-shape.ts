@@ -104,8 +104,17 @@ export function looksLikeLambda(ctx: RuleContext): boolean {
   return ctx.df.instructions.some((i) => LAMBDA_SIGNS.test(i.argsText) || LAMBDA_SIGNS.test(i.script ?? '') || ctx.df.stages.some((s) => /lambda/i.test(s.expandedImage ?? '')));
 }
 
-/** A shell command that writes (cp, mv, install, ln, a redirection) the runtime's bootstrap. */
-const WRITES_BOOTSTRAP = new RegExp(`(\\b(ln|cp|mv|install|tee)\\b[^;&|]*|>\\s*)(${escapeRegExp(LAMBDA.bootstrap)}|\\$\\{?LAMBDA_RUNTIME_DIR\\}?/bootstrap)\\b`);
+const RUNTIME_DIR = `(${escapeRegExp(LAMBDA.runtimeDir)}|\\$\\{?LAMBDA_RUNTIME_DIR\\}?)`;
+/**
+ * A shell command that writes (cp, mv, install, ln, a redirection) the runtime's bootstrap, by
+ * its path or as a file named bootstrap copied into the runtime folder (`cp /opt/bootstrap /var/runtime`).
+ */
+const WRITES_BOOTSTRAP = new RegExp(`(\\b(ln|cp|mv|install|tee)\\b[^;&|]*|>\\s*)${RUNTIME_DIR}/bootstrap\\b|\\b(ln|cp|mv|install)\\b[^;&|]*\\bbootstrap\\s+${RUNTIME_DIR}/?(?=\\s|$|[;&|])`);
+
+/** Does this shell script put a bootstrap in the runtime folder? */
+export function writesBootstrap(script: string): boolean {
+  return WRITES_BOOTSTRAP.test(script);
+}
 
 /**
  * The instruction that puts a bootstrap of one's own at /var/runtime/bootstrap, if any. On a
@@ -122,7 +131,7 @@ export function runtimeReplaced(ctx: RuleContext): DfInstruction | null {
         const sources = copyParts(ins)?.sources ?? [];
         const intoDir = dest.replace(/\/$/, '') === LAMBDA.runtimeDir && sources.some((s) => /(^|\/)bootstrap$/.test(s));
         if (dest === LAMBDA.bootstrap || intoDir) found = ins;
-      } else if (ins.keyword === 'RUN' && WRITES_BOOTSTRAP.test(ins.script ?? ins.json?.join(' ') ?? '')) {
+      } else if (ins.keyword === 'RUN' && writesBootstrap(ins.script ?? ins.json?.join(' ') ?? '')) {
         found = ins;
       }
     }

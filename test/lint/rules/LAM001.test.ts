@@ -21,6 +21,9 @@ ruleTable('LAM001', {
     'FROM public.ecr.aws/lambda/python:3.13\nCOPY app.py ${LAMBDA_TASK_ROOT}/\nCMD ["app.handler"]',
     'FROM python:3.12-slim\nRUN pip install --no-cache-dir --target /function awslambdaric\nCOPY app.py /function/\nWORKDIR /function\nENTRYPOINT ["/usr/local/bin/python", "-m", "awslambdaric"]\nCMD ["app.handler"]',
     'FROM public.ecr.aws/lambda/provided:al2023\nCOPY --chmod=755 bootstrap ${LAMBDA_RUNTIME_DIR}/bootstrap\nCMD ["function.handler"]',
+    // A bootstrap copied into the runtime folder by a RUN, under its own name.
+    'FROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=php /opt /opt\nRUN cp /opt/bootstrap /var/runtime',
+    'FROM public.ecr.aws/lambda/provided:al2023\nCOPY rt/ /opt/rt/\nRUN chmod 755 /opt/rt/bootstrap && mv /opt/rt/bootstrap ${LAMBDA_RUNTIME_DIR}/ && echo done',
     'FROM golang:1.23 AS build\nRUN go build -o /bootstrap .\nFROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=build /bootstrap /var/runtime/bootstrap\nCMD ["bootstrap"]',
     'FROM node:22-bookworm-slim AS build\nRUN npm install aws-lambda-ric@3.3.0\nFROM node:22-bookworm-slim\nCOPY --from=build /function /function\nENTRYPOINT ["/usr/local/bin/npx", "aws-lambda-ric"]\nCMD ["index.handler"]',
     'FROM ruby:3.3\nRUN gem install aws_lambda_ric:3.0.0\nENTRYPOINT ["/usr/local/bin/aws_lambda_ric"]\nCMD ["app.App::Handler.process"]',

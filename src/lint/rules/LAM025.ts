@@ -53,7 +53,7 @@ function codeDir(ctx: RuleContext): string | null {
 export const rule = defineRule({
   id: 'LAM025',
   severity: 'warning',
-  description: 'Install the runtime interface client with what it needs (native build deps on Alpine, code in /var/task for aws-lambda-ric 4)',
+  description: `Install the runtime interface client with what it needs (native build deps on Alpine, code in ${LAMBDA.taskRoot} for aws-lambda-ric 4)`,
   check: (ctx) => {
     const hits: RuleHit[] = [];
     for (const stage of ctx.df.stages) {

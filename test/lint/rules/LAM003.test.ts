@@ -1,4 +1,5 @@
-import { ruleTable, ruleTester } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { findingsOf, ruleTable, ruleTester } from '../helpers';
 
 ruleTable('LAM003', {
   catches: [
@@ -21,6 +22,8 @@ ruleTester('LAM003', {
     { text: 'FROM public.ecr.aws/docker/library/node:22-alpine\nCMD ["/usr/bin/node", "index.js"]', errors: [{ line: 2, level: 'error' }] },
     { text: 'FROM ruby:3.3\nENTRYPOINT ["/usr/bin/ruby", "app.rb"]', errors: [{ line: 2, level: 'error' }] },
     { text: 'FROM public.ecr.aws/lambda/provided:al2023\nCOPY main /var/task/main\nENTRYPOINT ["./main"]', errors: [{ line: 3, level: 'warning' }] },
+    // The message names the absolute path ./x stands for.
+    { text: 'FROM public.ecr.aws/lambda/provided:al2023\nWORKDIR /opt/fn\nCOPY run /opt/fn/run\nENTRYPOINT ["./run"]', errors: [{ line: 4, level: 'warning' }] },
   ],
   valid: [
     'FROM python:3.12-slim\nENTRYPOINT ["/usr/local/bin/python3", "-m", "awslambdaric"]',
@@ -31,4 +34,13 @@ ruleTester('LAM003', {
     // An image the tool does not know: nothing is assumed about its paths.
     'FROM registry.example.com/team/python:3.12\nENTRYPOINT ["/usr/bin/python3", "-m", "awslambdaric"]',
   ],
+});
+
+describe('LAM003 messages', () => {
+  it('names the absolute path that ./x stands for, and no made-up folder for a bare name', () => {
+    const [rel] = findingsOf('LAM003', 'FROM public.ecr.aws/lambda/provided:al2023\nWORKDIR /opt/fn\nCOPY run /opt/fn/run\nENTRYPOINT ["./run"]');
+    expect(rel?.message).toContain('"/opt/fn/run"');
+    const [bare] = findingsOf('LAM003', 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENTRYPOINT ["dotnet", "App.dll"]');
+    expect(bare?.message).toContain("where dotnet is on the image's PATH");
+  });
 });

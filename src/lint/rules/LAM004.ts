@@ -10,6 +10,17 @@ import { copyDest, copyParts, effectiveConfig, finalWithWorkdir } from './util';
  */
 const EXECUTABLE_ASSEMBLY = /^[A-Za-z_][\w.]*$/;
 
+/**
+ * A handler's last part is the function; a file extension there means the file was named with
+ * its extension (dist/index.js), so the runtime looks for an export called "js" and fails with
+ * Runtime.HandlerNotFound: https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html and
+ * python-handler.html (file name without extension, then the function).
+ */
+const EXTENSION_AS_FUNCTION: Partial<Record<string, RegExp>> = {
+  nodejs: /\.(m?js|cjs|ts|mts|cts)$/,
+  python: /\.py$/,
+};
+
 /** With /lambda-entrypoint.sh, CMD must be exactly one handler in the runtime's grammar. */
 export const rule = defineRule({
   id: 'LAM004',
@@ -35,6 +46,11 @@ export const rule = defineRule({
     if (!lang.handler.pattern.test(handler) && !(base.language === 'dotnet' && EXECUTABLE_ASSEMBLY.test(handler))) {
       const alt = base.language === 'dotnet' ? ', or the name of an executable assembly' : '';
       return [{ line: cmd.line, message: `"${handler}" is not a ${lang.title} handler; expected ${lang.handler.description}${alt}.` }];
+    }
+    const ext = EXTENSION_AS_FUNCTION[base.language]?.exec(handler);
+    if (ext) {
+      const file = handler.slice(0, ext.index);
+      return [{ line: cmd.line, message: `"${handler}" names a file with its extension, so the runtime looks for a function "${ext[0].slice(1)}" in ${file} and fails (Runtime.HandlerNotFound); write the file without its extension, then the function, e.g. "${file}.handler".` }];
     }
     // Node.js 24's ESM loader refuses a directory as the handler module (ERR_UNSUPPORTED_DIR_IMPORT).
     const version = base.record && 'languageVersion' in base.record ? Number(base.record.languageVersion) : 0;

@@ -8,6 +8,9 @@ ruleTable('LAM004', {
     { text: 'FROM public.ecr.aws/lambda/nodejs:22\nCOPY index.js ${LAMBDA_TASK_ROOT}/', level: 'warning', lines: [1] },
     { text: 'FROM public.ecr.aws/lambda/dotnet:10\nCMD ["Function::Function.Handler"]', lines: [2] },
     { text: 'FROM public.ecr.aws/lambda/dotnet:10\nCMD ["My Api"]', lines: [2] },
+    // A file name with its extension is no handler: the runtime looks for an export named "js".
+    { text: 'FROM public.ecr.aws/lambda/nodejs:22\nCOPY build/ ${LAMBDA_TASK_ROOT}/build/\nCMD ["build/main.js"]', level: 'error', lines: [3] },
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nCOPY handler.py ${LAMBDA_TASK_ROOT}/\nCMD ["handler.py"]', level: 'error', lines: [3] },
     { text: 'FROM 123456789012.dkr.ecr.eu-west-1.amazonaws.com/ecr-public/lambda/python:3.13\nCMD ["app-handler"]', lines: [2] },
     { text: 'FROM public.ecr.aws/lambda/python:3.13\nENTRYPOINT ["/lambda-entrypoint.sh"]\nCMD ["${HANDLER}"]', lines: [3] },
   ],

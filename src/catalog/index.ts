@@ -2,7 +2,8 @@ import { AWS_RUNTIMES, OS_ONLY_BASES } from './runtimes';
 import type { AwsRuntime, OsOnlyBase, Schedule } from './types';
 
 export * from './types';
-export { AWS_RUNTIMES, OS_ONLY_BASES } from './runtimes';
+export { AWS_RUNTIMES, OS_ONLY_BASES, RETIRED_IMAGES } from './runtimes';
+export type { RetiredImage } from './runtimes';
 export { FAMILIES, FAMILY_RELEASES, FAMILY_VALUES, family, familyValue, parseFamilyValue, type FamilyValue } from './families';
 export { LANGUAGES } from './languages';
 export { SOURCES } from './sources';

@@ -1,4 +1,5 @@
 import { LAMBDA as LAMBDA_FACTS } from './lambda';
+import type { SourceId } from './sources';
 import type { AwsRuntime, OsOnlyBase } from './types';
 
 /*
@@ -74,6 +75,25 @@ export const AWS_RUNTIMES: readonly AwsRuntime[] = [
   rt({ id: 'ruby3.4', lambdaId: 'ruby3.4', language: 'ruby', version: '3.4', tag: '3.4', os: 'al2023', deprecation: '2028-03-31', blockUpdate: '2028-05-31', page: 'ruby-image' }),
   rt({ id: 'ruby3.3', lambdaId: 'ruby3.3', language: 'ruby', version: '3.3', tag: '3.3', os: 'al2023', deprecation: '2027-03-31', blockUpdate: '2027-05-31', page: 'ruby-image' }),
   rt({ id: 'ruby3.2', lambdaId: 'ruby3.2', language: 'ruby', version: '3.2', tag: '3.2', os: 'al2', deprecation: '2026-03-31', blockUpdate: '2027-03-03', page: 'ruby-image' }),
+];
+
+/**
+ * AWS base images of retired runtimes that share a repository with a current one, so a version
+ * comparison cannot tell them apart: java:8 is Java 8 on Amazon Linux 1 (java8.al2 is current),
+ * go:1 is the go1.x managed runtime (Go now runs on provided).
+ */
+export interface RetiredImage {
+  lambdaId: string;
+  language: 'java' | 'go';
+  /** The tags of the retired image, dated and architecture-suffixed ones included. */
+  tags: RegExp;
+  replacement: string;
+  sources: SourceId[];
+}
+
+export const RETIRED_IMAGES: readonly RetiredImage[] = [
+  { lambdaId: 'java8', language: 'java', tags: /^8(\.\d{4}\.[\d.]+)?(-(x86_64|arm64))?$/, replacement: 'java8.al2 (java:8.al2) or a newer Java', sources: ['sam-cli-deprecations', 'lambda-runtimes'] },
+  { lambdaId: 'go1.x', language: 'go', tags: /^1(\.[\d.]+)?(-(x86_64|arm64))?$/, replacement: 'provided.al2023 with the Go binary as its bootstrap', sources: ['lambda-golang', 'sam-cli-deprecations'] },
 ];
 
 export const OS_ONLY_BASES: readonly OsOnlyBase[] = [

@@ -31,6 +31,14 @@ export const SOURCES = {
     title: 'AWS Lambda developer guide: Deploy Python Lambda functions with container images',
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/python-image.html',
   },
+  'lambda-golang': {
+    title: 'AWS Lambda developer guide: Building Lambda functions with Go (the Go 1.x managed runtime is deprecated)',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-golang.html',
+  },
+  'sam-cli-deprecations': {
+    title: 'aws/aws-sam-cli issue 6298: runtimes Lambda deprecated in January 2024 (Java 8 on Amazon Linux 1, Go 1.x, …)',
+    url: 'https://github.com/aws/aws-sam-cli/issues/6298',
+  },
   'java-image': {
     title: 'AWS Lambda developer guide: Deploy Java Lambda functions with container images',
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/java-image.html',

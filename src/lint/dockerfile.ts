@@ -187,7 +187,7 @@ export function parseDockerfile(input: string): ParsedDockerfile {
       const index = stages.length;
       // dockerfile-ast re-tokenises the line on every getter call: read the parts from our args.
       const rawImage = ins.args[0] ?? null;
-      const expanded = rawImage === null ? null : expand(rawImage, globalArgs);
+      const expanded = rawImage === null ? null : unquote(expand(rawImage, globalArgs));
       const name = ins.args[1]?.toUpperCase() === 'AS' ? ins.args[2] ?? null : null;
       const parent = expanded === null ? -1 : stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === expanded.toLowerCase());
       stages.push({
@@ -447,6 +447,14 @@ export function expand(value: string, vars: Map<string, string | null>): string 
     return v ?? '';
   });
   return unresolved || out.includes('$') ? null : out;
+}
+
+/**
+ * Docker reads the FROM image as a shell word, so `FROM "python:3.13"` and `FROM 'python:3.13'`
+ * name python:3.13: the quotes go, what they enclose stays.
+ */
+function unquote(word: string | null): string | null {
+  return word === null ? null : word.replace(/"([^"]*)"|'([^']*)'/g, (_m, dq: string | undefined, sq: string | undefined) => dq ?? sq ?? '');
 }
 
 function printable(s: string): string {

@@ -74,6 +74,11 @@ describe('dockerfile adapter', () => {
     expect(df.globalArgs.get('V')).toBe('3.13');
   });
 
+  it('reads the FROM image as Docker does, without its quotes', () => {
+    const df = parseDockerfile('ARG T=3.13\nFROM "public.ecr.aws/lambda/python:${T}" AS a\nFROM \'debian:12-slim\'');
+    expect(df.stages.map((s) => s.expandedImage)).toEqual(['public.ecr.aws/lambda/python:3.13', 'debian:12-slim']);
+  });
+
   it('gives 1-based positions and stage indexes, -1 before the first FROM', () => {
     const df = parseDockerfile('ARG X=1\n\n  FROM a:1\n  RUN echo');
     expect(df.instructions.map((i) => [i.keyword, i.line, i.column, i.stage])).toEqual([['ARG', 1, 1, -1], ['FROM', 3, 3, 0], ['RUN', 4, 3, 0]]);

@@ -4,7 +4,7 @@ import { escapeRegExp } from '../../shared/regexp';
 import { flagValue } from '../dockerfile';
 import type { DfInstruction } from '../dockerfile';
 import { defineRule, runInstructions, type RuleContext, type RuleHit } from '../engine';
-import { awsRootfs, entrypointShadowed, webAdapter } from './lambda-shape';
+import { awsRootfs, entrypointShadowed, webAdapter, writesBootstrap } from './lambda-shape';
 import { commandsOf, copyDest, effectiveConfig, finalWithWorkdir, installOf, joinPath, resolvePath, within, wordsOf } from './util';
 
 /** Runtime interface clients by the word that starts them, and the package that provides them. */
@@ -33,7 +33,14 @@ function ricIn(words: string[]): (typeof STARTERS)[number] | undefined {
   return STARTERS.find((r) => words.some((w) => r.word.test(w)));
 }
 
-/** Does the ENTRYPOINT/CMD program come from a build stage, a RUN, or a plain COPY? */
+/** A COPY source that is a whole folder (`.`, `./`, `app/`): its files land under the destination. */
+const FOLDER_SOURCE = /^(\.\/?|.*\/)$/;
+
+/**
+ * Does the ENTRYPOINT/CMD program come from a build stage, a RUN, or a plain COPY? A folder
+ * copied from the context counts for an entry script inside it; a RUN that only touches a file
+ * already copied (chmod, sed) does not make it built.
+ */
 function originOf(ctx: RuleContext, program: string, before: number): 'stage' | 'built' | 'copied' | null {
   let origin: 'stage' | 'built' | 'copied' | null = null;
   for (const { ins, workdir } of finalWithWorkdir(ctx)) {
@@ -41,13 +48,22 @@ function originOf(ctx: RuleContext, program: string, before: number): 'stage' | 
     if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
       const dest = copyDest(ctx, ins, workdir);
       const sources = (ins.exec && ins.json ? ins.json : ins.args).slice(0, -1);
-      const hit = dest !== null && (dest === program || (dest.endsWith('/') && sources.some((s) => joinPath(dest, s.slice(s.lastIndexOf('/') + 1)) === program)));
+      const hit = dest !== null && (dest === program
+        || (dest.endsWith('/') && sources.some((s) => joinPath(dest, s.slice(s.lastIndexOf('/') + 1)) === program))
+        || (ENTRY_SCRIPT.test(program) && sources.some((s) => FOLDER_SOURCE.test(s)) && within(program, dest.replace(/\/$/, '')) && program !== dest.replace(/\/$/, '')));
       if (hit) origin = flagValue(ins, 'from') ? 'stage' : 'copied';
-    } else if (ins.keyword === 'RUN' && (ins.script ?? ins.json?.join(' ') ?? '').includes(program)) {
+    } else if (ins.keyword === 'RUN' && origin === null && (ins.script ?? ins.json?.join(' ') ?? '').includes(program)) {
       origin = 'built';
     }
   }
   return origin;
+}
+
+/** The program's absolute path: as written, or relative (./x) to the WORKDIR it runs in. */
+function absoluteProgram(ctx: RuleContext, runner: DfInstruction, prog: string): string | null {
+  const path = resolvePath(ctx, runner, prog);
+  const cwd = finalWithWorkdir(ctx).find((x) => x.ins === runner)?.workdir ?? '/';
+  return path.startsWith('/') ? path : /^\.\.?\//.test(path) ? joinPath(cwd, path) : null;
 }
 
 function bootstrapPlaced(ctx: RuleContext): boolean {
@@ -56,7 +72,7 @@ function bootstrapPlaced(ctx: RuleContext): boolean {
       const dest = copyDest(ctx, ins, workdir);
       return dest !== null && within(dest.replace(/\/$/, ''), LAMBDA.runtimeDir);
     }
-    return ins.keyword === 'RUN' && WRITES_BOOTSTRAP.test(ins.script ?? '');
+    return ins.keyword === 'RUN' && (WRITES_BOOTSTRAP.test(ins.script ?? '') || writesBootstrap(ins.script ?? ''));
   });
 }
 
@@ -95,8 +111,9 @@ export const rule = defineRule({
     if (words[0] && EMULATOR.test(words[0])) words = words.slice(1);
     const runner = entrypoint ?? cmd;
 
-    if (base.kind === 'aws-runtime') {
-      // The base ENTRYPOINT /lambda-entrypoint.sh starts the bundled client; replacing it is the risk.
+    if (base.kind === 'aws-runtime' || base.kind === 'os-only') {
+      // The base ENTRYPOINT /lambda-entrypoint.sh starts the bundled client (or the provided
+      // base's bootstrap); replacing that file while still starting it is the risk.
       const shadow = entrypointShadowed(ctx);
       const keepsBaseEntry = !entrypoint || (entrypoint.exec && entrypoint.json?.[0] === LAMBDA.entryScript);
       if (shadow && keepsBaseEntry) {
@@ -104,13 +121,17 @@ export const rule = defineRule({
           ? { line: shadow.ins.line, message: `This puts the Runtime Interface Emulator in place of ${LAMBDA.entryScript}, so on Lambda the emulator would run instead of the runtime client; AWS base images already run the emulator outside Lambda, so leave ${LAMBDA.entryScript} alone.` }
           : { line: shadow.ins.line, level: 'warning', message: `This replaces ${LAMBDA.entryScript}, so the entry point is no longer the one AWS ships; make sure your script ends with exec ${LAMBDA.entryScript} (or starts the runtime client itself).` }];
       }
+    }
+
+    if (base.kind === 'aws-runtime') {
       if (!entrypoint) return [];
       if (words.length === 0) {
         return [{ line: entrypoint.line, message: `ENTRYPOINT is empty, so Lambda runs CMD as the program and the runtime never starts ("Couldn't find valid bootstrap"); remove this ENTRYPOINT to keep ${LAMBDA.entryScript}.` }];
       }
       const prog = words[0]!;
       if (BASE_ENTRY.test(prog) || ricIn(words)) return [];
-      const origin = prog.startsWith('/') ? originOf(ctx, resolvePath(ctx, entrypoint, prog), entrypoint.line) : null;
+      const abs = absoluteProgram(ctx, entrypoint, prog);
+      const origin = abs ? originOf(ctx, abs, entrypoint.line) : null;
       if (origin === 'copied') return []; // an entry script that hands over to /lambda-entrypoint.sh
       return [{ line: entrypoint.line, message: `ENTRYPOINT ${prog} replaces ${LAMBDA.entryScript}, so the base image's runtime client never starts; keep the base ENTRYPOINT and put the handler in CMD.` }];
     }
@@ -129,15 +150,15 @@ export const rule = defineRule({
     const prog = words[0];
     if (prog && runner) {
       const path = resolvePath(ctx, runner, prog);
-      const cwd = finalWithWorkdir(ctx).find((x) => x.ins === runner)?.workdir ?? '/';
-      const abs = path.startsWith('/') ? path : /^\.\.?\//.test(path) ? joinPath(cwd, path) : null;
+      const abs = absoluteProgram(ctx, runner, prog);
       const origin = abs ? originOf(ctx, abs, runner.line) : null;
       // An entry script (from the context or a build stage) is trusted to start a client.
       if (origin && ENTRY_SCRIPT.test(path)) return [];
       if (origin === 'stage' || origin === 'built') {
         return [{ line: runner.line, level: 'info', message: `${prog} is a binary built for this image; it is assumed to embed the runtime interface client (as Go and Rust Lambda libraries do).` }];
       }
-      if (origin === 'copied' && path.startsWith('/')) return []; // an entry script: it is trusted to start a client
+      // A file of one's own from the context (a bootstrap, an entry script, ./x from the WORKDIR): trusted to start a client.
+      if (origin === 'copied') return [];
     }
     const what = base.scratch ? 'scratch' : base.kind === 'os-only' ? 'the OS-only base' : `${base.ref.path}`;
     if (base.kind === 'other' && !base.scratch && !knownImage(base)) {

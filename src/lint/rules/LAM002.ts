@@ -1,10 +1,14 @@
 import { LAMBDA } from '../../catalog';
+import { RICS } from '../../catalog/rics';
+import { escapeRegExp } from '../../shared/regexp';
 import type { DfInstruction } from '../dockerfile';
 import { defineRule, type RuleContext, type RuleHit } from '../engine';
 import { awsRootfs } from './lambda-shape';
 import { effectiveConfig } from './util';
 
 const SHELL = /(^|\/)(ba|da|a|z|k)?sh$/;
+/** Runtime interface clients take the handler as an argument, which a shell-form ENTRYPOINT cannot receive. */
+const CLIENT = new RegExp(RICS.flatMap((r) => (r.command ? [escapeRegExp(r.command)] : [])).join('|'));
 
 /** Does /lambda-entrypoint.sh receive CMD? (an AWS base or AWS's recipe, its ENTRYPOINT kept) */
 function awsEntry(ctx: RuleContext, entrypoint: DfInstruction | null): boolean {
@@ -44,7 +48,10 @@ export const rule = defineRule({
     if (entrypoint && !entrypoint.exec) {
       hits.push(cmd
         ? { line: entrypoint.line, message: 'ENTRYPOINT is in shell form, so Docker discards CMD and ImageConfig.Command and the handler never arrives; write ENTRYPOINT ["/absolute/path", ...].' }
-        : { line: entrypoint.line, level: 'warning', message: 'ENTRYPOINT is in shell form: Lambda cannot pass a handler or arguments to it and signals stop at /bin/sh; write ENTRYPOINT ["/absolute/path"].' });
+        : CLIENT.test(entrypoint.script ?? entrypoint.argsText)
+          ? { line: entrypoint.line, level: 'warning', message: 'ENTRYPOINT is in shell form, so the runtime interface client it starts can receive no handler (Docker drops CMD and ImageConfig.Command); write ENTRYPOINT ["/absolute/path", ...] and CMD ["handler"].' }
+          // A program that needs no handler (a Go or Rust binary, a custom bootstrap) runs as it is.
+          : { line: entrypoint.line, level: 'info', message: 'ENTRYPOINT is in shell form: it ignores CMD and ImageConfig.Command, and with a shell that does not exec its last command (dash, on Debian and Ubuntu) /bin/sh is the process Lambda signals at shutdown; write ENTRYPOINT ["/absolute/path"].' });
     }
     if (cmd && !cmd.exec) {
       if (awsEntry(ctx, entrypoint)) {

@@ -1,7 +1,7 @@
 import { LANGUAGE_IMAGE_REPOS } from '../../catalog/images';
 import type { DfInstruction } from '../dockerfile';
 import { defineRule, runInstructions, type RuleContext, type RuleHit } from '../engine';
-import { effectiveConfig } from './util';
+import { effectiveConfig, finalWithWorkdir, joinPath } from './util';
 
 /**
  * Official language images build their interpreter from source into /usr/local/bin; /usr/bin has
@@ -56,6 +56,9 @@ export const rule = defineRule({
     }
     const prog = entrypoint?.exec ? entrypoint.json?.[0] : undefined;
     if (!entrypoint || prog === undefined || prog.startsWith('/') || prog.startsWith('$')) return [];
-    return [{ line: entrypoint.line, message: `ENTRYPOINT starts with "${prog}", not an absolute path; Lambda expects the absolute path of a real file (not a symlink), e.g. "/usr/local/bin/${prog.replace(/^\.\//, '')}".` }];
+    // ./x runs from the WORKDIR, so its absolute path is known; a bare name is found on PATH.
+    const workdir = finalWithWorkdir(ctx).find((x) => x.ins === entrypoint)?.workdir ?? '/';
+    const hint = /^\.\.?\//.test(prog) ? `"${joinPath(workdir, prog)}"` : `where ${prog} is on the image's PATH (e.g. "/usr/bin/${prog}")`;
+    return [{ line: entrypoint.line, message: `ENTRYPOINT starts with "${prog}", not an absolute path; Lambda expects the absolute path of a real file (not a symlink): write ${hint}.` }];
   },
 });

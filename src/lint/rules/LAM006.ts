@@ -2,11 +2,13 @@ import { expand } from '../dockerfile';
 import { defineRule, type RuleHit } from '../engine';
 
 const DOCKER_ARCH = { x86_64: 'amd64', arm64: 'arm64' } as const;
+/** The architectures Lambda runs, as a platform may spell them. */
+const ARCHES = ['amd64', 'arm64', 'aarch64', 'x86_64'];
 
 /**
  * The deployed image must target one architecture, the function's. A constant
- * `FROM --platform` belongs on the docker build command line; a platform or an
- * arch-suffixed AWS tag that disagrees with the function is an error.
+ * `FROM --platform` gives it one (a note: it could live on the docker build command line);
+ * a platform or an arch-suffixed AWS tag that disagrees with the function is an error.
  */
 export const rule = defineRule({
   id: 'LAM006',
@@ -28,17 +30,20 @@ export const rule = defineRule({
       if (/\$\{?TARGETPLATFORM\}?/.test(raw)) continue;
       const value = expand(raw, ctx.df.globalArgs);
       if (value === null) continue;
-      const [os = '', arch = ''] = value.toLowerCase().split('/');
+      // An architecture alone (--platform=arm64) means that architecture on Linux, as Docker reads it.
+      const parts = value.toLowerCase().split('/');
+      const [os = '', arch = ''] = parts.length === 1 && ARCHES.includes(parts[0]!) ? ['linux', parts[0]!] : parts;
       if (value.includes(',')) {
         hits.push({ line: stage.line, level: 'error', message: `--platform=${value} names several platforms; a Lambda image has exactly one architecture.` });
-      } else if (os !== 'linux' || !['amd64', 'arm64', 'aarch64', 'x86_64'].includes(arch)) {
+      } else if (os !== 'linux' || !ARCHES.includes(arch)) {
         hits.push({ line: stage.line, level: 'error', message: `--platform=${value} is not one Lambda runs; use linux/amd64 (x86_64) or linux/arm64.` });
       } else {
         pinned = arch === 'aarch64' ? 'arm64' : arch === 'x86_64' ? 'amd64' : arch;
         if (want && pinned !== want) {
           hits.push({ line: stage.line, level: 'error', message: `--platform=${value} builds for ${pinned}, but the function is ${ctx.options.arch}; the image would fail with "exec format error".` });
         } else {
-          hits.push({ line: stage.line, message: `--platform=${value} pins the architecture in the Dockerfile; pass --platform to docker build instead so one file serves both architectures.` });
+          // One architecture, as Lambda needs: the function must match it, which only --arch can check.
+          hits.push({ line: stage.line, level: 'info', message: `--platform=${value} fixes the image to ${pinned}, so the function must be ${pinned === 'arm64' ? 'arm64' : 'x86_64'}; passing --platform to docker build instead lets one file serve both architectures.` });
         }
       }
     }

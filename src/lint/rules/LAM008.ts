@@ -38,6 +38,10 @@ export const rule = defineRule({
     if (!record) {
       const tag = base.ref.tag ?? '';
       if (tag === '' || tag === 'latest' || base.ref.digest) return [];
+      const retired = ctx.catalog.RETIRED_IMAGES.find((r) => r.language === base.language && r.tags.test(tag));
+      if (retired) {
+        return [{ line, level, message: `lambda/${base.language}:${tag} is the base image of ${retired.lambdaId}, a runtime Lambda has deprecated: it gets no security patches, and nothing on Lambda's side moves an image function off it (${DEPRECATION_POLICY}). Move to ${retired.replacement}.${advice}` }];
+      }
       const version = /^(\d+(?:\.\d+)*)/.exec(tag.replace(/-(x86_64|arm64)$/, ''))?.[1];
       const known = ctx.catalog.AWS_RUNTIMES.filter((r: AwsRuntime) => r.language === base.language && /^\d+(\.\d+)*$/.test(r.languageVersion));
       const oldest = known.sort((a, b) => (older(a.languageVersion, b.languageVersion) ? -1 : 1))[0];

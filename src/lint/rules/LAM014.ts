@@ -1,5 +1,6 @@
 import { LAMBDA } from '../../catalog';
 import { defineRule } from '../engine';
+import { runtimeReplaced } from './lambda-shape';
 import { copyDest, effectiveConfig, finalWithWorkdir, within } from './util';
 
 const SEARCH_PATH_VARS = new Set(['PYTHONPATH', 'NODE_PATH', 'RUBYLIB', 'GEM_PATH', 'CLASSPATH']);
@@ -11,7 +12,8 @@ export const rule = defineRule({
   description: `On AWS language base images the handler code belongs in \${LAMBDA_TASK_ROOT} (${LAMBDA.taskRoot})`,
   check: (ctx) => {
     const final = ctx.df.finalStage;
-    if (!final || ctx.base(final)?.kind !== 'aws-runtime') return [];
+    // A bootstrap of one's own in place of AWS's runtime finds its code its own way.
+    if (!final || ctx.base(final)?.kind !== 'aws-runtime' || runtimeReplaced(ctx)) return [];
     const { entrypoint } = effectiveConfig(ctx);
     if (entrypoint && entrypoint.json?.[0] !== LAMBDA.entryScript) return [];
     const steps = finalWithWorkdir(ctx);

@@ -1,9 +1,10 @@
+import { LAMBDA } from '../../catalog';
 import { ricsFor, type RicRecord } from '../../catalog/rics';
 import { escapeRegExp } from '../../shared/regexp';
 import { defineRule, runInstructions, type RuleHit } from '../engine';
 import type { DfStage } from '../dockerfile';
 import type { RuleContext } from '../engine';
-import { commandsOf, installOf } from './util';
+import { commandsOf, effectiveConfig, finalWithWorkdir, installOf } from './util';
 
 const NODE_RIC = ricsFor('nodejs')[0]!;
 const PYTHON_RIC = ricsFor('python')[0]!;
@@ -33,16 +34,26 @@ function stageInstalls(ctx: RuleContext, stage: DfStage): { pkgs: Set<string>; r
   return { pkgs, ric };
 }
 
+/** The WORKDIR the final image starts its client in (its code directory), or null when unknown. */
+function codeDir(ctx: RuleContext): string | null {
+  const steps = finalWithWorkdir(ctx);
+  const { entrypoint, cmd } = effectiveConfig(ctx);
+  const runner = entrypoint ?? cmd;
+  const at = steps.find((x) => x.ins === runner) ?? steps[steps.length - 1];
+  if (!at) return null;
+  return at.workdir.includes('$') ? null : at.workdir.replace(/(.)\/$/, '$1');
+}
+
 /**
  * Runtime interface clients on non-AWS bases have known traps: on Alpine (musl) they compile
  * native code (the catalog's buildDeps say with what) and the Python client needs libraries at
  * run time (runtimeDeps); aws-lambda-ric 4.x reads the code location from
- * LAMBDA_TASK_ROOT ("Cannot find module" from /function otherwise).
+ * LAMBDA_TASK_ROOT, which Lambda fixes at /var/task ("Cannot find module" from /function).
  */
 export const rule = defineRule({
   id: 'LAM025',
   severity: 'warning',
-  description: 'Install the runtime interface client with what it needs (native build deps on Alpine, LAMBDA_TASK_ROOT for aws-lambda-ric 4)',
+  description: `Install the runtime interface client with what it needs (native build deps on Alpine, code in ${LAMBDA.taskRoot} for aws-lambda-ric 4)`,
   check: (ctx) => {
     const hits: RuleHit[] = [];
     for (const stage of ctx.df.stages) {
@@ -55,8 +66,15 @@ export const rule = defineRule({
         hits.push({ line: ric.line, message: `${client.package} compiles native code on Alpine (musl); install its build dependencies first (apk add ${alpineDeps(client, 'buildDeps').join(' ')}), or build on a glibc image.` });
       }
       if (ric.node !== undefined && !/@[0-3]\./.test(ric.node)) {
+        // 4.x loads the handler from $LAMBDA_TASK_ROOT, which Lambda always sets to /var/task
+        // (an image's ENV cannot change it): the code must be there; the emulator sets nothing.
         const env = ctx.chain(ctx.df.finalStage ?? stage).flatMap((s) => s.instructions).some((i) => i.keyword === 'ENV' && i.pairs.some((p) => p.name === 'LAMBDA_TASK_ROOT'));
-        if (!env) hits.push({ line: ric.line, message: `${ric.node} resolves to ${NODE_RIC.package} 4.x, which loads the handler from $LAMBDA_TASK_ROOT ("Cannot find module" otherwise); set ENV LAMBDA_TASK_ROOT to the code directory, or pin ${NODE_RIC.package} 3.x.` });
+        const dir = codeDir(ctx);
+        if (dir !== LAMBDA.taskRoot) {
+          hits.push({ line: ric.line, message: `${ric.node} resolves to ${NODE_RIC.package} 4.x, which loads the handler from $LAMBDA_TASK_ROOT, and Lambda always sets that to ${LAMBDA.taskRoot}${env ? ' whatever ENV says' : ''}, not ${dir ?? 'the code directory'} ("Cannot find module" on AWS); put the code in ${LAMBDA.taskRoot} (WORKDIR ${LAMBDA.taskRoot}), or pin ${NODE_RIC.package} 3.x.` });
+        } else if (!env) {
+          hits.push({ line: ric.line, level: 'info', message: `${ric.node} resolves to ${NODE_RIC.package} 4.x, which loads the handler from $LAMBDA_TASK_ROOT: Lambda sets it to ${LAMBDA.taskRoot}, where the code is, but the Runtime Interface Emulator does not; add ENV LAMBDA_TASK_ROOT=${LAMBDA.taskRoot} to run the image locally.` });
+        }
       }
     }
     const final = ctx.df.finalStage;

@@ -103,3 +103,38 @@ export function looksLikeLambda(ctx: RuleContext): boolean {
   if (kind === 'aws-runtime' || kind === 'os-only' || webAdapter(ctx) || awsRootfs(ctx)) return true;
   return ctx.df.instructions.some((i) => LAMBDA_SIGNS.test(i.argsText) || LAMBDA_SIGNS.test(i.script ?? '') || ctx.df.stages.some((s) => /lambda/i.test(s.expandedImage ?? '')));
 }
+
+const RUNTIME_DIR = `(${escapeRegExp(LAMBDA.runtimeDir)}|\\$\\{?LAMBDA_RUNTIME_DIR\\}?)`;
+/**
+ * A shell command that writes (cp, mv, install, ln, a redirection) the runtime's bootstrap, by
+ * its path or as a file named bootstrap copied into the runtime folder (`cp /opt/bootstrap /var/runtime`).
+ */
+const WRITES_BOOTSTRAP = new RegExp(`(\\b(ln|cp|mv|install|tee)\\b[^;&|]*|>\\s*)${RUNTIME_DIR}/bootstrap\\b|\\b(ln|cp|mv|install)\\b[^;&|]*\\bbootstrap\\s+${RUNTIME_DIR}/?(?=\\s|$|[;&|])`);
+
+/** Does this shell script put a bootstrap in the runtime folder? */
+export function writesBootstrap(script: string): boolean {
+  return WRITES_BOOTSTRAP.test(script);
+}
+
+/**
+ * The instruction that puts a bootstrap of one's own at /var/runtime/bootstrap, if any. On a
+ * language base this replaces AWS's runtime (the entry script runs that file), so the handler
+ * and the code's location are whatever the new runtime makes of them.
+ */
+export function runtimeReplaced(ctx: RuleContext): DfInstruction | null {
+  return ctx.memo('runtimeReplaced', () => {
+    let found: DfInstruction | null = null;
+    for (const { ins, workdir } of finalWithWorkdir(ctx)) {
+      if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+        const dest = copyDest(ctx, ins, workdir);
+        if (dest === null) continue;
+        const sources = copyParts(ins)?.sources ?? [];
+        const intoDir = dest.replace(/\/$/, '') === LAMBDA.runtimeDir && sources.some((s) => /(^|\/)bootstrap$/.test(s));
+        if (dest === LAMBDA.bootstrap || intoDir) found = ins;
+      } else if (ins.keyword === 'RUN' && writesBootstrap(ins.script ?? ins.json?.join(' ') ?? '')) {
+        found = ins;
+      }
+    }
+    return found;
+  });
+}

@@ -133,10 +133,21 @@ export function wordsOf(ins: DfInstruction | null): string[] {
 export function envValue(ctx: RuleContext, upToLine: number, name: string): string | undefined {
   // Lambda's own path variables start at Lambda's values; an ENV in the image may say otherwise.
   let value = Object.hasOwn(LAMBDA_RESERVED_PATHS, name) ? LAMBDA_RESERVED_PATHS[name] : undefined;
+  let fromEnv = false;
   for (const ins of ctx.finalInstructions()) {
     if (ins.line > upToLine) break;
-    if (ins.keyword !== 'ENV') continue;
-    for (const p of ins.pairs) if (p.name === name && p.value !== null) value = p.value;
+    if (ins.keyword === 'ENV') {
+      for (const p of ins.pairs) if (p.name === name && p.value !== null) { value = p.value; fromEnv = true; }
+    } else if (ins.keyword === 'ARG' && !fromEnv) {
+      // A build argument expands in WORKDIR, COPY and ENV too: its default, or the global one
+      // it redeclares (`ARG FUNCTION_DIR` after a global `ARG FUNCTION_DIR="/function"`). An
+      // ENV of the same name wins over it.
+      for (const p of ins.pairs) {
+        if (p.name !== name) continue;
+        const v = p.value ?? ctx.df.globalArgs.get(name) ?? null;
+        if (v !== null) value = v;
+      }
+    }
   }
   return value;
 }

@@ -21,6 +21,9 @@ ruleTable('LAM001', {
     'FROM public.ecr.aws/lambda/python:3.13\nCOPY app.py ${LAMBDA_TASK_ROOT}/\nCMD ["app.handler"]',
     'FROM python:3.12-slim\nRUN pip install --no-cache-dir --target /function awslambdaric\nCOPY app.py /function/\nWORKDIR /function\nENTRYPOINT ["/usr/local/bin/python", "-m", "awslambdaric"]\nCMD ["app.handler"]',
     'FROM public.ecr.aws/lambda/provided:al2023\nCOPY --chmod=755 bootstrap ${LAMBDA_RUNTIME_DIR}/bootstrap\nCMD ["function.handler"]',
+    // A bootstrap copied into the runtime folder by a RUN, under its own name.
+    'FROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=php /opt /opt\nRUN cp /opt/bootstrap /var/runtime',
+    'FROM public.ecr.aws/lambda/provided:al2023\nCOPY rt/ /opt/rt/\nRUN chmod 755 /opt/rt/bootstrap && mv /opt/rt/bootstrap ${LAMBDA_RUNTIME_DIR}/ && echo done',
     'FROM golang:1.23 AS build\nRUN go build -o /bootstrap .\nFROM public.ecr.aws/lambda/provided:al2023\nCOPY --from=build /bootstrap /var/runtime/bootstrap\nCMD ["bootstrap"]',
     'FROM node:22-bookworm-slim AS build\nRUN npm install aws-lambda-ric@3.3.0\nFROM node:22-bookworm-slim\nCOPY --from=build /function /function\nENTRYPOINT ["/usr/local/bin/npx", "aws-lambda-ric"]\nCMD ["index.handler"]',
     'FROM ruby:3.3\nRUN gem install aws_lambda_ric:3.0.0\nENTRYPOINT ["/usr/local/bin/aws_lambda_ric"]\nCMD ["app.App::Handler.process"]',
@@ -53,6 +56,10 @@ ruleTester('LAM001', {
     // An organisation's image may ship one: info, not error.
     { text: 'FROM registry.example.com/platform/python-base:3.12\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]', errors: [{ line: 3, level: 'info' }] },
     { text: 'FROM 123456789012.dkr.ecr.eu-west-1.amazonaws.com/base/node:22\nCMD ["node", "index.js"]', errors: [{ line: 2, level: 'info' }] },
+    // The provided base starts /lambda-entrypoint.sh too: the emulator linked there would run on Lambda.
+    { text: 'FROM public.ecr.aws/lambda/provided:al2023\nCOPY app /var/task/app\nRUN cp /opt/rie /usr/bin/aws-lambda-rie && ln -sf /usr/bin/aws-lambda-rie /lambda-entrypoint.sh\nENTRYPOINT ["/lambda-entrypoint.sh", "/var/task/app"]', errors: [{ line: 3, level: 'error' }] },
+    // A program named like a handler is no entry script, whatever was copied around it.
+    { text: 'FROM public.ecr.aws/lambda/python:3.13\nWORKDIR /srv\nCOPY . /srv\nENTRYPOINT ["./main.handler"]', errors: [{ line: 4, level: 'error' }] },
   ],
   valid: [
     // Lambda Web Adapter: the extension speaks the Runtime API for the web server.
@@ -65,5 +72,11 @@ ruleTester('LAM001', {
     'FROM public.ecr.aws/lambda/python:3.13\nRUN cat /lambda-entrypoint.sh\nCMD ["app.handler"]',
     // An entry script of one's own on a non-AWS base may take that name.
     'FROM python:3.13-slim\nRUN pip install --no-cache-dir awslambdaric==3.0.0\nCOPY lambda-entrypoint.sh /lambda-entrypoint.sh\nENTRYPOINT ["/lambda-entrypoint.sh"]\nCMD ["app.handler"]',
+    // An entry script copied in, then made executable: still one's own script, not a built binary.
+    'FROM public.ecr.aws/lambda/nodejs:22\nCOPY start.sh /start.sh\nRUN chmod 755 /start.sh\nENTRYPOINT ["/start.sh"]\nCMD ["index.handler"]',
+    // An entry script that arrives with the whole project folder, started relative to the WORKDIR.
+    'FROM public.ecr.aws/lambda/ruby:3.4\nWORKDIR /srv/fn\nCOPY ./ /srv/fn\nENTRYPOINT ["./run.sh"]\nCMD ["app.handler"]',
+    // A custom-runtime bootstrap of one's own, started relative to the WORKDIR.
+    'FROM public.ecr.aws/lambda/provided:al2023\nWORKDIR /var/task\nCOPY bootstrap handler.sh ./\nENTRYPOINT ["./bootstrap"]',
   ],
 });

@@ -4,7 +4,10 @@ ruleTable('LAM002', {
   catches: [
     { text: 'FROM public.ecr.aws/lambda/python:3.13\nCMD app.handler', level: 'error', line: 2, lines: [2] },
     { text: 'FROM python:3.12\nENTRYPOINT python -m awslambdaric\nCMD ["app.handler"]', level: 'error', lines: [2] },
-    { text: 'FROM golang:1.23 AS b\nFROM public.ecr.aws/lambda/provided:al2023\nENTRYPOINT /var/task/bootstrap', level: 'warning', lines: [3] },
+    // A binary that needs no handler runs from a shell-form ENTRYPOINT: a note.
+    { text: 'FROM golang:1.23 AS b\nFROM public.ecr.aws/lambda/provided:al2023\nENTRYPOINT /var/task/bootstrap', level: 'info', lines: [3] },
+    // A runtime interface client without its handler argument: a warning.
+    { text: 'FROM python:3.13-slim\nRUN pip install --no-cache-dir awslambdaric==3.0.0\nENTRYPOINT /usr/local/bin/python -m awslambdaric', level: 'warning', lines: [3] },
     { text: 'FROM public.ecr.aws/lambda/python:3.13 AS base\nCMD app.handler\nFROM base', lines: [2] },
   ],
   passes: [

@@ -21,6 +21,8 @@ ruleTester('LAM003', {
     { text: 'FROM public.ecr.aws/docker/library/node:22-alpine\nCMD ["/usr/bin/node", "index.js"]', errors: [{ line: 2, level: 'error' }] },
     { text: 'FROM ruby:3.3\nENTRYPOINT ["/usr/bin/ruby", "app.rb"]', errors: [{ line: 2, level: 'error' }] },
     { text: 'FROM public.ecr.aws/lambda/provided:al2023\nCOPY main /var/task/main\nENTRYPOINT ["./main"]', errors: [{ line: 3, level: 'warning' }] },
+    // The message names the absolute path ./x stands for.
+    { text: 'FROM public.ecr.aws/lambda/provided:al2023\nWORKDIR /opt/fn\nCOPY run /opt/fn/run\nENTRYPOINT ["./run"]', errors: [{ line: 4, level: 'warning' }] },
   ],
   valid: [
     'FROM python:3.12-slim\nENTRYPOINT ["/usr/local/bin/python3", "-m", "awslambdaric"]',

@@ -15,8 +15,16 @@ ruleTable('LAM008', {
     { text: 'FROM amazon/aws-lambda-python:3.10', level: 'error', lines: [1] },
     { text: 'ARG V=3.9\nFROM public.ecr.aws/lambda/python:${V}', level: 'error', lines: [2] },
     { text: 'FROM public.ecr.aws/lambda/provided:alami', level: 'info', lines: [1] },
+    // Docker reads the image as a shell word: the quotes are not part of the name.
+    { text: 'FROM "public.ecr.aws/lambda/python:3.10"', level: 'error', lines: [1] },
+    // Retired images that share a repository with current ones.
+    { text: 'FROM public.ecr.aws/lambda/java:8\nCMD ["example.Handler::handleRequest"]', level: 'error', lines: [1] },
+    { text: 'FROM public.ecr.aws/lambda/go:1.2024.01.08.10-x86_64\nCOPY main /var/task/main\nCMD ["main"]', level: 'error', lines: [1] },
+    { text: 'FROM public.ecr.aws/lambda/go:1', allowDeprecated: true, level: 'warning', lines: [1] },
   ],
   passes: [
+    "FROM 'public.ecr.aws/lambda/python:3.13'",
+    { text: 'FROM public.ecr.aws/lambda/java:8.al2', today: new Date('2026-11-22T00:00:00Z') },
     'FROM public.ecr.aws/lambda/provided:al2023',
     'FROM public.ecr.aws/lambda/python:3.13',
     { text: 'FROM public.ecr.aws/lambda/python:3.11', today: new Date('2026-11-22T00:00:00Z') },

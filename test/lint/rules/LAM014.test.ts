@@ -11,5 +11,7 @@ ruleTable('LAM014', {
     'FROM public.ecr.aws/lambda/python:3.13\nWORKDIR /app\nENV PYTHONPATH=/app\nCOPY app.py .\nCMD ["app.handler"]',
     'FROM public.ecr.aws/lambda/python:3.13\nCOPY --from=public.ecr.aws/awsguru/aws-lambda-adapter:0.9.1 /lambda-adapter /opt/extensions/lambda-adapter',
     'FROM python:3.12\nWORKDIR /app\nCOPY app.py .',
+    // A bootstrap of one's own replaces the language runtime and finds its code itself.
+    'FROM public.ecr.aws/lambda/python:3.13\nCOPY out/bootstrap /var/runtime/bootstrap\nCMD ["handler"]',
   ],
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { DeployInput } from '../deploy';
 import { UsageError } from '../shared/errors';
@@ -14,6 +14,7 @@ import { shellQuote } from '../inputs/package-manager';
 import { say, type Io } from '../shared/io';
 import { nextSteps } from './next-steps';
 import type { ProjectFacts } from '../plan';
+import { PROJECT_DIRS } from '../plan/common';
 import { findAwsRuntime } from '../catalog';
 import { findLanguageRuntime } from '../catalog/language-runtimes';
 import { flagOrigin, resolveOptions, type Origin, type Resolved } from '../options/resolve';
@@ -39,7 +40,23 @@ export function isInteractive(values: Record<string, unknown>, io: Io): boolean 
 export function scanFolder(dir: string): ProjectFacts {
   if (!existsSync(dir)) return { files: new Set() };
   if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a folder`);
-  return { files: new Set(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)) };
+  const files = new Set(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name));
+  const dirs = new Set(PROJECT_DIRS.filter((d) => realFolder(dir, d)));
+  return { files, dirs };
+}
+
+/** Whether every component of rel under dir is a folder, none of them a symbolic link. */
+function realFolder(dir: string, rel: string): boolean {
+  let at = dir;
+  for (const part of rel.split('/')) {
+    at = join(at, part);
+    try {
+      if (!lstatSync(at).isDirectory()) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The language of the runtime given (on the base given), if the catalog knows it. */
@@ -121,7 +138,9 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
   // Precedence: flags > project config > extended configs > prompts > defaults.
   const config = await loadConfigIfAny(io.cwd, typeof flagValues.config === 'string' ? flagValues.config : undefined);
   let values: Record<string, unknown> = { ...config.values, ...flagValues };
-  const origin: Origin = (key) => (key in flagValues ? flagOrigin(key) : (config.origin(key) ?? key));
+  // A value neither a flag nor the config gave came from the folder: only package.json's
+  // "packageManager" field can be wrong there, so it is named as such.
+  const origin: Origin = (key) => (key in flagValues ? flagOrigin(key) : (config.origin(key) ?? (key === 'packageManager' ? 'package.json "packageManager"' : key)));
 
   const today = io.now();
   const interactive = isInteractive(values, io);
@@ -139,6 +158,9 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
       const take = sameLanguage ? Object.keys(proposed) : ['sample'];
       const runtimeGiven = values.runtime !== undefined;
       for (const key of take) if (values[key] === undefined && !(key === 'base' && runtimeGiven)) values[key] = proposed[key];
+      // `--package-manager pnpm` in a project whose package.json names pnpm@9.15.4 takes that release.
+      const pm = proposed.packageManager;
+      if (typeof values.packageManager === 'string' && typeof pm === 'string' && pm.startsWith(`${values.packageManager}@`)) values.packageManager = pm;
       say(io.stderr, `Found a ${describeDetected(found)}${sameLanguage ? '; using what it says' : ''}`);
       for (const note of found.notes) say(io.stderr, `note: ${note}`);
     }

@@ -125,7 +125,7 @@ function familyProblem(value: string): string | undefined {
 
 /** What is wrong with a --package-manager value, in one line, or undefined. */
 function packageManagerProblem(value: string): string | undefined {
-  if (/^bun(@|$)/.test(value)) return 'bun is not supported: its lockfile and runtime differ from Node.js\'s, and Lambda runs Node.js; use npm, pnpm or yarn';
+  if (/^bun(@|$)/.test(value)) return 'bun is not supported (the function runs on Node.js, and no bun install is built or tested here); use npm, pnpm or yarn';
   if (/^npm@/.test(value)) return `${quote(value)}: npm is the base image's own; write npm without a version`;
   if (!new RegExp(PATTERNS.packageManager.pattern).test(value)) return `${quote(value)} is not ${PATTERNS.packageManager.text}`;
   return undefined;

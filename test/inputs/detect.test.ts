@@ -120,6 +120,9 @@ describe('detecting existing code', () => {
     expect(dockerfile).toMatch(/^ENV YARN_NODE_LINKER=node-modules /m);
     expect(dockerfile).toMatch(/^COPY package\.json yarn\.lock \.yarnrc\.yml \.\/$/m);
     expect(dockerfile).toMatch(/^COPY \.yarn\/releases\/ \.\/\.yarn\/releases\/$/m);
+    // check regenerates from the header (packageManager yarn@4.5.0) and the folder: no drift.
+    const check = await run(['check', '.'], { cwd: dir });
+    expect(check.code, `${check.stdout}\n${check.stderr}`).toBe(0);
   });
 
   it('a Yarn 2+ lockfile without "packageManager" gets the catalog Yarn 4, a classic one Yarn 1', () => {

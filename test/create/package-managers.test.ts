@@ -64,6 +64,9 @@ const BASES: Base[] = [
   { name: 'OS-only al2023 nodejs24', raw: { base: 'os-only', os: 'al2023', runtime: 'nodejs24' } },
   { name: 'official node:22 image', raw: { base: 'image', runtime: 'nodejs22' } },
   { name: 'organisation Debian image', raw: { base: 'image', runtime: 'nodejs24', image: ORGANISATION_IMAGE, family: 'debian:12' } },
+  { name: 'official Alpine node image', raw: { base: 'image', runtime: 'nodejs24', family: 'alpine' } },
+  { name: 'Amazon Linux 2023 image', raw: { base: 'image', runtime: 'nodejs22', family: 'al2023' } },
+  { name: 'Ubuntu 24.04 image', raw: { base: 'image', runtime: 'nodejs22', family: 'ubuntu:24.04' } },
 ];
 
 function projectFacts(m: Manager, typescript: boolean): ProjectFacts {

@@ -160,7 +160,11 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
       for (const key of take) if (values[key] === undefined && !(key === 'base' && runtimeGiven)) values[key] = proposed[key];
       // `--package-manager pnpm` in a project whose package.json names pnpm@9.15.4 takes that release.
       const pm = proposed.packageManager;
-      if (typeof values.packageManager === 'string' && typeof pm === 'string' && pm.startsWith(`${values.packageManager}@`)) values.packageManager = pm;
+      if (typeof values.packageManager === 'string' && typeof pm === 'string' && pm.startsWith(`${values.packageManager}@`)) {
+        const problem = specByKey('packageManager')!.check?.(pm);
+        if (problem !== undefined) throw new UsageError(`package.json "packageManager": ${problem}`);
+        values.packageManager = pm;
+      }
       say(io.stderr, `Found a ${describeDetected(found)}${sameLanguage ? '; using what it says' : ''}`);
       for (const note of found.notes) say(io.stderr, `note: ${note}`);
     }

@@ -164,6 +164,15 @@ describe('detecting existing code', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
+  it('--package-manager pnpm in a project whose package.json names a hostile pnpm version: the error names package.json', async () => {
+    const dir = tree({ 'package.json': '{"packageManager":"pnpm@9.15.4 && id"}', 'pnpm-lock.yaml': '', 'index.mjs': 'export const handler = async () => 1;\n' });
+    const before = snapshotTree(dir);
+    const result = await run(['.', '--yes', '--package-manager', 'pnpm', '--hadolint', 'off'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^create-lambda-image: package\.json "packageManager": "pnpm@9\.15\.4 && id" is not npm, pnpm or yarn/m);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
   it('--package-manager pnpm in a project whose package.json names pnpm@9.15.4 installs 9.15.4', async () => {
     const dir = tree({ 'package.json': '{"packageManager":"pnpm@9.15.4"}', 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n", 'index.mjs': 'export const handler = async () => 1;\n' });
     const { result, dockerfile } = await yesIn(dir, ['--package-manager', 'pnpm']);

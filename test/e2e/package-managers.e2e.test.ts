@@ -7,7 +7,7 @@
  * - pnpm 10 on the AWS Node.js 24 image (JavaScript);
  * - Yarn 1 on the official node:22 image (JavaScript);
  * - Yarn 4 on an organisation's Debian image with Node.js 22 copied in (TypeScript: a full install
- *   to compile, production dependencies alone in the image).
+ *   to compile, production dependencies alone in the image), its .yarnrc.yml set to Plug'n'Play.
  *
  * Each image must answer with lodash's result, and hold neither the manager nor its store or
  * cache. Bases are the local stand-ins (scripts/ci/standins/); a path whose images are absent is
@@ -139,12 +139,14 @@ function writeProject(p: Project): string {
     writeFileSync(join(dir, 'index.mjs'), HANDLER);
   }
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  // A Yarn 2+ project set to Plug'n'Play: the image must still get node_modules.
+  if (p.manager.startsWith('yarn@4')) writeFileSync(join(dir, '.yarnrc.yml'), 'nodeLinker: pnp\nenableTelemetry: false\n');
   const env = { ...process.env, YARN_ENABLE_TELEMETRY: '0', YARN_GLOBAL_FOLDER: join(work, '.yarn-global'), COREPACK_ENABLE_STRICT: '0' };
   const r = spawnSync('npm', ['exec', '--yes', `--package=${p.lockWith.pkg}`, '--', p.lockWith.bin, ...p.lockWith.args], { cwd: dir, env, encoding: 'utf8', timeout: 4 * MIN });
   expect(r.status, `${p.lockWith.bin} ${p.lockWith.args.join(' ')}\n${r.stdout}\n${r.stderr}`).toBe(0);
   // What the user commits: the lockfile, not what the manager installed on their machine.
   rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
-  rmSync(join(dir, '.yarn'), { recursive: true, force: true });
+  for (const made of ['.yarn', '.pnp.cjs', '.pnp.loader.mjs']) rmSync(join(dir, made), { recursive: true, force: true });
   expect(readFileSync(join(dir, p.lockfile), 'utf8')).toContain('lodash');
   return dir;
 }

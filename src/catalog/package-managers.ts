@@ -9,8 +9,6 @@ import type { SourceId } from './sources';
  * Each version here is the default when package.json has no "packageManager" field; a field that
  * names a version always wins (see plan/languages/nodejs.ts).
  */
-export type NodePackageManager = 'npm' | 'pnpm' | 'yarn';
-
 export interface PackageManagerTool {
   kind: 'package-manager';
   /** pnpm, yarn-classic (1.x), yarn-berry (2 and later). */

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { DeployInput } from '../deploy';
 import { UsageError } from '../shared/errors';
@@ -8,7 +8,7 @@ import { createHelp } from '../options/help';
 import { defaultOf, OPTION_SPECS, runKeys, specByKey, type OptionModel } from '../options';
 import type { LoadedConfig } from '../inputs/config';
 import { CONFIG_FILE, noConfig } from '../inputs/config/file';
-import { describeDetected, detectedValues, detectProject, handlerProblem } from '../inputs/detect';
+import { describeDetected, detectedValues, detectProject, handlerProblem, realFolder } from '../inputs/detect';
 import { parseFlags } from '../inputs/flags';
 import { shellQuote } from '../inputs/package-manager';
 import { say, type Io } from '../shared/io';
@@ -43,20 +43,6 @@ export function scanFolder(dir: string): ProjectFacts {
   const files = new Set(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name));
   const dirs = new Set(PROJECT_DIRS.filter((d) => realFolder(dir, d)));
   return { files, dirs };
-}
-
-/** Whether every component of rel under dir is a folder, none of them a symbolic link. */
-function realFolder(dir: string, rel: string): boolean {
-  let at = dir;
-  for (const part of rel.split('/')) {
-    at = join(at, part);
-    try {
-      if (!lstatSync(at).isDirectory()) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
 }
 
 /** The language of the runtime given (on the base given), if the catalog knows it. */

@@ -10,7 +10,7 @@ import { lstatSync, openSync, readSync, closeSync, readdirSync, type Dirent } fr
 import { join } from 'node:path';
 import { AWS_RUNTIMES, LANGUAGES, scheduleStatus, type Language } from '../catalog';
 import { compareVersions } from '../catalog/rics';
-import { packageManagerTool } from '../catalog/package-managers';
+import { PACKAGE_MANAGER_TOOLS } from '../catalog/package-managers';
 import type { BaseKind, BuildTool } from '../options';
 
 /** Manifests are small; a larger file is read only up to this many bytes. */
@@ -79,7 +79,7 @@ function entries(dir: string): Dirent[] {
 }
 
 /** Whether every component of rel under dir is a real folder (no symbolic link on the way). */
-function realFolder(dir: string, rel: string): boolean {
+export function realFolder(dir: string, rel: string): boolean {
   let at = dir;
   for (const part of rel.split('/').filter(Boolean)) {
     at = join(at, part);
@@ -181,7 +181,7 @@ function detectNode(dir: string, today: Date): Detected | undefined {
       packageManagerValue = field!.replace(/\+sha(?:1|224|256|384|512)\.[0-9a-f]+$/, '');
     } else if (packageManager === 'yarn' && /^__metadata:/m.test(readSmall(dir, 'yarn.lock', 4096) ?? '')) {
       // A Yarn 2+ lockfile without a version named: the catalog's Yarn 2+ release reads it.
-      packageManagerValue = `yarn@${packageManagerTool('yarn', '4').version}`;
+      packageManagerValue = `yarn@${PACKAGE_MANAGER_TOOLS.find((t) => t.id === 'yarn-berry')!.version}`;
     } else {
       packageManagerValue = packageManager;
     }

@@ -119,11 +119,11 @@ export function installer(options: Options, facts: ProjectFacts, npm: string): I
       installAll: `pnpm install${frozen} ${store}`,
       installProd: `pnpm install${frozen} --prod ${store}`,
       runBuild: 'pnpm run build',
-      ignores: ['.pnpm-store'],
+      ignores: ['pnpm-debug.log*', '.pnpm-store'],
       warnings,
     };
   }
-  const cache = ['.yarn/cache', '.yarn/install-state.gz', '.yarn/unplugged', '.yarn/build-state.yml', '.pnp.cjs', '.pnp.loader.mjs'];
+  const cache = ['yarn-error.log', '.yarn/cache', '.yarn/install-state.gz', '.yarn/unplugged', '.yarn/build-state.yml', '.pnp.cjs', '.pnp.loader.mjs'];
   if (tool.id === 'yarn-classic') {
     const frozen = lockfile ? ' --frozen-lockfile' : '';
     const flags = `--non-interactive --cache-folder ${PM_CACHE.yarnClassic}`;
@@ -136,7 +136,7 @@ export function installer(options: Options, facts: ProjectFacts, npm: string): I
       installAll: `yarn install${frozen} ${flags}`,
       installProd: `yarn install${frozen} --production ${flags}`,
       runBuild: 'yarn run build',
-      ignores: ['.yarn-cache'],
+      ignores: ['yarn-error.log'],
       warnings,
     };
   }
@@ -168,7 +168,7 @@ export function installer(options: Options, facts: ProjectFacts, npm: string): I
 }
 
 function ignores(options: Options, install: Installer): string[] {
-  return [...COMMON_IGNORES, 'node_modules', 'npm-debug.log*', ...(install.name === 'npm' ? [] : [`${install.name}-debug.log*`, ...install.ignores]), 'coverage', ...(options.typescript ? ['dist'] : [])];
+  return [...COMMON_IGNORES, 'node_modules', 'npm-debug.log*', ...install.ignores, 'coverage', ...(options.typescript ? ['dist'] : [])];
 }
 
 // The code sits in /code and the production modules in /deps (their own layer): the tests see

@@ -98,7 +98,7 @@ export function installer(options: Options, facts: ProjectFacts, npm: string): I
   const prefix = `/opt/${tool.id}`;
   const lockfile = facts.files.has(tool.lockfile) ? tool.lockfile : undefined;
   const setup = [
-    `# ${tool.command} ${pinned} for the build only, installed with npm (corepack is not used); the final stage never has it.`,
+    `# ${tool.command} ${pinned} for the build only: npm installs it into ${prefix}, ahead of any the image has (no corepack).`,
     `ENV PATH=${prefix}/bin:$PATH`,
     `RUN ${BUILD_CACHE.npm} ${PRIVATE_REGISTRY.npm} ${npm} install -g --prefix ${prefix} ${QUIET} ${tool.package}@${pinned}`,
   ];

@@ -204,6 +204,19 @@ export const SOURCES = {
     title: 'aws/aws-lambda-runtime-interface-emulator: releases/download/<tag>/aws-lambda-rie-<arch>; no published checksums',
     url: 'https://github.com/aws/aws-lambda-runtime-interface-emulator',
   },
+  // Node.js package managers, installed with npm in the build stage.
+  'npm-pnpm': {
+    title: 'npm registry: pnpm 12.23.0 is latest (engines node >=18, per-platform @pnpm/exe.* optional dependencies); 11.28.13 needs node >=22.13; 10.34.9 (2026-10-25) needs node >=18.12; 10 and 12 both write lockfileVersion 9.0, served 2026-12-03',
+    url: 'https://www.npmjs.com/package/pnpm',
+  },
+  'npm-yarn': {
+    title: 'npm registry: yarn 1.22.22 is latest (Yarn 1, classic; bin yarn and yarnpkg; engines node >=4.0.0), served 2026-12-03',
+    url: 'https://www.npmjs.com/package/yarn',
+  },
+  'npm-yarnpkg-cli-dist': {
+    title: 'npm registry: @yarnpkg/cli-dist 4.18.1 (Yarn 2+ as one bundle, versions 2.4.1 and later; bin yarn; engines node >=18.12.0), served 2026-12-03',
+    url: 'https://www.npmjs.com/package/@yarnpkg/cli-dist',
+  },
   // Official images and what they contain.
   'docker-node': {
     title: 'nodejs/docker-node: <major>-bookworm(-slim) and -alpine3.23 variants; node installed in /usr/local',

@@ -8,12 +8,13 @@ import { createHelp } from '../options/help';
 import { defaultOf, OPTION_SPECS, runKeys, specByKey, type OptionModel } from '../options';
 import type { LoadedConfig } from '../inputs/config';
 import { CONFIG_FILE, noConfig } from '../inputs/config/file';
-import { describeDetected, detectedValues, detectProject, handlerProblem } from '../inputs/detect';
+import { describeDetected, detectedValues, detectProject, handlerProblem, realFolder } from '../inputs/detect';
 import { parseFlags } from '../inputs/flags';
 import { shellQuote } from '../inputs/package-manager';
 import { say, type Io } from '../shared/io';
 import { nextSteps } from './next-steps';
 import type { ProjectFacts } from '../plan';
+import { PROJECT_DIRS } from '../plan/common';
 import { findAwsRuntime } from '../catalog';
 import { findLanguageRuntime } from '../catalog/language-runtimes';
 import { flagOrigin, resolveOptions, type Origin, type Resolved } from '../options/resolve';
@@ -39,7 +40,9 @@ export function isInteractive(values: Record<string, unknown>, io: Io): boolean 
 export function scanFolder(dir: string): ProjectFacts {
   if (!existsSync(dir)) return { files: new Set() };
   if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a folder`);
-  return { files: new Set(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)) };
+  const files = new Set(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name));
+  const dirs = new Set(PROJECT_DIRS.filter((d) => realFolder(dir, d)));
+  return { files, dirs };
 }
 
 /** The language of the runtime given (on the base given), if the catalog knows it. */
@@ -121,7 +124,9 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
   // Precedence: flags > project config > extended configs > prompts > defaults.
   const config = await loadConfigIfAny(io.cwd, typeof flagValues.config === 'string' ? flagValues.config : undefined);
   let values: Record<string, unknown> = { ...config.values, ...flagValues };
-  const origin: Origin = (key) => (key in flagValues ? flagOrigin(key) : (config.origin(key) ?? key));
+  // A value neither a flag nor the config gave came from the folder: only package.json's
+  // "packageManager" field can be wrong there, so it is named as such.
+  const origin: Origin = (key) => (key in flagValues ? flagOrigin(key) : (config.origin(key) ?? (key === 'packageManager' ? 'package.json "packageManager"' : key)));
 
   const today = io.now();
   const interactive = isInteractive(values, io);
@@ -139,6 +144,13 @@ export async function runCreate(argv: string[], io: Io): Promise<number> {
       const take = sameLanguage ? Object.keys(proposed) : ['sample'];
       const runtimeGiven = values.runtime !== undefined;
       for (const key of take) if (values[key] === undefined && !(key === 'base' && runtimeGiven)) values[key] = proposed[key];
+      // `--package-manager pnpm` in a project whose package.json names pnpm@9.15.4 takes that release.
+      const pm = proposed.packageManager;
+      if (typeof values.packageManager === 'string' && typeof pm === 'string' && pm.startsWith(`${values.packageManager}@`)) {
+        const problem = specByKey('packageManager')!.check?.(pm);
+        if (problem !== undefined) throw new UsageError(`package.json "packageManager": ${problem}`);
+        values.packageManager = pm;
+      }
       say(io.stderr, `Found a ${describeDetected(found)}${sameLanguage ? '; using what it says' : ''}`);
       for (const note of found.notes) say(io.stderr, `note: ${note}`);
     }

@@ -26,6 +26,7 @@ export function generate(resolved: Resolved, existing: ProjectFacts, name: strin
   const samples = options.sample ? sampleFiles(options, language, name, languageVersion(options.runtime)) : [];
   const facts: ProjectFacts = {
     files: new Set([...existing.files, ...samples.map((f) => f.path)]),
+    ...(existing.dirs ? { dirs: existing.dirs } : {}),
   };
   const imagePlan = plan(options, language, facts);
   const dockerfile = renderTemplate(`dockerfile/${imagePlan.dockerfile.template}`, imagePlan.dockerfile);

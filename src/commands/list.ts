@@ -1,3 +1,4 @@
+import { PACKAGE_MANAGER_TOOLS } from '../catalog/package-managers';
 import {
   AWS_RUNTIMES,
   FAMILIES,
@@ -50,6 +51,7 @@ export function catalogJson(today: Date): Record<string, unknown> {
     osOnlySupport: OS_ONLY_BASES.flatMap((b) => LANGUAGE_RUNTIMES.map((r) => supportRecord('os-only-support', `${b.id}/${r.id}`, { os: b.id, runtime: r.id }, osOnlyTarget(b.id, r.id, 'x86_64')))),
     imageSupport: FAMILIES.flatMap((f) => LANGUAGE_RUNTIMES.map((r) => supportRecord('image-support', `${f.id}/${r.id}`, { family: f.id, runtime: r.id }, imageTarget({ runtime: r.id, family: f.id, arch: 'x86_64' })))),
     releaseSupport: releaseSupport(),
+    packageManagers: PACKAGE_MANAGER_TOOLS,
     buildImages: Object.entries(BUILD_IMAGES).flatMap(([tool, byVersion]) =>
       Object.entries(byVersion).map(([version, b]) => ({ kind: 'build-image', id: `${tool}-${version}`, tool, version, ...b })),
     ),

@@ -10,6 +10,7 @@ import { lstatSync, openSync, readSync, closeSync, readdirSync, type Dirent } fr
 import { join } from 'node:path';
 import { AWS_RUNTIMES, LANGUAGES, scheduleStatus, type Language } from '../catalog';
 import { compareVersions } from '../catalog/rics';
+import { PACKAGE_MANAGER_TOOLS } from '../catalog/package-managers';
 import type { BaseKind, BuildTool } from '../options';
 
 /** Manifests are small; a larger file is read only up to this many bytes. */
@@ -32,6 +33,8 @@ export interface Detected {
   buildTool?: BuildTool;
   typescript?: boolean;
   packageManager?: PackageManager;
+  /** The --package-manager value it proposes: pnpm or yarn, with the version package.json names. */
+  packageManagerValue?: string;
   pythonTool?: PythonTool;
   /** What was found, for the message: "package.json", "pnpm-lock.yaml", "app.py: def handler". */
   evidence: string[];
@@ -76,7 +79,7 @@ function entries(dir: string): Dirent[] {
 }
 
 /** Whether every component of rel under dir is a real folder (no symbolic link on the way). */
-function realFolder(dir: string, rel: string): boolean {
+export function realFolder(dir: string, rel: string): boolean {
   let at = dir;
   for (const part of rel.split('/').filter(Boolean)) {
     at = join(at, part);
@@ -164,12 +167,27 @@ function detectNode(dir: string, today: Date): Detected | undefined {
 
   const lockfiles: [string, PackageManager][] = [['package-lock.json', 'npm'], ['npm-shrinkwrap.json', 'npm'], ['pnpm-lock.yaml', 'pnpm'], ['yarn.lock', 'yarn'], ['bun.lock', 'bun'], ['bun.lockb', 'bun']];
   const lock = lockfiles.find(([f]) => isFile(dir, f));
-  let packageManager: PackageManager | undefined = lock?.[1];
   if (lock) evidence.push(lock[0]);
-  const declared = typeof pkg.packageManager === 'string' ? /^(npm|pnpm|yarn|bun)@/.exec(pkg.packageManager)?.[1] : undefined;
-  packageManager ??= declared as PackageManager | undefined;
-  if (packageManager && packageManager !== 'npm') {
-    notes.push(`${lock?.[0] ?? `packageManager ${packageManager}`}: the Dockerfile installs with npm, which does not read it; commit a package-lock.json (npm install --package-lock-only) for a locked build`);
+  const field = typeof pkg.packageManager === 'string' ? pkg.packageManager : undefined;
+  const declared = field === undefined ? undefined : /^(npm|pnpm|yarn|bun)@/.exec(field)?.[1] as PackageManager | undefined;
+  if (field !== undefined && declared) evidence.push(`"packageManager": ${JSON.stringify(field.slice(0, 40))}`);
+  // The lockfile says how the project is installed today; the field, when it names the same
+  // manager, says which release.
+  const packageManager: PackageManager | undefined = lock?.[1] ?? declared;
+  let packageManagerValue: string | undefined;
+  if (packageManager === 'pnpm' || packageManager === 'yarn') {
+    if (declared === packageManager) {
+      // Corepack's integrity suffix (+sha512.<hex>) is dropped: npm checks the registry's own.
+      packageManagerValue = field!.replace(/\+sha(?:1|224|256|384|512)\.[0-9a-f]+$/, '');
+    } else if (packageManager === 'yarn' && /^__metadata:/m.test(readSmall(dir, 'yarn.lock', 4096) ?? '')) {
+      // A Yarn 2+ lockfile without a version named: the catalog's Yarn 2+ release reads it.
+      packageManagerValue = `yarn@${PACKAGE_MANAGER_TOOLS.find((t) => t.id === 'yarn-berry')!.version}`;
+    } else {
+      packageManagerValue = packageManager;
+    }
+    if (declared && declared !== packageManager) notes.push(`${lock![0]} and "packageManager": ${JSON.stringify(field!.slice(0, 40))} disagree; the Dockerfile installs with ${packageManager}, as the lockfile says`);
+  } else if (packageManager === 'bun') {
+    notes.push(`${lock?.[0] ?? '"packageManager" bun'}: bun is not supported, so the Dockerfile installs with npm, which does not read it; commit a package-lock.json (npm install --package-lock-only) for a locked build`);
   }
   const type = pkg.type === 'module' ? 'module' : 'commonjs';
   if (pkg.type === 'module') evidence.push('"type": "module"');
@@ -206,6 +224,7 @@ function detectNode(dir: string, today: Date): Detected | undefined {
     ...(handler ? { handler } : {}),
     ...(typescript ? { typescript } : {}),
     ...(packageManager ? { packageManager } : {}),
+    ...(packageManagerValue ? { packageManagerValue } : {}),
     evidence,
     notes,
   };
@@ -398,6 +417,7 @@ export function detectedValues(d: Detected): Record<string, unknown> {
     ...(d.handler ? { handler: d.handler } : {}),
     ...(d.buildTool ? { buildTool: d.buildTool } : {}),
     ...(d.typescript ? { typescript: true } : {}),
+    ...(d.packageManagerValue ? { packageManager: d.packageManagerValue } : {}),
     sample: false,
   };
 }

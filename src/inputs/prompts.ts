@@ -632,6 +632,8 @@ export async function promptForMissing(values: Record<string, unknown>, ctx: Pro
     if (language === 'nodejs' && open('typescript')) {
       result.typescript = await ask.confirm({ key: 'typescript', message: question('typescript'), default: fitting.typescript === true || defaultOf('typescript') === true });
     }
+    // The package manager is not asked: the folder's lockfile (or package.json) says it.
+    if (language === 'nodejs' && open('packageManager') && typeof fitting.packageManager === 'string') result.packageManager = fitting.packageManager;
     if (open('sample') && found) {
       // Never a sample over existing code.
       result.sample = false;

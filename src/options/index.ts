@@ -29,6 +29,8 @@ export interface Options {
   handler: string;
   buildTool?: BuildTool;
   typescript: boolean;
+  /** Node.js: npm (the image's own), or pnpm or yarn at an exact version or the catalog's. */
+  packageManager?: string;
   osPackages: string[];
   buildOsPackages: string[];
   sample: boolean;
@@ -53,6 +55,8 @@ export interface Options {
 
 import type { DefaultValue, FlagSpec } from '../shared/args';
 import { PATTERNS, type PatternName } from './validate';
+import { quote } from '../shared/quote';
+import { PACKAGE_MANAGER_TOOLS } from '../catalog/package-managers';
 import { defaultRuntime, runtimeChoices } from './runtimes';
 
 export type OptionType = 'string' | 'boolean' | 'list' | 'object';
@@ -119,6 +123,14 @@ function familyProblem(value: string): string | undefined {
   return parsed.ok ? undefined : parsed.error.replace(/^--family /, '');
 }
 
+/** What is wrong with a --package-manager value, in one line, or undefined. */
+function packageManagerProblem(value: string): string | undefined {
+  if (/^bun(@|$)/.test(value)) return 'bun is not supported (the function runs on Node.js, and no bun install is built or tested here); use npm, pnpm or yarn';
+  if (/^npm@/.test(value)) return `${quote(value)}: npm is the base image's own; write npm without a version`;
+  if (!new RegExp(PATTERNS.packageManager.pattern).test(value)) return `${quote(value)} is not ${PATTERNS.packageManager.text}`;
+  return undefined;
+}
+
 export const FAMILY_IDS = ['debian', 'ubuntu', 'alpine', 'al2023', 'al2'] as const;
 export const BUILD_TOOLS = ['maven', 'gradle'] as const;
 export const DEPLOY_KINDS = ['none', 'script', 'sam', 'cloudformation'] as const;
@@ -160,6 +172,7 @@ const SPECS: Declared[] = [
   { key: 'handler', flag: 'handler', type: 'string', group: 'create', header: true, valueName: 'handler', defaultText: "the sample's handler", description: 'handler Lambda calls, in the runtime\'s format (e.g. index.handler)', prompt: { message: 'Handler', label: 'Handler', kind: 'text', step: 11 } },
   { key: 'buildTool', flag: 'build-tool', type: 'string', group: 'create', header: true, choices: BUILD_TOOLS, defaultText: 'maven for Java', description: 'Java build tool', prompt: { message: 'Build tool', label: 'Build tool', kind: 'select', step: 8 } },
   { key: 'typescript', flag: 'typescript', type: 'boolean', group: 'create', header: true, default: false, description: 'Node.js: compile TypeScript in the build stage', prompt: { message: 'TypeScript?', label: 'TypeScript', kind: 'confirm', step: 9 } },
+  { key: 'packageManager', flag: 'package-manager', type: 'string', group: 'create', header: true, valueName: 'name[@version]', check: packageManagerProblem, schema: textSchema('packageManager'), defaultText: 'the lockfile\'s, or package.json "packageManager", else npm', description: `Node.js: install with npm, pnpm or yarn; name@version pins one (else ${PACKAGE_MANAGER_TOOLS.map((t) => `${t.command} ${t.version}`).join(', ')})` },
   {
     key: 'osPackages', flag: 'os-package', type: 'list', group: 'create', header: true, valueName: 'name', pattern: 'packageName', default: [], description: "OS package for the final stage, installed with the base's own package manager",
     // The config file may also give both stages' packages in one map.

@@ -142,6 +142,8 @@ export function resolveOptions(
   if (language === 'java') buildTool ??= 'maven';
   const typescript = bool('typescript');
   if (typescript && language !== 'nodejs') throw new UsageError(`${where('typescript')} applies only to Node.js runtimes (the runtime is ${runtime})`);
+  const packageManager = str('packageManager');
+  if (packageManager && language !== 'nodejs') throw new UsageError(`${where('packageManager')} applies only to Node.js runtimes (the runtime is ${runtime})`);
 
   const osPackages = list('osPackages');
   const buildOsPackages = list('buildOsPackages');
@@ -173,6 +175,7 @@ export function resolveOptions(
     handler,
     ...(buildTool ? { buildTool } : {}),
     typescript,
+    ...(packageManager ? { packageManager } : {}),
     osPackages,
     buildOsPackages,
     sample: bool('sample'),

@@ -104,6 +104,10 @@ export const PATTERNS = {
     pattern: PROJECT_NAME_RE,
     text: 'a function name; use 2-64 letters and digits, separated by single - or _ (a name Lambda, ECR and npm all accept)',
   },
+  packageManager: {
+    pattern: '^(?:npm|(?:pnpm|yarn)(?:@[0-9]{1,6}\\.[0-9]{1,6}\\.[0-9]{1,6}(?:-[0-9A-Za-z]{1,20}(?:\\.[0-9A-Za-z]{1,20}){0,4})?)?)$',
+    text: 'npm, pnpm or yarn, optionally with an exact version (pnpm@9.15.4, yarn@1.22.22)',
+  },
   ruleId: { pattern: '^(?:DL|SC|LAM)[0-9]+$', text: 'a rule id such as DL3008, SC2086 or LAM001' },
 } as const;
 

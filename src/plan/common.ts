@@ -7,7 +7,15 @@ import type { PackageStep, RuntimeCopyStep, StageModel } from './model';
 /** Files already in the target folder (or about to be written by the sample), by relative path. */
 export interface ProjectFacts {
   files: ReadonlySet<string>;
+  /** Folders among PROJECT_DIRS that the folder has (real folders, never links). */
+  dirs?: ReadonlySet<string>;
 }
+
+/**
+ * Folders a dependency install may need before the sources arrive: Yarn's pinned release,
+ * plugins and patches (named by .yarnrc.yml and package.json), and pnpm's patches.
+ */
+export const PROJECT_DIRS = ['.yarn/releases', '.yarn/plugins', '.yarn/patches', 'patches'] as const;
 
 const PUBLIC_ECR = LAMBDA.registry;
 
@@ -114,6 +122,10 @@ export const PRIVATE_REGISTRY = {
   npm: '--mount=type=secret,id=npmrc,target=/root/.npmrc',
   pip: '--mount=type=secret,id=pipconf,target=/etc/pip.conf',
 } as const;
+
+export function hasDir(facts: ProjectFacts, name: string): boolean {
+  return facts.dirs?.has(name) ?? false;
+}
 
 export function firstPresent(facts: ProjectFacts, names: readonly string[]): string | undefined {
   return names.find((n) => facts.files.has(n));

@@ -40,7 +40,7 @@ function testFiles(options: Options, language: Language, languageVersion: string
     case 'nodejs': {
       if (options.typescript) return [];
       const [file, exportName] = fileAndExport(h);
-      return [{ path: `test/${file.split('/').pop()}.test.mjs`, template: 'nodejs/handler.test.mjs', data: { exportName, importPath: `../${file}.mjs` } }];
+      return [{ path: `test/${file.split('/').pop()}.test.mjs`, template: 'nodejs/handler.test.mjs', data: { exportName, importPath: `../${file}.mjs`, command: (options.packageManager ?? 'npm').split('@')[0] } }];
     }
     case 'python': {
       const [module, exportName] = fileAndExport(h);
@@ -104,6 +104,8 @@ function handlerFiles(options: Options, language: Language, name: string, langua
           { path: 'package-lock.json', template: 'nodejs/package-lock.json', data: { name } },
         );
       }
+      // npm's lockfile only for npm: pnpm and Yarn write their own at the first install.
+      if (options.packageManager !== undefined && options.packageManager !== 'npm') files.splice(files.findIndex((f) => f.path === 'package-lock.json'), 1);
       break;
     }
     case 'python': {

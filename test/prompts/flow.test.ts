@@ -24,6 +24,7 @@ import type { Io } from '../../src/shared/io';
 import { ARCHES, BUILD_TOOLS, FAMILY_IDS } from '../../src/options';
 import { resolveOptions, runtimeChoices } from '../../src/options/resolve';
 import { optionValues } from '../../src/commands/create';
+import { detectProject } from '../../src/inputs/detect';
 import { BEFORE_ANY_DEPRECATION, TODAY, tempDir } from '../support/run';
 import { fakeAsk, FakeTerminal, KEY, sink, type Asked } from './helpers';
 
@@ -61,6 +62,21 @@ describe('promptForMissing: AWS base', () => {
     for (const key of ['os', 'image', 'family', 'rie', 'buildTool']) expect(values[key]).toBeUndefined();
     expect(stdout.text()).toContain('Your choices');
     expect(stdout.text()).toContain('npm create lambda-image@latest hello -- --base aws --runtime nodejs24 --arch arm64 --handler index.handler --typescript --sample --yes');
+  });
+
+  it('a folder with a pnpm project: the package manager and its version come from it, unasked, and the next-time line repeats them', async () => {
+    const cwd = tempDir('prompts-pnpm-');
+    mkdirSync(join(cwd, 'orders'));
+    writeFileSync(join(cwd, 'orders', 'package.json'), JSON.stringify({ name: 'orders', packageManager: 'pnpm@9.15.4' }));
+    writeFileSync(join(cwd, 'orders', 'pnpm-lock.yaml'), "lockfileVersion: '9.0'\n");
+    writeFileSync(join(cwd, 'orders', 'index.mjs'), 'export const handler = async () => 1;\n');
+    const ask = fakeAsk({ dir: 'orders', base: 'aws', runtime: 'nodejs24', arch: 'x86_64', typescript: false, handler: 'index.handler' });
+    const { context, stdout } = ctx(ask, { cwd });
+    context.detect = (dir) => detectProject(join(cwd, dir), TODAY);
+    const values = await promptForMissing({}, context);
+    expect(ask.keys()).not.toContain('packageManager');
+    expect(values.packageManager).toBe('pnpm@9.15.4');
+    expect(stdout.text()).toMatch(/--package-manager pnpm@9\.15\.4 .*--yes/);
   });
 
   it('takes defaults from the schema and the catalog', async () => {

@@ -59,11 +59,15 @@ const TESTS: TestStep<RubyAwsData> = {
     const dirs = [...t.gemDirs, `"${TEST_GEMS}"`].join(', ');
     return [
       `RUN { ${t.ruby} -e 'gem "minitest"' 2>/dev/null || ${t.gem} install --no-document --install-dir ${TEST_GEMS} minitest -v ${t.minitest}; } \\`,
-      ` && ${t.ruby} -e 'Gem.use_paths(Gem.dir, [*Gem.path, ${dirs}])' -e 'Dir["/code/test/**/*_test.rb"].sort.each { |f| require f }' \\`,
+      ` && ${t.ruby} -e 'Gem.paths = { "GEM_PATH" => [*Gem.path, ${dirs}].join(":") }' -e 'Dir["/code/test/**/*_test.rb"].sort.each { |f| require f }' \\`,
       ' && rm -rf /code/test',
     ].join('\n');
   },
 };
+
+/** A project of one's own may lay out or load its tests otherwise. */
+const TESTS_WARNING =
+  '--test-in-build runs test/**/*_test.rb with ruby and minitest, without Bundler: the Gemfile\'s development and test groups are not installed, so tests needing more than minitest and the function\'s gems fail the build';
 
 export const ruby = {
   id: 'ruby',
@@ -75,6 +79,7 @@ export const ruby = {
     // Bundler installs under vendor/bundle/ruby/<ABI version>, which the runtime image's Ruby names.
     const tests = { ruby: 'ruby', gem: 'gem', gemDirs: [`*Dir["${LAMBDA.taskRoot}/vendor/bundle/ruby/*"]`], minitest: minitestFor(runtime.languageVersion).version };
     const { data, warnings } = gems(facts, tests);
+    if (options.testInBuild && !options.sample) warnings.push(TESTS_WARNING);
     const part: AwsPart<'aws/ruby', RubyAwsData> = {
       dockerfile: { template: 'aws/ruby', lang: data },
       build: stage(from, options, 'build', manager, []),
@@ -88,6 +93,7 @@ export const ruby = {
     // GEM_HOME holds the client and the function's gems in the build stage; the Ruby sees it already.
     const tests = { ruby: target.interpreter ?? 'ruby', gem: target.tools.gem, gemDirs: [], minitest: minitestFor(target.runtime.version!).version };
     const { data, warnings } = gems(facts, tests);
+    if (options.testInBuild && !options.sample) warnings.push(TESTS_WARNING);
     const part: NativePart<'ruby', RubyNativeData> = {
       build: ownImageBuild(target, options),
       dockerfile: { template: `${target.kind}/ruby`, lang: { ...common, gem: target.tools.gem, bundle: target.tools.bundle, gemHome: GEM_HOME, ric: target.ric!.pin, ...data } },

@@ -77,7 +77,7 @@ const requiresOf = (source: string, kind: 'require' | 'require_relative') => [..
 // --- the Dockerfile ----------------------------------------------------------------------------------
 
 const runs = (stage: ParsedStage) => stage.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args.replace(/\\\n/g, ' ').replace(/\s+/g, ' '));
-const RUBY_TEST = /Dir\["\/code\/test\/\*\*\/\*_test\.rb"\]/;
+const RUBY_TEST = /Dir\["\/code\/test\/\*\*\/\{\*_test,test_\*\}\.rb"\]/;
 const words = (i: ParsedStage['instructions'][number]) => i.text.split(/\s+/).slice(1);
 
 /** Every base Ruby takes: Lambda's images, OS-only, and images of one's own (an organisation's too). */
@@ -208,7 +208,7 @@ describe('Ruby sample unit test', () => {
       const cwd = tempDir('ruby-own-');
       const r = await run(['fn', '--runtime', 'ruby3.4', ...base, '--no-sample', '--test-in-build'], { cwd });
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(/--test-in-build runs test\/\*\*\/\*_test\.rb with ruby and minitest, without Bundler/);
+      expect(r.stderr).toMatch(/--test-in-build runs test\/\*\*\/\*_test\.rb and test\/\*\*\/test_\*\.rb with ruby and minitest, without Bundler/);
       const without = await run(['fn2', '--runtime', 'ruby3.4', ...base, '--no-sample'], { cwd });
       expect(without.stderr).not.toMatch(/test\/\*\*\/\*_test\.rb/);
     }
@@ -267,6 +267,8 @@ describe.skipIf(!RUBY)('Ruby sample, run with the ruby on this machine', () => {
         const handler = join(root, 'code', 'app.rb');
         writeFileSync(handler, `require 'greeting'\n${readFileSync(handler, 'utf8').replace(/\{ statusCode: 200, body: JSON\.generate\(message: 'Hello from Lambda'/, handlerBody)}`);
         expect(readFileSync(handler, 'utf8')).toContain('Greeting.text');
+        mkdirSync(join(root, 'code', 'test', 'unit'));
+        writeFileSync(join(root, 'code', 'test', 'unit', 'test_greeting.rb'), "require 'minitest/autorun'\nrequire 'greeting'\n\nclass GreetingTest < Minitest::Test\n  def test_text\n    assert_equal 'Hello from Lambda', Greeting.text\n  end\nend\n");
         const command = step
           .replace(/\\\n/g, ' ')
           .replace(/\/code\b/g, join(root, 'code'))
@@ -282,7 +284,8 @@ describe.skipIf(!RUBY)('Ruby sample, run with the ruby on this machine', () => {
 
       const pass = attempt("{ statusCode: 200, body: JSON.generate(message: Greeting.text");
       expect(pass.r.status, pass.r.stdout + pass.r.stderr).toBe(0);
-      expect(pass.r.stdout).toMatch(/1 runs, 2 assertions, 0 failures, 0 errors/);
+      // The sample's test and the one in a folder below, named the other usual way.
+      expect(pass.r.stdout).toMatch(/2 runs, 3 assertions, 0 failures, 0 errors/);
       expect(existsSync(join(pass.root, 'code', 'test'))).toBe(false);
       expect(existsSync(join(pass.root, 'code', 'app.rb'))).toBe(true);
       // Minitest came from this machine's Ruby: nothing was installed for the tests.

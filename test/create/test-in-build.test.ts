@@ -39,9 +39,9 @@ describe('--test-in-build', () => {
     [['--runtime', 'dotnet10', '--base', 'os-only'], /^dotnet test tests\/Function\.Tests\/Function\.Tests\.csproj$/, 'tests'],
     [['--runtime', 'dotnet10', '--base', 'image'], /^dotnet test tests\/Function\.Tests\/Function\.Tests\.csproj$/, 'tests'],
     // Plain ruby with minitest, in the folder the final stage copies (test/create/ruby-tests.test.ts has more).
-    [['--runtime', 'ruby3.4'], /Dir\["\/code\/test\/\*\*\/\*_test\.rb"\].*&& rm -rf \/code\/test$/, 'test'],
-    [['--runtime', 'ruby3.4', '--base', 'os-only'], /Dir\["\/code\/test\/\*\*\/\*_test\.rb"\].*&& rm -rf \/code\/test$/, 'test'],
-    [['--runtime', 'ruby3.4', '--base', 'image'], /Dir\["\/code\/test\/\*\*\/\*_test\.rb"\].*&& rm -rf \/code\/test$/, 'test'],
+    [['--runtime', 'ruby3.4'], /Dir\["\/code\/test\/\*\*\/\{\*_test,test_\*\}\.rb"\].*&& rm -rf \/code\/test$/, 'test'],
+    [['--runtime', 'ruby3.4', '--base', 'os-only'], /Dir\["\/code\/test\/\*\*\/\{\*_test,test_\*\}\.rb"\].*&& rm -rf \/code\/test$/, 'test'],
+    [['--runtime', 'ruby3.4', '--base', 'image'], /Dir\["\/code\/test\/\*\*\/\{\*_test,test_\*\}\.rb"\].*&& rm -rf \/code\/test$/, 'test'],
   ];
   for (const [args, test, dir] of cases) {
     it(`${args.join(' ')}: tests run in the build stage only, and leave what the final stage copies`, async () => {

@@ -51,7 +51,8 @@ export const TEST_GEMS = '/tmp/test-gems';
  * Minitest is a bundled gem: installed with Ruby, but hidden from Bundler unless the Gemfile lists
  * it, so the tests run with plain ruby and RubyGems, seeing the image's gems, the function's gems
  * and minitest. A Ruby whose distribution left minitest out gets the version its release bundles,
- * in a folder of its own. The tests run in /code, the code the final stage copies, and leave it.
+ * in a folder of its own. The test files go by the two usual names (x_test.rb, test_x.rb); they
+ * run in /code, the code the final stage copies, and leave it.
  */
 const TESTS: TestStep<RubyAwsData> = {
   ignore: 'test',
@@ -59,7 +60,7 @@ const TESTS: TestStep<RubyAwsData> = {
     const dirs = [...t.gemDirs, `"${TEST_GEMS}"`].join(', ');
     return [
       `RUN { ${t.ruby} -e 'gem "minitest"' 2>/dev/null || ${t.gem} install --no-document --install-dir ${TEST_GEMS} minitest -v ${t.minitest}; } \\`,
-      ` && ${t.ruby} -e 'Gem.paths = { "GEM_PATH" => [*Gem.path, ${dirs}].join(":") }' -e 'Dir["/code/test/**/*_test.rb"].sort.each { |f| require f }' \\`,
+      ` && ${t.ruby} -e 'Gem.paths = { "GEM_PATH" => [*Gem.path, ${dirs}].join(":") }' -e 'Dir["/code/test/**/{*_test,test_*}.rb"].sort.each { |f| require f }' \\`,
       ' && rm -rf /code/test',
     ].join('\n');
   },
@@ -67,7 +68,7 @@ const TESTS: TestStep<RubyAwsData> = {
 
 /** A project of one's own may lay out or load its tests otherwise. */
 const TESTS_WARNING =
-  '--test-in-build runs test/**/*_test.rb with ruby and minitest, without Bundler: the Gemfile\'s development and test groups are not installed, so tests needing more than minitest and the function\'s gems fail the build';
+  '--test-in-build runs test/**/*_test.rb and test/**/test_*.rb with ruby and minitest, without Bundler: the Gemfile\'s development and test groups are not installed, so tests needing more than minitest and the function\'s gems fail the build';
 
 export const ruby = {
   id: 'ruby',

@@ -49,7 +49,8 @@ export interface BundledTestGem {
  * Minitest as each Ruby release bundles it. Bundled gems are installed with Ruby itself (the
  * official images and copies of them build Ruby from its release tarball), but not on Bundler's
  * load path unless the Gemfile lists them, so the tests run without Bundler. Distribution packages
- * may split bundled gems out; there the build stage installs this version for the tests alone.
+ * may split bundled gems out, and no AWS document says whether Lambda's Ruby images carry them:
+ * where the image's Ruby has no minitest, the build stage installs this version for the tests alone.
  */
 export const MINITEST_BY_RUBY: Readonly<Record<string, BundledTestGem>> = {
   '3.2': { gem: 'minitest', version: '5.16.3', sources: ['ruby-news-3.2', 'ruby-bundled-gems', 'ruby-news-3.3'] },

@@ -365,6 +365,26 @@ export const SOURCES = {
     title: 'Amazon Linux 2: yum install -y java-11-amazon-corretto-headless, seen in AL2 set-up scripts (UNCONFIRMED by an AWS document)',
     url: 'https://github.com/corretto/corretto-11',
   },
+  'ruby-bundled-gems': {
+    title: 'ruby/ruby gems/bundled_gems: minitest, power_assert, rake, test-unit and others are bundled gems, installed by make install with Ruby itself',
+    url: 'https://github.com/ruby/ruby/blob/master/gems/bundled_gems',
+  },
+  'ruby-news-3.2': {
+    title: 'Ruby 3.2.0 NEWS, stdlib updates: bundled gem minitest 5.16.3',
+    url: 'https://github.com/ruby/ruby/blob/master/doc/NEWS/NEWS-3.2.0.md',
+  },
+  'ruby-news-3.3': {
+    title: 'Ruby 3.3.0 NEWS, stdlib compatibility: a gem promoted to the bundled gems (racc) must be added to the Gemfile to be used under Bundler',
+    url: 'https://github.com/ruby/ruby/blob/master/doc/NEWS/NEWS-3.3.0.md',
+  },
+  'ruby-news-3.4': {
+    title: 'Ruby 3.4.0 NEWS, stdlib updates: bundled gem minitest 5.20.0 (Ruby 3.3) to 5.25.4',
+    url: 'https://github.com/ruby/ruby/blob/master/doc/NEWS/NEWS-3.4.0.md',
+  },
+  'ruby-news-4.0': {
+    title: 'Ruby 4.0.0 NEWS, stdlib updates: bundled gem minitest 6.0.0',
+    url: 'https://github.com/ruby/ruby/blob/master/doc/NEWS/NEWS-4.0.0.md',
+  },
 } as const satisfies Record<string, { title: string; url: string }>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -37,3 +37,31 @@ export const XUNIT_RUNNER_VISUALSTUDIO: NuGetTestLibrary = { package: 'xunit.run
 export const MICROSOFT_NET_TEST_SDK: NuGetTestLibrary = { package: 'Microsoft.NET.Test.Sdk', version: '18.12.0', sources: ['microsoft-net-test-sdk', 'nuget-test-packages'] };
 /** In the order the sample's test project lists them. */
 export const DOTNET_TEST_LIBRARIES: readonly NuGetTestLibrary[] = [MICROSOFT_NET_TEST_SDK, XUNIT_V3, XUNIT_RUNNER_VISUALSTUDIO];
+
+/** A test-only gem: the version a Ruby release bundles, which the build installs only where the image's Ruby lacks it. */
+export interface BundledTestGem {
+  gem: string;
+  version: string;
+  sources: SourceId[];
+}
+
+/*
+ * Minitest as each Ruby release bundles it. Bundled gems are installed with Ruby itself (the
+ * official images and copies of them build Ruby from its release tarball), but not on Bundler's
+ * load path unless the Gemfile lists them, so the tests run without Bundler. Distribution packages
+ * may split bundled gems out, and no AWS document says whether Lambda's Ruby images carry them:
+ * where the image's Ruby has no minitest, the build stage installs this version for the tests alone.
+ */
+export const MINITEST_BY_RUBY: Readonly<Record<string, BundledTestGem>> = {
+  '3.2': { gem: 'minitest', version: '5.16.3', sources: ['ruby-news-3.2', 'ruby-bundled-gems', 'ruby-news-3.3'] },
+  '3.3': { gem: 'minitest', version: '5.20.0', sources: ['ruby-news-3.4', 'ruby-bundled-gems', 'ruby-news-3.3'] },
+  '3.4': { gem: 'minitest', version: '5.25.4', sources: ['ruby-news-3.4', 'ruby-bundled-gems', 'ruby-news-3.3'] },
+  '4.0': { gem: 'minitest', version: '6.0.0', sources: ['ruby-news-4.0', 'ruby-bundled-gems', 'ruby-news-3.3'] },
+};
+
+/** Minitest for a Ruby version (3.4, or 3.4.7 as a distribution may give it). */
+export function minitestFor(rubyVersion: string): BundledTestGem {
+  const found = MINITEST_BY_RUBY[rubyVersion.split('.').slice(0, 2).join('.')];
+  if (!found) throw new Error(`no bundled minitest recorded for Ruby ${rubyVersion}`);
+  return found;
+}

@@ -196,7 +196,7 @@ const SPECS: Declared[] = [
     key: 'instructions', type: 'object', group: 'create', header: true, default: {}, description: 'extra Dockerfile instructions per stage (build, final)',
     schema: { type: 'object', properties: Object.fromEntries(STAGES.map((s) => [s, listSchema({ type: 'string', minLength: 1 })])), additionalProperties: false },
   },
-  { key: 'testInBuild', flag: 'test-in-build', type: 'boolean', group: 'create', header: true, default: false, description: 'run the unit tests in the build stage (Node.js: npm test; Python: unittest; Java: mvn test or gradle test; Go: go test; Rust: cargo test; .NET: dotnet test); never in the final image' },
+  { key: 'testInBuild', flag: 'test-in-build', type: 'boolean', group: 'create', header: true, default: false, description: 'run the unit tests in the build stage (Node.js: npm test; Python: unittest; Java: mvn test or gradle test; Go: go test; Rust: cargo test; .NET: dotnet test; Ruby: minitest); never in the final image' },
   { key: 'deploy', flag: 'deploy', type: 'string', group: 'deploy', choices: DEPLOY_KINDS, default: 'none', description: 'deploy artefact to write: a deploy script, a SAM template or a CloudFormation template' },
   { key: 'imageConfig', flag: 'image-config', type: 'boolean', group: 'deploy', default: false, description: 'CloudFormation: set ImageConfig (EntryPoint, Command and WorkingDirectory together)' },
   { key: 'ecrPolicy', flag: 'ecr-policy', type: 'string', group: 'deploy', choices: ECR_POLICY_KINDS, default: 'none', description: 'write ecr-policy.json letting Lambda (and other accounts) pull the image' },
@@ -274,4 +274,4 @@ export function defaultOptions(): Omit<Options, 'runtime' | 'handler'> {
 }
 
 /** Languages whose sample tests `--test-in-build` can run in the build stage (plan/tests.ts says how). */
-export const TEST_IN_BUILD_LANGUAGES = ['nodejs', 'python', 'java', 'go', 'rust', 'dotnet'] as const satisfies readonly Language[];
+export const TEST_IN_BUILD_LANGUAGES = ['nodejs', 'python', 'java', 'go', 'rust', 'dotnet', 'ruby'] as const satisfies readonly Language[];

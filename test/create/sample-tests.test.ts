@@ -21,7 +21,7 @@ async function sample(args: string[]) {
 
 describe('sample events and unit tests', () => {
   it('every sample ships a JSON test event', async () => {
-    for (const args of [['--runtime', 'nodejs22'], ['--runtime', 'python3.13'], ['--runtime', 'java21'], ['--runtime', 'go', '--base', 'os-only'], ['--runtime', 'dotnet10']]) {
+    for (const args of [['--runtime', 'nodejs22'], ['--runtime', 'python3.13'], ['--runtime', 'java21'], ['--runtime', 'go', '--base', 'os-only'], ['--runtime', 'dotnet10'], ['--runtime', 'ruby3.4']]) {
       const dir = await sample(args);
       expect(() => JSON.parse(readFileSync(join(dir, 'events', 'event.json'), 'utf8')), args.join(' ')).not.toThrow();
     }
@@ -46,7 +46,7 @@ describe('sample events and unit tests', () => {
     }
   });
 
-  it('Go: main_test.go in package main; Ruby: a minitest file', async () => {
+  it('Go: main_test.go in package main; Ruby: a minitest file (test/create/ruby-tests.test.ts reads and runs it)', async () => {
     const go = await sample(['--runtime', 'go', '--base', 'os-only']);
     expect(readFileSync(join(go, 'main_test.go'), 'utf8')).toMatch(/^package main$/m);
     expect(readFileSync(join(go, 'main_test.go'), 'utf8')).toContain('handle(context.Background()');

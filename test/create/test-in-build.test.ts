@@ -38,6 +38,10 @@ describe('--test-in-build', () => {
     [['--runtime', 'dotnet10'], /^dotnet test tests\/Function\.Tests\/Function\.Tests\.csproj$/, 'tests'],
     [['--runtime', 'dotnet10', '--base', 'os-only'], /^dotnet test tests\/Function\.Tests\/Function\.Tests\.csproj$/, 'tests'],
     [['--runtime', 'dotnet10', '--base', 'image'], /^dotnet test tests\/Function\.Tests\/Function\.Tests\.csproj$/, 'tests'],
+    // Plain ruby with minitest, in the folder the final stage copies (test/create/ruby-tests.test.ts has more).
+    [['--runtime', 'ruby3.4'], /Dir\["\/code\/test\/\*\*\/\{\*_test,test_\*\}\.rb"\].*&& rm -rf \/code\/test$/, 'test'],
+    [['--runtime', 'ruby3.4', '--base', 'os-only'], /Dir\["\/code\/test\/\*\*\/\{\*_test,test_\*\}\.rb"\].*&& rm -rf \/code\/test$/, 'test'],
+    [['--runtime', 'ruby3.4', '--base', 'image'], /Dir\["\/code\/test\/\*\*\/\{\*_test,test_\*\}\.rb"\].*&& rm -rf \/code\/test$/, 'test'],
   ];
   for (const [args, test, dir] of cases) {
     it(`${args.join(' ')}: tests run in the build stage only, and leave what the final stage copies`, async () => {
@@ -65,10 +69,10 @@ describe('--test-in-build', () => {
     }
   });
 
-  it('is refused, naming what supports it, for a language whose tests need more than the language', async () => {
-    const r = await run(['fn', '--runtime', 'ruby3.4', '--test-in-build']);
+  it('is refused, naming what supports it, for a runtime without a sample test (a shell bootstrap)', async () => {
+    const r = await run(['fn', '--runtime', 'custom', '--base', 'os-only', '--test-in-build']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--test-in-build supports Node\.js, Python, Java, Go, Rust, \.NET; run Ruby tests outside the image build/);
+    expect(r.stderr).toMatch(/--test-in-build supports Node\.js, Python, Java, Go, Rust, \.NET, Ruby; run Custom runtime \(shell bootstrap\) tests outside the image build/);
   });
 
   it('Go tests mount the module cache the build filled, so they download nothing again', async () => {

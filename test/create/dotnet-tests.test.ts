@@ -4,26 +4,17 @@
  * with --test-in-build. Nothing .NET builds on this machine (no NuGet), so the tests read what
  * the files say: the project files as XML, the C# by its declarations, the Dockerfile by stage.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AWS_RUNTIMES } from '../../src/catalog';
 import { LANGUAGE_VERSIONS } from '../../src/catalog/versions';
 import { DOTNET_TEST_LIBRARIES } from '../../src/catalog/test-libraries';
 import { deployedStage, parseStages, type ParsedStage } from '../support/dockerfile';
-import { run, tempDir } from '../support/run';
+import { run, snapshotTree, tempDir } from '../support/run';
 import { descendants, parseXml, type XmlElement } from '../support/xml';
 
-/** Every file below dir, by its path relative to dir with forward slashes. */
-function files(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) for (const [p, c] of files(full, `${prefix}${name}/`)) out.set(p, c);
-    else out.set(`${prefix}${name}`, readFileSync(full, 'utf8'));
-  }
-  return out;
-}
+/** Every file below dir, by its path relative to dir. */
+const files = (dir: string): Map<string, string> => new Map(Object.entries(snapshotTree(dir)));
 
 async function generate(args: string[]) {
   const cwd = tempDir('dotnet-tests-');

@@ -6,7 +6,7 @@
  * the test is run, and the build stage's test step itself runs against a copy of the project.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AWS_RUNTIMES } from '../../src/catalog';
@@ -14,20 +14,12 @@ import { DISTRO_RELEASES } from '../../src/catalog/images';
 import { LANGUAGE_VERSIONS } from '../../src/catalog/versions';
 import { MINITEST_BY_RUBY, minitestFor } from '../../src/catalog/test-libraries';
 import { deployedStage, parseStages, type ParsedStage } from '../support/dockerfile';
-import { run, tempDir } from '../support/run';
+import { run, snapshotTree, tempDir } from '../support/run';
 
 const RUBY = spawnSync('ruby', ['-v'], { stdio: 'ignore' }).status === 0;
 
-/** Every file below dir, by its path relative to dir with forward slashes. */
-function files(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) for (const [p, c] of files(full, `${prefix}${name}/`)) out.set(p, c);
-    else out.set(`${prefix}${name}`, readFileSync(full, 'utf8'));
-  }
-  return out;
-}
+/** Every file below dir, by its path relative to dir. */
+const files = (dir: string): Map<string, string> => new Map(Object.entries(snapshotTree(dir)));
 
 async function generate(args: string[]) {
   const cwd = tempDir('ruby-tests-');

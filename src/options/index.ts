@@ -273,5 +273,5 @@ export function defaultOptions(): Omit<Options, 'runtime' | 'handler'> {
   return modelDefaults() as unknown as Omit<Options, 'runtime' | 'handler'>;
 }
 
-/** Languages whose sample tests `--test-in-build` can run in the build stage (plan/tests.ts says how). */
+/** Languages whose sample tests `--test-in-build` can run in the build stage (each language's module in plan/languages/ says how, in its `tests` step). */
 export const TEST_IN_BUILD_LANGUAGES = ['nodejs', 'python', 'java', 'go', 'rust', 'dotnet', 'ruby'] as const satisfies readonly Language[];

@@ -19,14 +19,13 @@
  * before the code in the generated Dockerfiles, so the second image of a path mostly reuses the
  * first's. Every image is removed by name afterwards; the build cache stays.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../support/run';
-import { announceSkip, buildImage, dockerStatus, fromLines, HOST_ARCH, imageSize, mergeImageResults, mergeSkipped, removeImages, updateLockfile, withImages, writeFunction, type DockerStatus, type VerifyJson } from './helpers';
+import { announceSkip, dockerStatus, fromLines, HOST_ARCH, imageSession, mergeSkipped, updateLockfile, withImages, writeFunction, type DockerStatus, type VerifyJson } from './helpers';
 
 const MIN = 60_000;
 const FIXTURES = fileURLToPath(new URL('../fixtures/e2e/aws/', import.meta.url));
@@ -52,34 +51,11 @@ const HEX = '0.4.3';
 const docker = dockerStatus();
 announceSkip('AWS-base e2e', docker);
 
-/** Unique per run: concurrent runs on one daemon must not remove each other's images. */
-const REPO = `cli-e2e-aws-${process.pid}-${Date.now().toString(36)}`;
-const builtTags: string[] = [];
-let work = '';
-const events: Record<'sample' | 'dep' | 'throw' | 'write', string> = { sample: '', dep: '', throw: '', write: '' };
-
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'cli-e2e-aws-'));
-  const write = (name: keyof typeof events, body: unknown): void => {
-    events[name] = join(work, `${name}.json`);
-    writeFileSync(events[name], JSON.stringify(body));
-  };
-  write('sample', { hello: 'world' });
-  write('dep', {});
-  write('throw', { mode: 'throw' });
-  write('write', { mode: 'write' });
-});
-
-afterAll(async () => {
-  if (docker.engine && builtTags.length) await removeImages(docker.engine, builtTags);
-  if (work) rmSync(work, { recursive: true, force: true });
-}, 2 * MIN);
-
-const log = (msg: string): void => console.log(`[aws e2e] ${msg}`);
+const session = imageSession('aws', docker, { sample: { hello: 'world' }, dep: {}, throw: { mode: 'throw' }, write: { mode: 'write' } });
 
 /** Writes `<variant>/fn` with the real CLI: the same folder name keeps the dependency layers shared. */
 async function generate(variant: string, flags: string[]): Promise<string> {
-  const r = await writeFunction(work, variant, flags);
+  const r = await writeFunction(session.work, variant, flags);
   expect(r.code, `create-lambda-image ${flags.join(' ')}\n${r.stdout}\n${r.stderr}`).toBe(0);
   return r.dir;
 }
@@ -88,15 +64,8 @@ async function generate(variant: string, flags: string[]): Promise<string> {
 const fromImages = (dir: string): string[] =>
   fromLines(dir).map((l) => l.replace(/^FROM\s+(--platform=\S+\s+)?/i, '').replace(/\s+AS\s+\S+$/i, ''));
 
-async function build(dir: string, name: string, budgetMs: number): Promise<string> {
-  const t = `${REPO}:${name}`;
-  builtTags.push(t);
-  const { ms } = await buildImage(docker.engine!, dir, t, { budgetMs });
-  log(`built ${name} in ${(ms / 1000).toFixed(1)} s (budget ${budgetMs / 1000} s)`);
-  // CI prints each image's build time and size at the end of its run.
-  mergeImageResults([{ name, size: await imageSize(docker.engine!, t), singleStageSize: null, buildMs: ms }]);
-  return t;
-}
+// CI prints each image's build time and size at the end of its run.
+const build = (dir: string, name: string, budgetMs: number): Promise<string> => session.buildRecorded(dir, name, name, budgetMs);
 
 interface Verified {
   code: number;
@@ -109,7 +78,7 @@ interface Verified {
  */
 async function verify(image: string, event: string, dir?: string, settings: readonly string[] = []): Promise<Verified> {
   const build = dir ? ['--build', dir] : [];
-  const r = await run(['verify', image, ...build, '--arch', HOST_ARCH, '--json', '--event', event, ...settings], { cwd: work, env: process.env });
+  const r = await run(['verify', image, ...build, '--arch', HOST_ARCH, '--json', '--event', event, ...settings], { cwd: session.work, env: process.env });
   try {
     return { code: r.code, json: JSON.parse(r.stdout) };
   } catch {
@@ -365,7 +334,7 @@ for (const p of PATHS) {
         const dir = await generate(`${p.name}-sample`, p.flags);
         expect(fromImages(dir)).toEqual(p.from);
         const image = await build(dir, `${p.name}-sample`, p.firstBudgetMs);
-        const v = await verify(image, events.sample, dir, p.settings);
+        const v = await verify(image, session.event('sample'), dir, p.settings);
         expect(v.json, JSON.stringify(v.json.logs)).toMatchObject({ result: 'response', exitCode: 0 });
         expect(v.code).toBe(0);
         p.sample(v.json.response!);
@@ -380,7 +349,7 @@ for (const p of PATHS) {
         p.addDependency(depDir);
         if (p.lockfile) await updateLockfile(docker.engine!, p.lockfile[0], depDir, p.lockfile[1]);
         depImage = await build(depDir, `${p.name}-dep`, p.depBudgetMs);
-        const v = await verify(depImage, events.dep, depDir, p.settings);
+        const v = await verify(depImage, session.event('dep'), depDir, p.settings);
         expect(v.json, JSON.stringify(v.json.logs)).toMatchObject({ result: 'response', exitCode: 0 });
         p.dependency(v.json.response!);
       },
@@ -389,12 +358,12 @@ for (const p of PATHS) {
 
     it('a handler that throws: exit 1, function error with the language\'s error type', async () => {
       expect(depImage, 'the dependency image was not built').not.toBe('');
-      expectError(await verify(depImage, events.throw, undefined, p.settings), p.thrown);
+      expectError(await verify(depImage, session.event('throw'), undefined, p.settings), p.thrown);
     }, 2 * MIN);
 
     it('a write outside /tmp: exit 1, function error with the read-only error', async () => {
       expect(depImage, 'the dependency image was not built').not.toBe('');
-      expectError(await verify(depImage, events.write, undefined, p.settings), p.written);
+      expectError(await verify(depImage, session.event('write'), undefined, p.settings), p.written);
     }, 2 * MIN);
   });
 }

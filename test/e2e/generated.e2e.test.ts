@@ -16,28 +16,25 @@
  * Sizes of the images and of their single-stage equivalents go to .tmp/e2e-results.json (read
  * by `npm run bench`). Every image is removed by name afterwards; the build cache stays.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../support/run';
 import {
   announceSkip,
-  buildImage,
   dockerStatus,
   fromLines,
   HOST_ARCH,
+  imageSession,
   imageSize,
   legacyStageImages,
   mergeImageResults,
   missingImages,
   NODE_BASES,
-  removeImages,
-  removeUntagged,
   withImages,
   writeFunction,
-  type BuildOptions,
   type DockerStatus,
   type VerifyJson,
 } from './helpers';
@@ -59,31 +56,8 @@ announceSkip('generated-image e2e', docker);
 const nodeDocker = withImages(docker, NODE_BASES, 'the generated Node.js Dockerfile builds FROM them');
 if (docker.usable) announceSkip('generated-image e2e, Node.js on Debian', nodeDocker);
 
-/** Unique per run: concurrent runs on one daemon must not remove each other's images. */
-const REPO = `cli-e2e-generated-${process.pid}-${Date.now().toString(36)}`;
-const builtTags: string[] = [];
-/** Stage images the legacy builder leaves untagged (none with BuildKit). */
-const leftovers: string[] = [];
-const tag = (name: string): string => {
-  const t = `${REPO}:${name}`;
-  builtTags.push(t);
-  return t;
-};
-
-let work = '';
-let eventFile = '';
-
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'cli-e2e-generated-'));
-  eventFile = join(work, 'event.json');
-  writeFileSync(eventFile, EVENT_TEXT);
-});
-
-afterAll(async () => {
-  if (docker.engine && builtTags.length) await removeImages(docker.engine, builtTags);
-  if (docker.engine && leftovers.length) await removeUntagged(docker.engine, leftovers);
-  if (work) rmSync(work, { recursive: true, force: true });
-}, 2 * MIN);
+// The event exactly as sent: the sample answers with its size.
+const session = imageSession('generated', docker, { event: EVENT_TEXT });
 
 /**
  * Writes a function folder with the real CLI, in-process and non-interactive. Every variant is
@@ -91,7 +65,7 @@ afterAll(async () => {
  * the `npm ci` layer are identical across variants.
  */
 async function generate(variant: string, flags: string[]): Promise<string> {
-  const r = await writeFunction(work, variant, flags);
+  const r = await writeFunction(session.work, variant, flags);
   expect(r.code, `create-lambda-image ${flags.join(' ')}\n${r.stdout}\n${r.stderr}`).toBe(0);
   return r.dir;
 }
@@ -110,7 +84,7 @@ interface Verified {
 /** `create-lambda-image verify IMAGE --json`, through the CLI's own dispatch, in-process. */
 async function verify(image: string, ...flags: string[]): Promise<Verified> {
   const t0 = Date.now();
-  const r = await run(['verify', image, '--arch', HOST_ARCH, '--json', ...flags], { cwd: work, env: process.env });
+  const r = await run(['verify', image, '--arch', HOST_ARCH, '--json', ...flags], { cwd: session.work, env: process.env });
   const ms = Date.now() - t0;
   let json: Verified['json'];
   try {
@@ -121,36 +95,23 @@ async function verify(image: string, ...flags: string[]): Promise<Verified> {
   return { code: r.code, json, ms };
 }
 
-const log = (msg: string): void => console.log(`[generated e2e] ${msg}`);
 const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
-
-/** buildImage, with every image it makes registered for removal, even when it fails. */
-async function buildTracked(dir: string, t: string, opts: BuildOptions): Promise<number> {
-  try {
-    const built = await buildImage(docker.engine!, dir, t, opts);
-    leftovers.push(...built.leftovers);
-    return built.ms;
-  } catch (err) {
-    leftovers.push(...((err as { leftovers?: string[] }).leftovers ?? []));
-    throw err;
-  }
-}
 
 /** Builds a generated folder as it is, logs the time, returns the tag. */
 async function build(dir: string, name: string, budgetMs: number): Promise<string> {
-  const t = tag(name);
-  const ms = await buildTracked(dir, t, { budgetMs });
-  log(`built ${name} in ${(ms / 1000).toFixed(1)} s (budget ${budgetMs / 1000} s)`);
+  const t = session.tag(name);
+  const ms = await session.build(dir, t, { budgetMs });
+  session.log(`built ${name} in ${(ms / 1000).toFixed(1)} s (budget ${budgetMs / 1000} s)`);
   return t;
 }
 
 /** Size of the image, and of the build stage built alone from the cache (the single-stage equivalent). */
 async function sizes(dir: string, name: string, image: string): Promise<{ size: number; singleStageSize: number }> {
-  const single = tag(`${name}-single-stage`);
-  const ms = await buildTracked(dir, single, { budgetMs: CACHED_BUILD_BUDGET, target: 'build' });
+  const single = session.tag(`${name}-single-stage`);
+  const ms = await session.build(dir, single, { budgetMs: CACHED_BUILD_BUDGET, target: 'build' });
   const size = await imageSize(docker.engine!, image);
   const singleStageSize = await imageSize(docker.engine!, single);
-  log(`${name}: ${mb(size)} multi-stage, ${mb(singleStageSize)} single-stage (--target build, ${(ms / 1000).toFixed(1)} s)`);
+  session.log(`${name}: ${mb(size)} multi-stage, ${mb(singleStageSize)} single-stage (--target build, ${(ms / 1000).toFixed(1)} s)`);
   return { size, singleStageSize };
 }
 
@@ -171,8 +132,8 @@ describe.skipIf(!nodeDocker.usable)(`Node.js 22 on Debian, built and verified: -
       mergeImageResults([{ name: 'node-debian', size, singleStageSize }]);
       expect(size).toBeGreaterThan(0);
 
-      const v = await verify(image, '--event', eventFile);
-      log(`node-debian verify: ${v.json.result} in ${v.ms} ms (init ${v.json.initMs} ms, invoke ${v.json.invokeMs} ms)`);
+      const v = await verify(image, '--event', session.event('event'));
+      session.log(`node-debian verify: ${v.json.result} in ${v.ms} ms (init ${v.json.initMs} ms, invoke ${v.json.invokeMs} ms)`);
       expect(v.json, JSON.stringify(v.json.logs)).toMatchObject({ result: 'response', exitCode: 0 });
       expect(v.code).toBe(0);
       // The generated sample's answer, byte for byte through JSON.
@@ -263,10 +224,10 @@ describe.skipIf(!docker.usable)(`custom shell runtime on Debian, built and verif
       // Its build stage only sets file modes (no curl): it is not a single-stage equivalent,
       // so there is nothing honest to compare with.
       mergeImageResults([{ name: 'custom-debian', size, singleStageSize: null }]);
-      log(`custom-debian: ${mb(size)}`);
+      session.log(`custom-debian: ${mb(size)}`);
 
-      const v = await verify(image, '--event', eventFile);
-      log(`custom-debian verify: ${v.json.result} in ${v.ms} ms (init ${v.json.initMs} ms, invoke ${v.json.invokeMs} ms)`);
+      const v = await verify(image, '--event', session.event('event'));
+      session.log(`custom-debian verify: ${v.json.result} in ${v.ms} ms (init ${v.json.initMs} ms, invoke ${v.json.invokeMs} ms)`);
       expect(v.json, JSON.stringify(v.json.logs)).toMatchObject({ result: 'response', exitCode: 0 });
       expect(v.code).toBe(0);
       expect(JSON.parse(v.json.response!)).toEqual({ statusCode: 200, body: `Hello from Lambda, received ${EVENT_TEXT.length} bytes` });
@@ -347,7 +308,7 @@ describe('Python 3.13 on Debian: --base image --runtime python3.13', () => {
       const image = await build(dir, 'python-debian', FIRST_NODE_BUILD_BUDGET);
       const { size, singleStageSize } = await sizes(dir, 'python-debian', image);
       mergeImageResults([{ name: 'python-debian', size, singleStageSize }]);
-      const v = await verify(image, '--event', eventFile);
+      const v = await verify(image, '--event', session.event('event'));
       expect(v.json, JSON.stringify(v.json.logs)).toMatchObject({ result: 'response', exitCode: 0 });
       const answer = JSON.parse(v.json.response!) as { statusCode: number; body: string };
       expect(answer.statusCode).toBe(200);

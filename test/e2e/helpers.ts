@@ -3,9 +3,11 @@
  * `describe.skipIf(!docker.usable)` and call `announceSkip` so a skip is loud, never silent.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { run } from '../support/run';
 import { buildArgs, detectBuilder, exec, probeArgs, resolveEngine, type Arch, type Engine } from '../../src/verify/docker';
 
@@ -296,4 +298,74 @@ export interface VerifyJson {
   logs?: string[];
   initMs?: number;
   invokeMs?: number;
+}
+
+/** One e2e file's scratch folder and images; see imageSession. */
+export interface ImageSession {
+  /** The scratch folder (made before the file's tests run). */
+  readonly work: string;
+  /** The path of one of the events written into the scratch folder. */
+  event(name: string): string;
+  log(message: string): void;
+  /** A tag unique to this run (concurrent runs on one engine must not remove each other's), removed after the file. */
+  tag(name: string): string;
+  /** Builds a folder as it is under `tag`; what the build makes is removed after the file, even when it fails. */
+  build(dir: string, tag: string, opts: BuildOptions): Promise<number>;
+  /** build() under tag(name), then the image's time and size into the results CI prints, under `result`. */
+  buildRecorded(dir: string, name: string, result: string, budgetMs: number): Promise<string>;
+}
+
+/**
+ * The scaffolding every image-building e2e file shares: a scratch folder with the events it
+ * invokes with (a string is written as it is, anything else as JSON), tags unique to this run,
+ * and, after the file, removal of every image it tagged or its builds left untagged.
+ */
+export function imageSession(suite: string, docker: DockerStatus, events: Record<string, unknown>): ImageSession {
+  const repo = `cli-e2e-${suite}-${process.pid}-${Date.now().toString(36)}`;
+  const tags: string[] = [];
+  const leftovers: string[] = [];
+  let work = '';
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), `cli-e2e-${suite}-`));
+    for (const [name, body] of Object.entries(events)) writeFileSync(join(work, `${name}.json`), typeof body === 'string' ? body : JSON.stringify(body));
+  });
+  afterAll(async () => {
+    if (docker.engine && tags.length) await removeImages(docker.engine, tags);
+    if (docker.engine && leftovers.length) await removeUntagged(docker.engine, leftovers);
+    if (work) rmSync(work, { recursive: true, force: true });
+  }, 2 * 60_000);
+  const session: ImageSession = {
+    get work() {
+      return work;
+    },
+    event(name) {
+      if (!(name in events)) throw new Error(`no event ${name} in this session`);
+      return join(work, `${name}.json`);
+    },
+    log: (message) => console.log(`[${suite} e2e] ${message}`),
+    tag(name) {
+      const t = `${repo}:${name}`;
+      tags.push(t);
+      return t;
+    },
+    async build(dir, tag, opts) {
+      try {
+        const built = await buildImage(docker.engine!, dir, tag, opts);
+        leftovers.push(...built.leftovers);
+        return built.ms;
+      } catch (err) {
+        leftovers.push(...((err as { leftovers?: string[] }).leftovers ?? []));
+        throw err;
+      }
+    },
+    async buildRecorded(dir, name, result, budgetMs) {
+      const tag = session.tag(name);
+      const ms = await session.build(dir, tag, { budgetMs });
+      const size = await imageSize(docker.engine!, tag);
+      mergeImageResults([{ name: result, size, singleStageSize: null, buildMs: ms }]);
+      session.log(`built ${name} in ${(ms / 1000).toFixed(1)} s, ${(size / 1e6).toFixed(1)} MB (budget ${budgetMs / 1000} s)`);
+      return tag;
+    },
+  };
+  return session;
 }

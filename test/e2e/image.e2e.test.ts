@@ -16,22 +16,18 @@
  * built and why; .ci/run prints both at the end. Every image is removed by name afterwards.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../support/run';
 import {
   announceSkip,
-  buildImage,
   dockerStatus,
   HOST_ARCH,
-  imageSize,
+  imageSession,
   mergeImageResults,
   mergeSkipped,
-  removeImages,
-  removeUntagged,
   updateLockfile,
   withImages,
   writeFunction,
@@ -203,32 +199,15 @@ const NOT_BUILDABLE = [
 const docker = dockerStatus();
 announceSkip('image e2e', docker);
 
-/** Unique per run: concurrent runs on one daemon must not remove each other's images. */
-const REPO = `cli-e2e-image-${process.pid}-${Date.now().toString(36)}`;
-const builtTags: string[] = [];
-const leftovers: string[] = [];
-let work = '';
-
-const eventFiles: Record<string, string> = {};
-const log = (msg: string): void => console.log(`[image e2e] ${msg}`);
-
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'cli-e2e-image-'));
-  const events = { sample: EVENT, answer: { action: 'answer', hello: 'world' }, throw: { action: 'throw' }, write: { action: 'write' } };
-  for (const [name, event] of Object.entries(events)) {
-    eventFiles[name] = join(work, `${name}.json`);
-    writeFileSync(eventFiles[name], JSON.stringify(event));
-  }
+const session = imageSession('image', docker, {
+  sample: EVENT,
+  answer: { action: 'answer', hello: 'world' },
+  throw: { action: 'throw' },
+  write: { action: 'write' },
 });
 
-afterAll(async () => {
-  if (docker.engine && builtTags.length) await removeImages(docker.engine, builtTags);
-  if (docker.engine && leftovers.length) await removeUntagged(docker.engine, leftovers);
-  if (work) rmSync(work, { recursive: true, force: true });
-}, 2 * MIN);
-
 /** Writes a function folder with the real CLI, in-process and non-interactive, as `<variant>/fn`. */
-const generate = (variant: string, flags: string[]) => writeFunction(work, variant, flags);
+const generate = (variant: string, flags: string[]) => writeFunction(session.work, variant, flags);
 
 async function generated(variant: string, flags: string[]): Promise<string> {
   const g = await generate(variant, flags);
@@ -243,7 +222,7 @@ interface Verified {
 
 /** `create-lambda-image verify ... --json`, through the CLI's own dispatch, in-process. */
 async function verify(args: string[]): Promise<Verified> {
-  const r = await run(['verify', ...args, '--arch', HOST_ARCH, '--json'], { cwd: work, env: process.env });
+  const r = await run(['verify', ...args, '--arch', HOST_ARCH, '--json'], { cwd: session.work, env: process.env });
   try {
     return { code: r.code, json: JSON.parse(r.stdout) };
   } catch {
@@ -252,21 +231,7 @@ async function verify(args: string[]): Promise<Verified> {
 }
 
 /** Builds a folder as it is (the Dockerfile is never touched); records time and size. */
-async function build(dir: string, name: string, budgetMs: number): Promise<string> {
-  const tag = `${REPO}:${name}`;
-  builtTags.push(tag);
-  try {
-    const built = await buildImage(docker.engine!, dir, tag, { budgetMs });
-    leftovers.push(...built.leftovers);
-    const size = await imageSize(docker.engine!, tag);
-    mergeImageResults([{ name: `image-${name}`, size, singleStageSize: null, buildMs: built.ms }]);
-    log(`built ${name} in ${(built.ms / 1000).toFixed(1)} s, ${(size / 1e6).toFixed(1)} MB (budget ${budgetMs / 1000} s)`);
-    return tag;
-  } catch (err) {
-    leftovers.push(...((err as { leftovers?: string[] }).leftovers ?? []));
-    throw err;
-  }
-}
+const build = (dir: string, name: string, budgetMs: number): Promise<string> => session.buildRecorded(dir, name, `image-${name}`, budgetMs);
 
 const answerOf = (v: Verified): Answer => {
   expect(v.json, JSON.stringify(v.json.logs)).toMatchObject({ result: 'response', exitCode: 0 });
@@ -297,9 +262,9 @@ for (const p of PATHS) {
         const dir = await generated(`${p.id}-sample`, p.flags);
         expect(fromLines(dir)).toEqual(p.from);
         const image = await build(dir, p.id, p.firstBudgetMs);
-        p.sampleAnswer(answerOf(await verify([image, '--event', eventFiles.sample!])));
+        p.sampleAnswer(answerOf(await verify([image, '--event', session.event('sample')])));
         // The command the README gives users; the build is cached by now.
-        const again = await verify([image, '--build', dir, '--event', eventFiles.sample!]);
+        const again = await verify([image, '--build', dir, '--event', session.event('sample')]);
         p.sampleAnswer(answerOf(again));
       },
       // Two verify runs and a cached rebuild on top of the first build.
@@ -314,14 +279,14 @@ for (const p of PATHS) {
         copyFileSync(join(FIXTURES, p.fixture), join(dir, p.code));
         if (p.lockfile) await updateLockfile(docker.engine!, p.lockfile[0], dir, p.lockfile[1]);
         withDependency = await build(dir, `${p.id}-dependency`, p.dependencyBudgetMs);
-        expect(answerOf(await verify([withDependency, '--event', eventFiles.answer!]))).toEqual(p.dependencyAnswer);
+        expect(answerOf(await verify([withDependency, '--event', session.event('answer')]))).toEqual(p.dependencyAnswer);
       },
       p.dependencyBudgetMs + 2 * MIN,
     );
 
     it(`a handler that throws: function error ${p.thrown.errorType}`, async () => {
       expect(withDependency, 'the dependency variant was built').not.toBe('');
-      const v = await verify([withDependency, '--event', eventFiles.throw!]);
+      const v = await verify([withDependency, '--event', session.event('throw')]);
       expect(v.code).toBe(1);
       expect(v.json.result, JSON.stringify(v.json.logs)).toBe('function-error');
       // Some clients add more (awslambdaric a stackTrace); the type and message are the contract.
@@ -330,7 +295,7 @@ for (const p of PATHS) {
 
     it('a handler writing outside /tmp: function error with the read-only file system error', async () => {
       expect(withDependency, 'the dependency variant was built').not.toBe('');
-      const v = await verify([withDependency, '--event', eventFiles.write!]);
+      const v = await verify([withDependency, '--event', session.event('write')]);
       expect(v.code).toBe(1);
       expect(v.json.result, JSON.stringify(v.json.logs)).toBe('function-error');
       expect(v.json.error?.errorType).toMatch(p.readOnly.errorType);

@@ -12,23 +12,19 @@
  *
  * Build time and size go to .tmp/e2e-results.json; every image is removed by name afterwards.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../support/run';
 import {
   announceSkip,
-  buildImage,
   dockerStatus,
   fromLines,
   HOST_ARCH,
-  imageSize,
+  imageSession,
   mergeImageResults,
   mergeSkipped,
   missingImages,
-  removeImages,
-  removeUntagged,
   withImages,
   writeFunction,
   type VerifyJson,
@@ -108,24 +104,7 @@ mergeSkipped(
   ['image nodejs22 on an organisation Debian image', ...PATHS.filter((p) => statuses.get(p)!.usable).map(pathName)],
 );
 
-const REPO = `cli-e2e-org-${process.pid}-${Date.now().toString(36)}`;
-const builtTags: string[] = [];
-const leftovers: string[] = [];
-let work = '';
-let eventFile = '';
-const log = (msg: string): void => console.log(`[org image e2e] ${msg}`);
-
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'cli-e2e-org-'));
-  eventFile = join(work, 'event.json');
-  writeFileSync(eventFile, JSON.stringify(EVENT));
-});
-
-afterAll(async () => {
-  if (docker.engine && builtTags.length) await removeImages(docker.engine, builtTags);
-  if (docker.engine && leftovers.length) await removeUntagged(docker.engine, leftovers);
-  if (work) rmSync(work, { recursive: true, force: true });
-}, 2 * MIN);
+const session = imageSession('org-image', docker, { event: EVENT });
 
 /** A FROM line's image and stage name. */
 function parseFrom(line: string): { image: string; alias?: string } {
@@ -152,7 +131,7 @@ for (const p of PATHS) {
       `final stage is the organisation image with the runtime copied from ${p.source}; it builds unmodified and answers`,
       async () => {
         const flags = ['--base', 'image', '--image', ORG, '--family', 'debian:12', '--runtime', p.runtime, '--yes'];
-        const g = await writeFunction(work, `org-${p.id}`, flags);
+        const g = await writeFunction(session.work, `org-${p.id}`, flags);
         // A refusal (exit 2) is a failure here, with the generator's own reason.
         expect(g.code, `create-lambda-image ${flags.join(' ')} exited ${g.code}: ${g.stderr.trim()}`).toBe(0);
 
@@ -172,21 +151,9 @@ for (const p of PATHS) {
         const missing = missingImages(docker.engine!, [...new Set(froms.map((f) => f.image).filter((i) => !stages.has(i)))]);
         expect(missing, 'images the Dockerfile builds FROM that have no local stand-in (scripts/ci/standins/)').toEqual([]);
 
-        const tag = `${REPO}:${p.id}`;
-        builtTags.push(tag);
-        let built;
-        try {
-          built = await buildImage(docker.engine!, g.dir, tag, { budgetMs: p.budgetMs });
-        } catch (err) {
-          leftovers.push(...((err as { leftovers?: string[] }).leftovers ?? []));
-          throw err;
-        }
-        leftovers.push(...built.leftovers);
-        const size = await imageSize(docker.engine!, tag);
-        mergeImageResults([{ name: `image-org-${p.id}`, size, singleStageSize: null, buildMs: built.ms }]);
-        log(`built ${p.id} in ${(built.ms / 1000).toFixed(1)} s, ${(size / 1e6).toFixed(1)} MB`);
+        const tag = await session.buildRecorded(g.dir, p.id, `image-org-${p.id}`, p.budgetMs);
 
-        const r = await run(['verify', tag, '--event', eventFile, '--arch', HOST_ARCH, '--json', ...(p.settings ?? [])], { cwd: work, env: process.env });
+        const r = await run(['verify', tag, '--event', session.event('event'), '--arch', HOST_ARCH, '--json', ...(p.settings ?? [])], { cwd: session.work, env: process.env });
         let v: VerifyJson;
         try {
           v = JSON.parse(r.stdout) as VerifyJson;

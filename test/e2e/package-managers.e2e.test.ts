@@ -14,15 +14,14 @@
  * skipped with the reason. Builds run one at a time; every image is removed by name afterwards.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ORGANISATION_IMAGE } from '../../src/commands/list';
 import { exec } from '../../src/verify/docker';
 import { run } from '../support/run';
 import { parseStages } from '../support/dockerfile';
-import { announceSkip, buildImage, dockerStatus, HOST_ARCH, imageSize, mergeImageResults, removeImages, removeUntagged, withImages, type VerifyJson } from './helpers';
+import { announceSkip, dockerStatus, HOST_ARCH, imageSession, withImages, type VerifyJson } from './helpers';
 
 const MIN = 60_000;
 
@@ -85,24 +84,7 @@ const PROJECTS: Project[] = [
 const docker = dockerStatus();
 announceSkip('package manager e2e', docker);
 
-const REPO = `cli-e2e-pm-${process.pid}-${Date.now().toString(36)}`;
-const builtTags: string[] = [];
-const leftovers: string[] = [];
-let work = '';
-let eventFile = '';
-const log = (msg: string): void => console.log(`[package manager e2e] ${msg}`);
-
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'cli-e2e-pm-'));
-  eventFile = join(work, 'event.json');
-  writeFileSync(eventFile, JSON.stringify({ items: [1, 2, 3, 4, 5] }));
-});
-
-afterAll(async () => {
-  if (docker.engine && builtTags.length) await removeImages(docker.engine, builtTags);
-  if (docker.engine && leftovers.length) await removeUntagged(docker.engine, leftovers);
-  if (work) rmSync(work, { recursive: true, force: true });
-}, 2 * MIN);
+const session = imageSession('package-manager', docker, { event: { items: [1, 2, 3, 4, 5] } });
 
 const HANDLER = `import _ from 'lodash';
 
@@ -119,7 +101,7 @@ export const handler = async (event: { items: number[] }): Promise<{ chunks: num
 
 /** The user's project: package.json, the handler, and the lockfile the real manager writes. */
 function writeProject(p: Project): string {
-  const dir = join(work, p.id);
+  const dir = join(session.work, p.id);
   mkdirSync(dir, { recursive: true });
   const pkg: Record<string, unknown> = {
     name: 'fn',
@@ -141,7 +123,7 @@ function writeProject(p: Project): string {
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   // A Yarn 2+ project set to Plug'n'Play: the image must still get node_modules.
   if (p.manager.startsWith('yarn@4')) writeFileSync(join(dir, '.yarnrc.yml'), 'nodeLinker: pnp\nenableTelemetry: false\n');
-  const env = { ...process.env, YARN_ENABLE_TELEMETRY: '0', YARN_GLOBAL_FOLDER: join(work, '.yarn-global'), COREPACK_ENABLE_STRICT: '0' };
+  const env = { ...process.env, YARN_ENABLE_TELEMETRY: '0', YARN_GLOBAL_FOLDER: join(session.work, '.yarn-global'), COREPACK_ENABLE_STRICT: '0' };
   const r = spawnSync('npm', ['exec', '--yes', `--package=${p.lockWith.pkg}`, '--', p.lockWith.bin, ...p.lockWith.args], { cwd: dir, env, encoding: 'utf8', timeout: 4 * MIN });
   expect(r.status, `${p.lockWith.bin} ${p.lockWith.args.join(' ')}\n${r.stdout}\n${r.stderr}`).toBe(0);
   // What the user commits: the lockfile, not what the manager installed on their machine.
@@ -169,21 +151,9 @@ for (const p of PROJECTS) {
         expect(runs.some((r) => r.includes(`install -g --prefix /opt/`) && r.endsWith(`@${version}`)), dockerfile).toBe(true);
         expect(runs.some((r) => p.install.test(r)), dockerfile).toBe(true);
 
-        const tag = `${REPO}:${p.id}`;
-        builtTags.push(tag);
-        let built;
-        try {
-          built = await buildImage(docker.engine!, dir, tag, { budgetMs: p.budgetMs });
-        } catch (err) {
-          leftovers.push(...((err as { leftovers?: string[] }).leftovers ?? []));
-          throw err;
-        }
-        leftovers.push(...built.leftovers);
-        const size = await imageSize(docker.engine!, tag);
-        mergeImageResults([{ name: `node-${p.id}`, size, singleStageSize: null, buildMs: built.ms }]);
-        log(`built ${p.id} in ${(built.ms / 1000).toFixed(1)} s, ${(size / 1e6).toFixed(1)} MB`);
+        const tag = await session.buildRecorded(dir, p.id, `node-${p.id}`, p.budgetMs);
 
-        const r = await run(['verify', tag, '--event', eventFile, '--arch', HOST_ARCH, '--json'], { cwd: work, env: process.env });
+        const r = await run(['verify', tag, '--event', session.event('event'), '--arch', HOST_ARCH, '--json'], { cwd: session.work, env: process.env });
         let v: VerifyJson;
         try {
           v = JSON.parse(r.stdout) as VerifyJson;
